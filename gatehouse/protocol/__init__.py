@@ -1,0 +1,3 @@
+"""Wire formats (OpenAI, Anthropic), kept apart from domain logic."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Storage: SQLAlchemy 2 (async) on SQLite or PostgreSQL, migrated by Alembic."""
+
+__all__: list[str] = []
