@@ -48,6 +48,9 @@ class RequestRecord:
     request_body: dict[str, Any] | None = None
     response_text: str | None = None
     cancelled: bool = False
+    # Set by the metering feature's pricer before guards finish and sinks see the record.
+    cost_micros: int | None = None
+    currency: str | None = None
 
     @property
     def served(self) -> bool:

@@ -1,0 +1,3 @@
+"""The HTTP surface."""
+
+__all__: list[str] = []

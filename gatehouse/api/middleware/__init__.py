@@ -1,0 +1,3 @@
+"""Pure ASGI middleware, one job per file."""
+
+__all__: list[str] = []

@@ -1,0 +1,81 @@
+"""`gatehouse serve`: run the gateway."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+
+import click
+
+from gatehouse.cli.common import config_option, load
+
+__all__ = ["serve"]
+
+
+@click.command()
+@config_option
+@click.option("--host", default=None, help="Address to bind (default from config, else 127.0.0.1).")
+@click.option("--port", type=int, default=None, help="Port to listen on (default from config, else 8080).")
+@click.option("--log-level", default="warning", type=click.Choice(["debug", "info", "warning", "error"]),
+              show_default=True)
+def serve(config_path: str | None, host: str | None, port: int | None, log_level: str) -> None:
+    """Run the gateway.
+
+    \b
+    With no --config it runs on the embedded defaults: SQLite under ./.gatehouse/,
+    in-process counters and the built-in simulator. On first start it prints an admin
+    key and a demo tenant's API key once; set GATEHOUSE_ADMIN_KEY / GATEHOUSE_DEMO_KEY
+    to choose them instead. SIGTERM drains in-flight requests and flushes logs.
+
+    \b
+    Example:
+      gatehouse serve --port 8080
+      export OPENAI_BASE_URL=http://127.0.0.1:8080/v1 OPENAI_API_KEY=sk-gh-...
+    """
+    import uvicorn
+
+    from gatehouse.app import create_app
+
+    cfg = load(config_path)
+    host = host or cfg.server.host
+    port = port or cfg.server.port
+    logging.basicConfig(level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = create_app(cfg)
+    gw = app.state.gateway
+
+    uv_config = uvicorn.Config(
+        app, host=host, port=port, log_level=log_level, access_log=False, lifespan="on",
+        timeout_graceful_shutdown=int(cfg.server.drain_seconds), loop="uvloop", http="httptools",
+        server_header=False,
+    )
+    server = uvicorn.Server(uv_config)
+
+    async def main() -> None:
+        original_startup = server.startup
+
+        async def startup(sockets: object = None) -> None:
+            await original_startup(sockets)  # type: ignore[arg-type]
+            _announce(gw, host, port)
+
+        server.startup = startup  # type: ignore[method-assign]
+        await server.serve()
+
+    try:
+        asyncio.run(main())
+    except KeyboardInterrupt:
+        pass
+    if not server.started:
+        sys.exit(1)
+
+
+def _announce(gw: object, host: str, port: int) -> None:
+    b = gw.bootstrap_result  # type: ignore[attr-defined]
+    click.echo(f"Gatehouse listening on http://{host}:{port}/v1 ({gw.config.source or 'embedded defaults'})")  # type: ignore[attr-defined]
+    if b.admin_key:
+        click.echo(f"  admin key (shown once): {b.admin_key}")
+    if b.demo_key:
+        click.echo(f"  demo tenant {b.demo_tenant_id} API key (shown once): {b.demo_key}")
+    sys.stdout.flush()
+
+

@@ -1,0 +1,3 @@
+"""Tenants, vetting, projects and API keys."""
+
+__all__: list[str] = []
