@@ -138,6 +138,11 @@ class GatehouseConfig(BaseModel):
     bootstrap: BootstrapConfig = Field(default_factory=BootstrapConfig)
     source: str | None = None
 
+    @field_validator("redis_url", mode="before")
+    @classmethod
+    def _blank_is_none(cls, v: Any) -> Any:
+        return v or None
+
     def section(self, name: str) -> Any:
         """A feature's own section (e.g. `policy`, `prices`), or None."""
         extra = self.model_extra or {}

@@ -1,0 +1,245 @@
+"""Per-key and per-tenant compact state: decayed means, histograms and small sketches.
+
+Memory per state is bounded (about 5 KiB): a 32-kbit word filter, a bottom-k sketch of
+content words, capped sets of openings / system prompts / tool sets, a few top-k counters
+and a 168-bit hour-of-week mask. No text is ever kept.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import deque
+from dataclasses import dataclass, field
+
+from gatehouse.monitor.features import Features
+
+__all__ = ["F", "FEATURES", "State", "TopK", "merge_view", "PooledView"]
+
+FEATURES = (
+    "single_shot", "length_hit", "big_out", "out_ratio", "reasoning", "logprob_heavy", "n_multi",
+    "temp_sweep", "preference", "tools", "toolset_new", "json_mode", "novelty", "opening_new",
+    "sys_new", "big_max", "repeat",
+)
+
+
+class F:
+    """Indices into `State.mean` (one per name in FEATURES)."""
+
+    SINGLE, LENGTH, BIG_OUT, RATIO, REASON, LOGPROB, NMULTI, TSWEEP, PREF, TOOLS, TOOLNEW, JSON, \
+        NOVEL, OPENNEW, SYSNEW, BIGMAX, REPEAT = range(17)
+
+
+HALF_LIFE = 150.0  # requests
+_ALPHA = 1.0 - 2.0 ** (-1.0 / HALF_LIFE)
+_SLOW_ALPHA = 1.0 - 2.0 ** (-1.0 / 3000.0)
+_BLOOM_BITS = 1 << 15
+_CAP = 4096
+KMV_K = 64
+WARMUP = 24  # requests before novelty counts
+
+
+class TopK:
+    """Space-saving heavy hitters with a small capacity."""
+
+    __slots__ = ("cap", "counts")
+
+    def __init__(self, cap: int) -> None:
+        self.cap = cap
+        self.counts: dict[object, int] = {}
+
+    def add(self, item: object, w: int = 1) -> None:
+        c = self.counts
+        if item in c:
+            c[item] += w
+        elif len(c) < self.cap:
+            c[item] = w
+        else:
+            low = min(c, key=c.__getitem__)
+            c[item] = c.pop(low) + w
+
+    def top(self, k: int) -> list[tuple[object, int]]:
+        return sorted(self.counts.items(), key=lambda kv: -kv[1])[:k]
+
+
+def _capped_add(s: set[int], v: int) -> bool:
+    """Add v; True if it was new. The set is cleared when it reaches the cap."""
+    if v in s:
+        return False
+    if len(s) >= _CAP:
+        s.clear()
+    s.add(v)
+    return True
+
+
+@dataclass
+class State:
+    """Everything the monitor remembers about one key (or one tenant)."""
+
+    n: int = 0
+    first_ts: float = 0.0
+    last_ts: float = 0.0
+    mean: list[float] = field(default_factory=lambda: [0.0] * len(FEATURES))
+    intent_fast: float = 0.0
+    intent_slow: float = 0.0
+    intent_peak_gap: float = 0.0
+    hours: list[int] = field(default_factory=lambda: [0] * 24)
+    week_mask: int = 0
+    words_total: int = 0
+    bloom: bytearray = field(default_factory=lambda: bytearray(_BLOOM_BITS // 8))
+    kmv: list[int] = field(default_factory=list)  # max-heap of negatives: the KMV_K smallest
+    kmv_set: set[int] = field(default_factory=set)
+    openings: set[int] = field(default_factory=set)
+    systems: set[int] = field(default_factory=set)
+    toolsets: set[int] = field(default_factory=set)
+    prompts: dict[int, float] = field(default_factory=dict)
+    top_openings: TopK = field(default_factory=lambda: TopK(12))
+    top_ip: TopK = field(default_factory=lambda: TopK(4))
+    top_ua: TopK = field(default_factory=lambda: TopK(3))
+    top_sys: TopK = field(default_factory=lambda: TopK(3))
+    bill: str = ""
+    samples: deque[tuple[str, str]] = field(default_factory=lambda: deque(maxlen=5))
+
+    def observe(self, f: Features) -> None:
+        self.n += 1
+        n = self.n
+        if n == 1:
+            self.first_ts = f.ts
+        self.last_ts = max(self.last_ts, f.ts)
+        hour = int(f.ts // 3600)
+        self.hours[hour % 24] += 1
+        self.week_mask |= 1 << (hour % 168)
+        # novelty against this state's own vocabulary
+        bloom = self.bloom
+        new = 0
+        for h in f.words:
+            i = h & (_BLOOM_BITS - 1)
+            byte, bit = i >> 3, 1 << (i & 7)
+            if not bloom[byte] & bit:
+                bloom[byte] |= bit
+                new += 1
+        self.words_total += len(f.words)
+        self._kmv(f.words)
+        opening_new = _capped_add(self.openings, f.opening) if f.opening else False
+        sys_new = _capped_add(self.systems, f.sys_hash) if f.sys_hash else False
+        tool_new = _capped_add(self.toolsets, f.toolset) if f.toolset else False
+        tsweep = repeat = False
+        if f.prompt_hash:
+            prev = self.prompts.get(f.prompt_hash)
+            if prev is not None:
+                repeat = True
+                tsweep = prev != f.temperature
+            elif len(self.prompts) >= 2048:
+                self.prompts.clear()
+            self.prompts[f.prompt_hash] = f.temperature
+        ratio = f.completion_tokens / max(1, f.prompt_tokens)
+        x = (
+            1.0 if f.single_shot else 0.0,
+            1.0 if f.length_hit else 0.0,
+            1.0 if f.completion_tokens >= 350 else 0.0,
+            min(1.0, max(0.0, (math.log2(ratio + 1e-9) + 1.0) / 5.0)),
+            1.0 if f.reasoning else 0.0,
+            1.0 if f.top_logprobs >= 5 else 0.0,
+            1.0 if f.n > 1 else 0.0,
+            1.0 if tsweep else 0.0,
+            1.0 if f.preference else 0.0,
+            1.0 if f.toolset else 0.0,
+            1.0 if tool_new else 0.0,
+            1.0 if f.json_mode else 0.0,
+            new / len(f.words) if f.words else 0.0,
+            1.0 if opening_new else 0.0,
+            1.0 if sys_new else 0.0,
+            1.0 if f.max_tokens >= 1500 else 0.0,
+            1.0 if repeat else 0.0,
+        )
+        a = max(_ALPHA, 1.0 / n)
+        m = self.mean
+        for i in range(len(x)):
+            m[i] += a * (x[i] - m[i])
+        if n <= WARMUP:  # novelty means nothing until a vocabulary exists
+            m[F.NOVEL] = 0.0 if n < WARMUP else x[F.NOVEL]
+            m[F.OPENNEW] = 0.0 if n < WARMUP else x[F.OPENNEW]
+            m[F.SYSNEW] = 0.0 if n < WARMUP else x[F.SYSNEW]
+            m[F.TOOLNEW] = 0.0 if n < WARMUP else x[F.TOOLNEW]
+        intent = (x[1] + x[2] + x[4] + x[5] + x[7] + x[8] + x[10]) / 3.0
+        self.intent_fast += max(1.0 / 50.0, 1.0 / n) * (intent - self.intent_fast)
+        self.intent_slow += max(_SLOW_ALPHA, 1.0 / n) * (intent - self.intent_slow)
+        if n > 300:
+            self.intent_peak_gap = max(self.intent_peak_gap * 0.999, self.intent_fast - self.intent_slow)
+        if f.opening:
+            self.top_openings.add(f.opening)
+        if f.ip24:
+            self.top_ip.add(f.ip24)
+        if f.ua:
+            self.top_ua.add(f.ua)
+        if f.sys_hash:
+            self.top_sys.add(f.sys_hash)
+        if f.bill:
+            self.bill = f.bill
+        if intent >= 0.66 or x[0] and x[12] > 0.6 and n > WARMUP:
+            self.samples.append((f.rid, "harvest-like"))
+
+    def _kmv(self, words: list[int]) -> None:
+        heap, s = self.kmv, self.kmv_set
+        for h in words:
+            if h in s:
+                continue
+            if len(heap) < KMV_K:
+                heapq.heappush(heap, -h)
+                s.add(h)
+            elif h < -heap[0]:
+                s.discard(-heapq.heappushpop(heap, -h))
+                s.add(h)
+
+    def distinct_words(self) -> float:
+        return kmv_estimate(self.kmv_set)
+
+    @property
+    def span_hours(self) -> float:
+        return (self.last_ts - self.first_ts) / 3600.0
+
+
+def kmv_estimate(values: set[int]) -> float:
+    if len(values) < KMV_K:
+        return float(len(values))
+    kth = sorted(values)[KMV_K - 1]
+    return (KMV_K - 1) / (kth / 2**32 + 1e-12)
+
+
+@dataclass
+class PooledView:
+    """Several states seen as one (a campaign, or a bucket of accounts sharing a link)."""
+
+    n: int
+    mean: list[float]
+    words_total: int
+    distinct_words: float
+    distinct_openings: int
+    hours: list[int]
+    week_mask: int
+    first_ts: float
+    last_ts: float
+
+
+def merge_view(states: list[State]) -> PooledView:
+    n = sum(s.n for s in states) or 1
+    mean = [sum(s.mean[i] * s.n for s in states) / n for i in range(len(FEATURES))]
+    kmv: set[int] = set()
+    openings: set[object] = set()
+    hours = [0] * 24
+    mask = 0
+    for s in states:
+        kmv |= s.kmv_set
+        openings.update(o for o, _ in s.top_openings.top(12))
+        for i, c in enumerate(s.hours):
+            hours[i] += c
+        mask |= s.week_mask
+    if len(kmv) > KMV_K:
+        kmv = set(sorted(kmv)[:KMV_K])
+    # pooled novelty: tiny members never leave warm-up, so estimate it from the vocabulary
+    words_total = sum(s.words_total for s in states)
+    return PooledView(
+        n=n, mean=mean, words_total=words_total, distinct_words=kmv_estimate(kmv),
+        distinct_openings=len(openings), hours=hours, week_mask=mask,
+        first_ts=min(s.first_ts for s in states), last_ts=max(s.last_ts for s in states),
+    )

@@ -1,0 +1,88 @@
+"""Text helpers for feature extraction: stable hashes, words, and the cue lexicons.
+
+Hashes are `zlib.crc32` (stable across processes, unlike `hash()`), so sketches built by
+the offline replay and by a live gateway agree bit for bit.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from typing import Any
+
+__all__ = [
+    "stable_hash",
+    "content_words",
+    "opening",
+    "reasoning_cue",
+    "preference_cue",
+    "message_text",
+    "STOPWORDS",
+]
+
+_WORD = re.compile(r"[a-z][a-z'-]{2,}")
+_ANY_WORD = re.compile(r"\w+")
+
+STOPWORDS = frozenset(
+    "the and for are but not you all any can had her was one our out day get has him his how man new "
+    "now old see two way who did its let put say she too use that with have this will your from they "
+    "know want been good much some time very when come here just like long make many more only over "
+    "such take than them well were what which would about there their could other into after first "
+    "these those please tell give write explain describe answer question should does also each then "
+    "because while where why may might must being both same most own just don't i'm it's into onto "
+    "following below above between within without through given using based".split()
+)
+
+_REASONING = re.compile(
+    r"step[- ]by[- ]step|show (?:all |your )?(?:work|reasoning|steps)|chain[- ]of[- ]thought|"
+    r"think (?:carefully|through|aloud|out loud)|reason(?:ing)? (?:carefully|through|explicitly)|"
+    r"explain your (?:reasoning|thinking|logic)|<think>|walk (?:me )?through (?:your|the) (?:reasoning|logic)|"
+    r"before (?:giving|stating) (?:the|your) (?:final )?answer|justify each step|derivation",
+)
+_PREFERENCE = re.compile(
+    r"response a\b|response b\b|answer a\b.*answer b\b|which (?:response|answer|completion|reply|output) is (?:better|more)|"
+    r"rank (?:the|these) (?:following )?(?:responses|answers|completions|outputs)|preferred (?:response|answer)|"
+    r"rate (?:each|both|the following) (?:response|answer|completion)s?|chosen and rejected|pairwise",
+)
+
+
+def stable_hash(text: str) -> int:
+    """A process-independent 32-bit hash (0 is reserved for 'absent')."""
+    return zlib.crc32(text.encode("utf-8", "surrogatepass")) or 1
+
+
+def content_words(text: str, limit: int = 48) -> list[int]:
+    """Hashes of up to `limit` distinct content words (lowercased, stopwords dropped)."""
+    out: list[int] = []
+    seen: set[str] = set()
+    for w in _WORD.findall(text[:4000].lower()):
+        if w in STOPWORDS or w in seen:
+            continue
+        seen.add(w)
+        out.append(zlib.crc32(w.encode()))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def opening(text: str, words: int = 4) -> int:
+    """Hash of the first few words: the instruction a templated prompt starts with."""
+    head = _ANY_WORD.findall(text[:200].lower())[:words]
+    return stable_hash(" ".join(head)) if head else 0
+
+
+def reasoning_cue(text: str) -> bool:
+    return _REASONING.search(text.lower()) is not None
+
+
+def preference_cue(text: str) -> bool:
+    return _PREFERENCE.search(text.lower()) is not None
+
+
+def message_text(content: Any) -> str:
+    """The text of one chat message's `content` (string or list of parts)."""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        return "\n".join(p.get("text", "") for p in content if isinstance(p, dict) and isinstance(p.get("text"), str))
+    return ""
