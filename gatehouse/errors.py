@@ -146,6 +146,7 @@ class UpstreamStatusError(UpstreamError):
             self.status_code = 429
             self.error_type = "rate_limit_error"
             self.retryable = True
+            self.headers.setdefault("retry-after", "1")
         elif upstream_status in (400, 404, 413, 422):
             self.status_code = 400
             self.error_type = "invalid_request_error"

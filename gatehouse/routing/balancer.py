@@ -46,7 +46,7 @@ class Balancer:
         if len(group) == 1:
             return group[0]
         # Load per unit of weight; ties (the common idle case) broken by weighted draw.
-        loads = [(self.health(d).in_flight + 1) / d.weight for d in group]
+        loads = [self.health(d).in_flight / d.weight for d in group]
         low = min(loads)
         tied = [d for d, load in zip(group, loads) if load == low]
         if len(tied) == 1:

@@ -1,5 +1,6 @@
 """Imports every module that defines tables, so that `metadata` knows them all."""
 
 import gatehouse.store.tables  # noqa: F401
+import gatehouse.tenancy.tables  # noqa: F401  (governance: audit, tenant events)
 
 __all__: list[str] = []

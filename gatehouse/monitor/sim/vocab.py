@@ -1,0 +1,151 @@
+"""Vocabulary for the traffic simulator: domains of real words plus seeded invented terms,
+and two phrasings (`A` for the main generator, `B` for the unseen one) of every template."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+__all__ = ["DOMAINS", "Vocab", "PHRASES", "make_vocab"]
+
+DOMAINS: dict[str, str] = {
+    "medicine": "diagnosis symptom dosage antibiotic vaccine cardiology insulin fracture therapy clinic "
+                "allergy inflammation pediatric surgery anesthesia biopsy pathogen immunity prescription",
+    "law": "contract liability statute plaintiff defendant tort appeal jurisdiction clause arbitration "
+           "negligence copyright trademark lease probate injunction testimony verdict indemnity",
+    "finance": "portfolio dividend equity bond inflation mortgage liquidity hedge derivative audit "
+               "revenue ledger valuation amortization volatility leverage collateral yield escrow",
+    "physics": "momentum entropy quantum photon relativity gravity electron magnetism thermodynamics "
+               "oscillation wavelength friction inertia plasma neutrino superconductor torque",
+    "biology": "mitochondria enzyme genome protein mutation ecosystem photosynthesis chromosome neuron "
+               "species evolution bacteria membrane hormone symbiosis ribosome cell organism",
+    "programming": "function variable compiler recursion pointer thread database query algorithm "
+                   "interface module exception iterator closure refactor deployment container api",
+    "history": "empire revolution treaty dynasty colonial medieval renaissance monarchy parliament "
+               "crusade feudal republic armistice archive pharaoh senate conquest migration",
+    "cooking": "recipe saute braise dough marinade caramel simmer oven spice broth pastry knead "
+               "vinaigrette fermentation roast garnish skillet custard seasoning",
+    "travel": "itinerary passport luggage airline hostel visa excursion layover boarding reservation "
+              "sightseeing ferry souvenir currency backpack tour resort checkpoint",
+    "retail": "refund warranty shipment invoice discount coupon checkout inventory exchange receipt "
+              "delivery return order tracking parcel subscription loyalty catalog",
+    "math": "integral derivative matrix eigenvalue polynomial theorem probability vector topology "
+            "logarithm sequence prime modulus geometry lemma algebra calculus permutation",
+    "chemistry": "molecule catalyst reaction oxidation polymer isotope solvent compound titration "
+                 "electrolyte acid alkaline bond valence precipitate combustion reagent",
+    "music": "melody harmony chord rhythm tempo symphony sonata octave cadence orchestra timbre "
+             "counterpoint improvisation scale lyric ballad percussion",
+    "sports": "tournament referee offside stamina sprint marathon league championship dribble tackle "
+              "coach playoff goalkeeper innings serve relay roster",
+    "philosophy": "ethics epistemology metaphysics utilitarian virtue ontology dialectic existential "
+                  "stoicism empiricism rationalism determinism consciousness morality",
+    "marketing": "campaign audience conversion branding funnel engagement newsletter impression "
+                 "segmentation persona advertising retention influencer outreach",
+    "hr": "onboarding payroll benefits recruitment interview performance promotion handbook "
+          "vacation overtime contractor compliance training grievance",
+    "telecom": "bandwidth router roaming latency antenna spectrum handset broadband fiber modem "
+               "outage tariff signal carrier billing sim",
+}
+
+_SYL = "ka lo mi ra te su vo ne pi da re ko lu fa zi the cor an ex pro sta tri ver mon gal dex ium ary ent".split()
+
+
+@dataclass(frozen=True)
+class Vocab:
+    words: dict[str, list[str]]  # domain -> words
+
+    def pick(self, rng: random.Random, domain: str, k: int) -> list[str]:
+        ws = self.words[domain]
+        return [ws[rng.randrange(len(ws))] for _ in range(k)]
+
+    @property
+    def domains(self) -> list[str]:
+        return sorted(self.words)
+
+
+def make_vocab(seed: int, invented: int = 70) -> Vocab:
+    """Every domain's real words plus `invented` seeded terms (brands, jargon, names)."""
+    rng = random.Random(seed * 7919 + 17)
+    words: dict[str, list[str]] = {}
+    for d, ws in DOMAINS.items():
+        extra = {"".join(rng.choice(_SYL) for _ in range(rng.randint(2, 4))) for _ in range(invented)}
+        words[d] = ws.split() + sorted(extra)
+    return Vocab(words)
+
+
+# Template phrasings. {t} is a topic phrase, {d} a document, {q} a question.
+PHRASES: dict[str, dict[str, list[str]]] = {
+    "A": {
+        "harvest": [
+            "Write a detailed, comprehensive explanation of {t}.", "Explain {t} to an expert audience, covering every aspect.",
+            "Provide an in-depth essay about {t} with examples.", "Describe {t} thoroughly and give three worked examples.",
+            "Write a complete tutorial on {t}.", "Compare and contrast {t} in depth.",
+            "Give a long, well-structured answer: what should one know about {t}?",
+            "Create a textbook section that teaches {t}.", "Answer as an expert: how does {t} work?",
+            "Write a rigorous analysis of {t}, including edge cases.", "Produce a FAQ with ten questions and answers on {t}.",
+            "Solve the following problem about {t} and explain the solution.",
+        ],
+        "cot": [
+            "Think step by step and show your reasoning: {q}", "{q} Let's think step by step.",
+            "Solve this, showing all work before giving the final answer: {q}", "Explain your reasoning carefully. {q}",
+        ],
+        "pref": [
+            "Here are two answers to the question '{q}'.\nResponse A: {a}\nResponse B: {b}\nWhich response is better and why?",
+            "Rank the following responses to '{q}' from best to worst.\n1. {a}\n2. {b}",
+        ],
+        "support": [
+            "Hi, I have a problem with my {w1}, the {w2} is not working.", "How do I change the {w1} on my account?",
+            "Can I get a refund for the {w1}? It arrived damaged.", "What is your policy on {w1} and {w2}?",
+            "My {w1} keeps failing, what should I do?", "Is there a way to speed up the {w1}?",
+        ],
+        "chat": [
+            "what's a good way to learn about {t}?", "can you help me understand {t}", "tell me something fun about {t}",
+            "I'm curious about {t}, where do I start?", "quick question about {t}", "why is {t} important?",
+        ],
+        "summ": "Summarize the following report in three bullet points:\n\n{d}",
+        "trans": "Translate the following text into {lang}:\n\n{d}",
+        "extract": "Extract the parties, dates and amounts from this document as JSON.\n\n{d}",
+        "classify": "Classify the sentiment of this review as positive, negative or neutral: {d}",
+        "eval_mc": "Question: {q}\nA) {a}\nB) {b}\nC) {c}\nD) {e}\nAnswer with the letter of the correct option.",
+        "eval_cot": "Question: {q}\nLet's think step by step, then give the final answer.",
+        "q": [
+            "What is the relationship between {t}?", "How would you evaluate {t}?", "Why does {t} matter?",
+            "What happens to {t} under pressure?", "How can {t} be measured?",
+        ],
+    },
+    "B": {
+        "harvest": [
+            "I need a thorough write-up on {t}; be exhaustive.", "Teach me everything about {t}, like a university lecture.",
+            "Draft a long-form article on {t} with headings.", "Give me a complete reference guide for {t}.",
+            "Please elaborate at length on {t} with concrete cases.", "Walk me through {t} from basics to advanced topics.",
+            "Compose a detailed report regarding {t}.", "Cover {t} comprehensively, including pitfalls and examples.",
+        ],
+        "cot": [
+            "Reason it out one step at a time, then answer: {q}", "{q} Before giving the final answer, explain each step.",
+            "Work through this carefully and explain your thinking: {q}", "{q} Show the full derivation.",
+        ],
+        "pref": [
+            "Two assistants answered '{q}'.\nOutput 1: {a}\nOutput 2: {b}\nWhich output is more helpful? Explain your preference.",
+            "Compare these completions for '{q}' and pick the preferred response.\nFirst: {a}\nSecond: {b}",
+        ],
+        "support": [
+            "hello, my {w1} stopped working after the {w2} update", "where can i see the status of my {w1}?",
+            "I was charged twice for {w1}, please help", "need help with {w1} settings",
+            "the {w2} page gives an error when I open {w1}", "how long does {w1} usually take?",
+        ],
+        "chat": [
+            "explain {t} like I'm five", "what do people get wrong about {t}?", "got any tips on {t}?",
+            "is {t} worth learning?", "random thought: how does {t} even work", "recommend something about {t}",
+        ],
+        "summ": "TL;DR this for the morning briefing (max 80 words):\n\n{d}",
+        "trans": "Please render this in {lang}, keeping the tone:\n\n{d}",
+        "extract": "Return a JSON object with fields party, date, amount for:\n{d}",
+        "classify": "Sentiment (positive/negative/neutral)? Text: {d}",
+        "eval_mc": "{q}\n(A) {a} (B) {b} (C) {c} (D) {e}\nRespond with A, B, C or D only.",
+        "eval_cot": "{q}\nThink it through step by step and end with 'Answer: X'.",
+        "q": [
+            "In what way is {t} connected?", "What limits {t}?", "How did {t} develop over time?",
+            "What is the best argument about {t}?", "Which factors drive {t}?",
+        ],
+    },
+}
