@@ -49,7 +49,7 @@ def serve(config_path: str | None, host: str | None, port: int | None, log_level
         timeout_graceful_shutdown=int(cfg.server.drain_seconds), loop="uvloop", http="httptools",
         server_header=False,
     )
-    server = uvicorn.Server(uv_config)
+    server = _Server(uv_config)
 
     async def main() -> None:
         original_startup = server.startup
@@ -67,6 +67,35 @@ def serve(config_path: str | None, host: str | None, port: int | None, log_level
         pass
     if not server.started:
         sys.exit(1)
+
+
+def _server_class() -> type:
+    import contextlib
+    import signal
+    from collections.abc import Iterator
+
+    import uvicorn
+
+    class Server(uvicorn.Server):
+        """uvicorn's server, except that SIGTERM/SIGINT end in a clean exit (status 0) after the
+        drain instead of re-raising the signal once shutdown is done."""
+
+        @contextlib.contextmanager
+        def capture_signals(self) -> Iterator[None]:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                loop.add_signal_handler(sig, self.handle_exit, sig, None)
+            try:
+                yield
+            finally:
+                for sig in (signal.SIGINT, signal.SIGTERM):
+                    loop.remove_signal_handler(sig)
+
+    return Server
+
+
+def _Server(config: object) -> object:  # noqa: N802
+    return _server_class()(config)
 
 
 def _announce(gw: object, host: str, port: int) -> None:

@@ -8,7 +8,8 @@ text added around it, which MinHash-of-the-whole (a Jaccard estimate) does not.
 Short shingles survive word replacement (a 2-word shingle survives 30% replaced words
 about half the time, a 5-word shingle one time in six); sentence order barely matters.
 
-Hashes are 63-bit integers (they fit a signed BIGINT and numpy int64).
+Stored hashes are 32-bit (the shingle hash's high half; 4 bytes each). Random 32-bit
+collisions add a stray shared hash now and then, far below the evidence a match needs.
 """
 
 from __future__ import annotations
@@ -23,9 +24,8 @@ from gatehouse.provenance.normalize import words
 
 __all__ = ["FingerprintParams", "Fingerprinter", "HashArray"]
 
-HashArray = npt.NDArray[np.int64]
+HashArray = npt.NDArray[np.uint32]
 
-_MASK63 = np.uint64((1 << 63) - 1)
 _M1 = np.uint64(0x9E3779B97F4A7C15)
 _M2 = np.uint64(0xBF58476D1CE4E5B9)
 _M3 = np.uint64(0x94D049BB133111EB)
@@ -35,9 +35,9 @@ _M3 = np.uint64(0x94D049BB133111EB)
 class FingerprintParams:
     """How fingerprints are made; the index and every scan must agree on these."""
 
-    shingle: int = 2
+    shingle: int = 3
     sample: int = 2  # keep one shingle hash in `sample`
-    max_hashes: int = 512  # cap per text (the lowest hashes are kept)
+    max_hashes: int = 1024  # cap per text (the lowest hashes are kept)
     min_words: int = 8  # texts shorter than this get no fingerprint
 
 
@@ -86,8 +86,17 @@ class Fingerprinter:
         p = self.params
         wh = self.word_hashes(text)
         if len(wh) < p.min_words:
-            return np.empty(0, dtype=np.int64)
+            return np.empty(0, dtype=np.uint32)
         sh = self.shingles(wh)
         keep = sh[(sh % np.uint64(p.sample)) == 0] if p.sample > 1 else sh
-        out = np.unique((keep >> np.uint64(1)) & _MASK63).astype(np.int64)
+        out = np.unique((keep >> np.uint64(32)).astype(np.uint32))
         return out[: p.max_hashes]
+
+    @staticmethod
+    def pack(hashes: HashArray) -> bytes:
+        """The storage form: little-endian uint32s."""
+        return hashes.astype("<u4").tobytes()
+
+    @staticmethod
+    def unpack(blob: bytes) -> HashArray:
+        return np.frombuffer(blob, dtype="<u4").astype(np.uint32)

@@ -2,5 +2,6 @@
 
 import gatehouse.store.tables  # noqa: F401
 import gatehouse.tenancy.tables  # noqa: F401  (governance: audit, tenant events)
+import gatehouse.provenance.tables  # noqa: F401  (provenance: response fingerprints)
 
 __all__: list[str] = []
