@@ -64,11 +64,7 @@ class Gateway:
         self.config = config
         self.store = Store(config.store.url, pool_size=config.store.pool_size)
         self.catalogue = Catalogue.from_config(config)
-        clients = {}
-        for name, pcfg in config.providers.items():
-            adapter, transport = build_provider(name, pcfg)
-            clients[name] = ProviderClient(name, adapter, transport)
-        self.router = Router(self.catalogue, clients, config.routing)
+        self.router = _build_router(config, self.catalogue)
         self.keyring = Keyring(self.store)
         self.redis: Any = None
         self.guards: list[Guard] = []
@@ -171,6 +167,23 @@ class Gateway:
             except Exception:
                 log.exception("sink %r refused a record", s)
 
+    async def reload(self, config: GatehouseConfig) -> None:
+        """Swap in a new catalogue and providers (SIGHUP). Requests in flight finish on the old
+        router; its connections are closed once they had time to."""
+        catalogue = Catalogue.from_config(config)
+        router = _build_router(config, catalogue)
+        old = self.router
+        self.config.models, self.config.providers, self.config.routing = config.models, config.providers, config.routing
+        self.catalogue, self.router = catalogue, router
+        for handler in self._signal_handlers.get("config", ()):
+            await handler()
+
+        async def close_later() -> None:
+            await asyncio.sleep(self.config.routing.timeouts.total_s)
+            await old.aclose()
+
+        self._tasks.append(asyncio.create_task(close_later(), name="close-old-router"))
+
     # -- change signals --------------------------------------------------
     async def poll_signals(self) -> None:
         async with self.store.engine.connect() as conn:
@@ -208,6 +221,14 @@ class Gateway:
                     self._wake.set()
         finally:
             await pubsub.aclose()
+
+
+def _build_router(config: GatehouseConfig, catalogue: Catalogue) -> Router:
+    clients = {}
+    for name, pcfg in config.providers.items():
+        adapter, transport = build_provider(name, pcfg)
+        clients[name] = ProviderClient(name, adapter, transport)
+    return Router(catalogue, clients, config.routing)
 
 
 def _default_counter() -> Callable[[str, str | None], int]:

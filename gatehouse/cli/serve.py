@@ -85,13 +85,31 @@ def _server_class() -> type:
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGINT, signal.SIGTERM):
                 loop.add_signal_handler(sig, self.handle_exit, sig, None)
+            loop.add_signal_handler(signal.SIGHUP, lambda: loop.create_task(_reload(self.config.app)))
             try:
                 yield
             finally:
-                for sig in (signal.SIGINT, signal.SIGTERM):
+                for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
                     loop.remove_signal_handler(sig)
 
     return Server
+
+
+async def _reload(app: object) -> None:
+    """SIGHUP: re-read the config file; keep serving on the old one if the new one is bad."""
+    from gatehouse.config import ConfigError, load_config
+
+    gw = app.state.gateway  # type: ignore[attr-defined]
+    log = logging.getLogger("gatehouse")
+    if gw.config.source is None:
+        log.warning("SIGHUP ignored: running on the embedded defaults, there is no file to reload")
+        return
+    try:
+        await gw.reload(load_config(gw.config.source))
+    except (ConfigError, ValueError) as exc:
+        log.error("reload failed, still serving the previous config: %s", exc)
+        return
+    log.warning("config reloaded from %s", gw.config.source)
 
 
 def _Server(config: object) -> object:  # noqa: N802

@@ -130,3 +130,28 @@ def test_client_disconnect_mid_stream_cancels_upstream(tmp_path, env) -> None:
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def test_sighup_reloads_models(tmp_path, env) -> None:
+    proc, base, url = start(tmp_path, env=env)
+    key = env["GATEHOUSE_DEMO_KEY"]
+    try:
+        r = httpx.post(base + "/v1/chat/completions", headers=auth(key), json={"model": "new", "messages": [{"role": "user", "content": "x"}]})
+        assert r.status_code == 404
+        cfg = tmp_path / "gh.yaml"
+        cfg.write_text(cfg.read_text() + "  new: {deployments: [{provider: sim}]}\n")
+        proc.send_signal(signal.SIGHUP)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            r = httpx.post(base + "/v1/chat/completions", headers=auth(key), json={"model": "new", "messages": [{"role": "user", "content": "x"}]})
+            if r.status_code == 200:
+                break
+            time.sleep(0.1)
+        assert r.status_code == 200
+        cfg.write_text("models: [broken")
+        proc.send_signal(signal.SIGHUP)
+        time.sleep(0.5)
+        assert httpx.post(base + "/v1/chat/completions", headers=auth(key), json={"model": "new", "messages": [{"role": "user", "content": "x"}]}).status_code == 200
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(30)
