@@ -56,7 +56,8 @@ def load_factory(target: str) -> Callable[[Gateway], Any] | None:
         if exc.name is not None and module.startswith(exc.name):
             return None
         raise
-    return getattr(mod, attr, None)  # type: ignore[no-any-return]
+    factory: Callable[[Gateway], Any] | None = getattr(mod, attr, None)
+    return factory
 
 
 class Gateway:

@@ -6,7 +6,10 @@ import asyncio
 import logging
 import sys
 
+from typing import Any
+
 import click
+import uvicorn
 
 from gatehouse.cli.common import config_option, load
 
@@ -33,8 +36,6 @@ def serve(config_path: str | None, host: str | None, port: int | None, log_level
       gatehouse serve --port 8080
       export OPENAI_BASE_URL=http://127.0.0.1:8080/v1 OPENAI_API_KEY=sk-gh-...
     """
-    import uvicorn
-
     from gatehouse.app import create_app
 
     cfg = load(config_path)
@@ -54,8 +55,8 @@ def serve(config_path: str | None, host: str | None, port: int | None, log_level
     async def main() -> None:
         original_startup = server.startup
 
-        async def startup(sockets: object = None) -> None:
-            await original_startup(sockets)  # type: ignore[arg-type]
+        async def startup(sockets: Any = None) -> None:
+            await original_startup(sockets)
             _announce(gw, host, port)
 
         server.startup = startup  # type: ignore[method-assign]
@@ -69,12 +70,10 @@ def serve(config_path: str | None, host: str | None, port: int | None, log_level
         sys.exit(1)
 
 
-def _server_class() -> type:
+def _server_class() -> type[uvicorn.Server]:
     import contextlib
     import signal
     from collections.abc import Iterator
-
-    import uvicorn
 
     class Server(uvicorn.Server):
         """uvicorn's server, except that SIGTERM/SIGINT end in a clean exit (status 0) after the
@@ -112,7 +111,7 @@ async def _reload(app: object) -> None:
     log.warning("config reloaded from %s", gw.config.source)
 
 
-def _Server(config: object) -> object:  # noqa: N802
+def _Server(config: uvicorn.Config) -> uvicorn.Server:  # noqa: N802
     return _server_class()(config)
 
 

@@ -21,7 +21,7 @@ from typing import Any
 
 import orjson
 
-from gatehouse.providers.base import Timeouts, Transport, UpstreamRequest, UpstreamResponse
+from gatehouse.providers.base import Deployment, Endpoint, Timeouts, Transport, UpstreamRequest, UpstreamResponse
 from gatehouse.providers.openai import OpenAIAdapter
 
 __all__ = ["SIM_FINGERPRINT", "SimulatorOptions", "SimulatorEngine", "SimulatorTransport", "SimulatorAdapter", "count_tokens"]
@@ -375,5 +375,5 @@ class SimulatorAdapter(OpenAIAdapter):
 
     name = "simulator"
 
-    def url(self, endpoint: Any, deployment: Any) -> str:
+    def url(self, endpoint: Endpoint, deployment: Deployment) -> str:
         return "sim://simulator" + endpoint.value

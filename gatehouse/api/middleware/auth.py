@@ -34,12 +34,13 @@ def check_tenant(p: Principal) -> None:
 def _bearer(scope: Scope) -> str | None:
     for name, value in scope["headers"]:
         if name == b"authorization":
-            v = value.decode("latin-1")
+            v: str = value.decode("latin-1")
             if v[:7].lower() == "bearer ":
                 return v[7:].strip()
             return None
         if name == b"api-key":
-            return value.decode("latin-1").strip()
+            key: str = value.decode("latin-1").strip()
+            return key
     return None
 
 
