@@ -16,9 +16,6 @@ __all__ = [
     "validate_embedding",
     "chat_prompt_text",
     "message_text",
-    "completion_object",
-    "chat_completion_object",
-    "chat_chunk_object",
 ]
 
 _ROLES = frozenset({"system", "user", "assistant", "tool", "function", "developer"})
@@ -196,44 +193,3 @@ def message_text(content: Any) -> str:
 
 def chat_prompt_text(body: dict[str, Any]) -> str:
     return "\n".join(message_text(m.get("content")) for m in body.get("messages", ()))
-
-
-def chat_completion_object(
-    id_: str, created: int, model: str, choices: list[dict[str, Any]], usage: dict[str, Any] | None,
-    system_fingerprint: str | None = None,
-) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "id": id_, "object": "chat.completion", "created": created, "model": model,
-        "choices": choices, "usage": usage,
-    }
-    if system_fingerprint is not None:
-        out["system_fingerprint"] = system_fingerprint
-    return out
-
-
-def chat_chunk_object(
-    id_: str, created: int, model: str, choices: list[dict[str, Any]], usage: dict[str, Any] | None = None,
-    system_fingerprint: str | None = None,
-) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "id": id_, "object": "chat.completion.chunk", "created": created, "model": model,
-        "choices": choices,
-    }
-    if system_fingerprint is not None:
-        out["system_fingerprint"] = system_fingerprint
-    if usage is not None:
-        out["usage"] = usage
-    return out
-
-
-def completion_object(
-    id_: str, created: int, model: str, choices: list[dict[str, Any]], usage: dict[str, Any] | None,
-    system_fingerprint: str | None = None,
-) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "id": id_, "object": "text_completion", "created": created, "model": model,
-        "choices": choices, "usage": usage,
-    }
-    if system_fingerprint is not None:
-        out["system_fingerprint"] = system_fingerprint
-    return out
