@@ -162,8 +162,12 @@ def _tools(body: dict[str, Any]) -> tuple[list[Tool] | None, ToolChoice | None]:
     choice: ToolChoice | None = None
     if isinstance(tc, dict):
         choice = {"type": "tool", "name": str((tc.get("function") or {}).get("name"))}
-    elif tc in ("auto", "required", "none"):
-        choice = {"type": {"auto": "auto", "required": "any", "none": "none"}[tc]}  # type: ignore[typeddict-item]
+    elif tc == "auto":
+        choice = {"type": "auto"}
+    elif tc == "required":
+        choice = {"type": "any"}
+    elif tc == "none":
+        choice = {"type": "none"}
     if body.get("parallel_tool_calls") is False and tools:
         choice = choice or {"type": "auto"}
         if choice["type"] != "none":
@@ -239,7 +243,9 @@ def from_messages_response(msg: dict[str, Any], public_model: str) -> tuple[dict
 
 
 def _stream_error(data: dict[str, Any]) -> UpstreamStatusError:
-    err = data.get("error") if isinstance(data.get("error"), dict) else {}
+    err = data.get("error")
+    if not isinstance(err, dict):
+        err = {}
     kind = str(err.get("type") or "api_error")
     status = ERROR_STATUS.get(kind, 500)
     return UpstreamStatusError(f"the upstream provider reported an error mid-stream ({kind})", upstream_status=status)
@@ -291,10 +297,11 @@ class AnthropicStreamDecoder(StreamDecoder):
             if delta.get("type") == "text_delta":
                 return [self._chunk({"content": delta.get("text") or ""})]
             if delta.get("type") == "input_json_delta":
-                index = self._tools.get(int(data.get("index", 0)))
-                if index is None or not delta.get("partial_json"):
+                tool_index = self._tools.get(int(data.get("index", 0)))
+                if tool_index is None or not delta.get("partial_json"):
                     return []
-                return [self._chunk({"tool_calls": [{"index": index, "function": {"arguments": delta["partial_json"]}}]})]
+                call_delta = {"index": tool_index, "function": {"arguments": delta["partial_json"]}}
+                return [self._chunk({"tool_calls": [call_delta]})]
             return []  # thinking, signature and citation deltas have no OpenAI equivalent
         if kind == "message_delta":
             self._merge_usage(data.get("usage"))

@@ -27,6 +27,7 @@ class ProviderStream:
         self._chunks = resp.iter_chunks()
         self._pending: list[dict[str, Any]] = []
         self._eof = False
+        self._error: BaseException | None = None
 
     @property
     def usage(self) -> Usage | None:
@@ -34,6 +35,9 @@ class ProviderStream:
 
     async def _fill(self) -> bool:
         while not self._pending:
+            if self._error is not None:
+                err, self._error = self._error, None
+                raise err
             if self._eof:
                 return False
             try:
@@ -44,7 +48,13 @@ class ProviderStream:
             else:
                 events = self._parser.feed(raw)
             for ev in events:
-                self._pending.extend(self._decoder.feed(ev))
+                try:
+                    self._pending.extend(self._decoder.feed(ev))
+                except UpstreamError as exc:
+                    if not self._pending:
+                        raise
+                    self._error = exc  # deliver what came before it first
+                    break
             if self._decoder.done:
                 self._eof = True
         return True
@@ -83,7 +93,11 @@ class ProviderClient:
                 raw = await resp.read()
             finally:
                 await resp.aclose()
-            raise self.adapter.response_error(resp.status, raw)
+            err = self.adapter.response_error(resp.status, raw)
+            retry_after = resp.headers.get("retry-after")
+            if retry_after and retry_after.strip().isdigit() and err.status_code == 429:
+                err.headers["retry-after"] = retry_after.strip()  # the provider's own wait, passed on
+            raise err
         return resp
 
     async def complete(

@@ -81,15 +81,24 @@ class Router:
         attempts: list[Attempt] = []
         last: GatehouseError | None = None
         budget = self.cfg.retries + 1
-        for group in self._chain(model, allow):
+        chain = self._chain(model, allow)
+        for gi, group in enumerate(chain):
+            last_group = gi == len(chain) - 1
             tried: set[str] = set()
+            unsupported: set[str] = set()
             while budget > 0:
                 dep = self.balancer.pick(group, tried)
+                if dep is None and last_group and len(tried) > len(unsupported) and last is not None:
+                    # Every deployment failed once and no fallback is left: go round again
+                    # (backoff applies), budget permitting.
+                    tried = set(unsupported)
+                    dep = self.balancer.pick(group, tried)
                 if dep is None:
                     break
                 client = self.clients[dep.provider]
                 if not client.supports(endpoint):
                     tried.add(dep.id)
+                    unsupported.add(dep.id)
                     continue
                 if attempts:
                     await self._backoff(len(attempts) - 1)

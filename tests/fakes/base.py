@@ -91,7 +91,7 @@ class FakeServer(ABC):
         await site.start()
         server = site._server  # aiohttp offers no public accessor for the bound port
         assert server is not None
-        self.port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.port = int(server.sockets[0].getsockname()[1])  # type: ignore[attr-defined]
         return self
 
     async def aclose(self) -> None:
@@ -150,6 +150,7 @@ class FakeServer(ABC):
         cut = min(2, len(frames))
         for i, frame in enumerate(frames):
             if i == cut and b.kind != "normal":
+                await asyncio.sleep(0.05)  # let the first frames reach the client on their own
                 if b.kind == "malformed":
                     await resp.write(b"data: {not json\n\n")
                     return resp

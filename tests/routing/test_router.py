@@ -70,8 +70,14 @@ async def test_retries_are_bounded() -> None:
     router, t = make_router({"a": [500, 500, 500, 500]}, {"m": model("a")}, retries=2)
     with pytest.raises(UpstreamStatusError):
         await router.complete(Endpoint.CHAT, BODY, "m")
-    # one deployment: it is tried once per call (no hammering the same failing backend)
-    assert len(t["a"].requests) == 1
+    # one deployment: the first try plus `retries` more, then the error
+    assert len(t["a"].requests) == 3
+
+
+async def test_single_deployment_recovers_on_retry() -> None:
+    router, t = make_router({"a": [503, 429, 200]}, {"m": model("a")}, retries=2)
+    served = await router.complete(Endpoint.CHAT, BODY, "m")
+    assert [a.status for a in served.attempts] == [502, 429, 200]
 
 
 async def test_fallback_model_after_all_deployments_fail() -> None:
