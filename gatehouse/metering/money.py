@@ -11,6 +11,7 @@ __all__ = [
     "MICROS",
     "PPM",
     "to_micros",
+    "signed_micros",
     "to_ppm",
     "format_micros",
     "div_half_up",
@@ -40,6 +41,14 @@ def to_micros(value: str | int | Decimal, what: str = "amount") -> int:
     if scaled != scaled.to_integral_value():
         raise ValueError(f"{what}: at most six decimal places, got {value!r}")
     return int(scaled)
+
+
+def signed_micros(value: str, what: str = "amount") -> int:
+    """'-1.25' -> -1_250_000 (corrections may be negative)."""
+    text = value.strip()
+    neg = text.startswith("-")
+    micros = to_micros(text[1:] if neg or text.startswith("+") else text, what)
+    return -micros if neg else micros
 
 
 def to_ppm(percent: str | int | Decimal, what: str = "discount_pct") -> int:

@@ -122,7 +122,7 @@ def from_body(
         top_logprobs=lp, n=max(1, _int(body.get("n"), 1)), temperature=t,
         preference=preference_cue(user[:3000]), toolset=toolset,
         json_mode=isinstance(rf, dict) and str(rf.get("type", "")).startswith("json"),
-        sys_hash=stable_hash(system) if system else 0, opening=opening(user),
+        sys_hash=stable_hash(system[:160]) if system else 0, opening=opening(user),
         prompt_hash=stable_hash(user) if user else 0, words=content_words(user),
     )
 

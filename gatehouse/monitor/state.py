@@ -97,6 +97,7 @@ class State:
     top_ip: TopK = field(default_factory=lambda: TopK(4))
     top_ua: TopK = field(default_factory=lambda: TopK(3))
     top_sys: TopK = field(default_factory=lambda: TopK(3))
+    top_param: TopK = field(default_factory=lambda: TopK(3))
     bill: str = ""
     samples: deque[tuple[str, str]] = field(default_factory=lambda: deque(maxlen=5))
 
@@ -176,6 +177,7 @@ class State:
             self.top_sys.add(f.sys_hash)
         if f.bill:
             self.bill = f.bill
+        self.top_param.add(f"t={f.temperature:g}|max={f.max_tokens}|lp={f.top_logprobs}|n={f.n}")
         if intent >= 0.66 or x[0] and x[12] > 0.6 and n > WARMUP:
             self.samples.append((f.rid, "harvest-like"))
 
@@ -223,23 +225,18 @@ class PooledView:
 
 def merge_view(states: list[State]) -> PooledView:
     n = sum(s.n for s in states) or 1
-    mean = [sum(s.mean[i] * s.n for s in states) / n for i in range(len(FEATURES))]
-    kmv: set[int] = set()
+    # every account counts the same: one heavy member must not speak for a whole group
+    k = len(states) or 1
+    mean = [sum(col) / k for col in zip(*(s.mean for s in states))]
+    kmv = set(heapq.nsmallest(KMV_K, set().union(*(s.kmv_set for s in states))))
     openings: set[object] = set()
-    hours = [0] * 24
+    hours = [sum(col) for col in zip(*(s.hours for s in states))]
     mask = 0
     for s in states:
-        kmv |= s.kmv_set
-        openings.update(o for o, _ in s.top_openings.top(12))
-        for i, c in enumerate(s.hours):
-            hours[i] += c
+        openings.update(s.top_openings.counts)
         mask |= s.week_mask
-    if len(kmv) > KMV_K:
-        kmv = set(sorted(kmv)[:KMV_K])
-    # pooled novelty: tiny members never leave warm-up, so estimate it from the vocabulary
-    words_total = sum(s.words_total for s in states)
     return PooledView(
-        n=n, mean=mean, words_total=words_total, distinct_words=kmv_estimate(kmv),
+        n=n, mean=mean, words_total=sum(s.words_total for s in states), distinct_words=kmv_estimate(kmv),
         distinct_openings=len(openings), hours=hours, week_mask=mask,
         first_ts=min(s.first_ts for s in states), last_ts=max(s.last_ts for s in states),
     )

@@ -1,6 +1,7 @@
 """Imports every module that defines tables, so that `metadata` knows them all."""
 
 import gatehouse.store.tables  # noqa: F401
+import gatehouse.metering.tables  # noqa: F401  (metering: ledger, daily rollup)
 import gatehouse.tenancy.tables  # noqa: F401  (governance: audit, tenant events)
 import gatehouse.provenance.tables  # noqa: F401  (provenance: response fingerprints)
 

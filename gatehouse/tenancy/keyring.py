@@ -15,9 +15,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from gatehouse.errors import AuthenticationFailed
+from gatehouse.errors import AuthenticationFailed, PermissionDenied
 from gatehouse.store.db import Store
-from gatehouse.store.tables import api_keys, tenants
+from gatehouse.tenancy.tables import api_keys, tenants
 from gatehouse.tenancy.principal import Principal
 from gatehouse.tenancy.secrets import hash_secret
 
@@ -30,7 +30,7 @@ _NEGATIVE_MAX = 10_000
 def principal_query() -> Any:
     return select(
         api_keys.c.id, api_keys.c.hash, api_keys.c.tenant_id, api_keys.c.project_id, api_keys.c.scopes,
-        api_keys.c.expires_at, api_keys.c.revoked_at, api_keys.c.grace_until,
+        api_keys.c.expires_at, api_keys.c.revoked_at, api_keys.c.grace_until, api_keys.c.suspended_at,
         tenants.c.name, tenants.c.status, tenants.c.jurisdiction, tenants.c.entity_type,
     ).join(tenants, tenants.c.id == api_keys.c.tenant_id)
 
@@ -50,6 +50,7 @@ def principal_from_row(r: Any) -> Principal | None:
         key_id=r.id, tenant_id=r.tenant_id, tenant_name=r.name, tenant_status=r.status,
         jurisdiction=r.jurisdiction, entity_type=r.entity_type, project_id=r.project_id,
         scopes=frozenset(r.scopes or ()), expires_at=_aware(r.expires_at), grace_until=grace,
+        key_status="suspended" if r.suspended_at is not None else "active",
     )
 
 
@@ -96,6 +97,8 @@ class Keyring:
             p = await self._lookup(h)
             if p is None:
                 raise AuthenticationFailed("Incorrect API key provided. You can find your API key in the Gatehouse console.")
+        if p.key_status != "active":
+            raise PermissionDenied("This API key is suspended. Contact your account manager.", code="api_key_suspended")
         if p.expires_at is not None or p.grace_until is not None:
             now = datetime.now(timezone.utc)
             if p.expires_at is not None and now >= p.expires_at:

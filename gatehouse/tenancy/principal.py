@@ -20,3 +20,4 @@ class Principal:
     scopes: frozenset[str] = frozenset()  # allowed public models; empty = all
     expires_at: datetime | None = None
     grace_until: datetime | None = None
+    key_status: str = "active"  # active | suspended

@@ -1,0 +1,42 @@
+"""`gatehouse detect TRACE`: score a traffic trace for distillation and misuse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from gatehouse.cli.common import dumps, fail
+
+__all__ = ["detect"]
+
+
+@click.command("detect")
+@click.argument("trace", type=click.Path(exists=True, dir_okay=False))
+@click.option("--out", "out", type=click.Path(dir_okay=False), default=None, help="Write the report here instead of stdout.")
+@click.option("--labels", "labels", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Simulator labels: also print the evaluation (AUROC, TPR@FPR, linking, time to flag).")
+@click.option("--json", "as_json", is_flag=True, help="With --labels: print the evaluation as JSON.")
+def detect(trace: str, out: str | None, labels: str | None, as_json: bool) -> None:
+    """Replay TRACE in time order with the live scoring code and write the detection report
+    (tenants with score, verdict, evidence, keys, first flag; campaigns; skipped lines)."""
+    from gatehouse.monitor.evaluate import format_evaluation
+    from gatehouse.monitor.offline import run_detect
+
+    try:
+        report, evaluation = run_detect(trace, labels)
+    except (OSError, ValueError) as exc:
+        fail(str(exc))
+        return
+    if out is not None:
+        Path(out).write_text(dumps(report))
+    elif evaluation is None:
+        click.echo(dumps(report))
+    if evaluation is not None:
+        if as_json:
+            click.echo(dumps(evaluation))
+        else:
+            flagged = sum(1 for t in report["tenants"] if t["verdict"] in ("review", "block"))
+            click.echo(f"{len(report['tenants'])} tenants, {flagged} flagged, {len(report['campaigns'])} campaigns, "
+                       f"{report['skipped_lines']} bad lines skipped")
+            click.echo(format_evaluation(evaluation))

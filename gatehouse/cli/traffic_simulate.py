@@ -1,0 +1,46 @@
+"""`gatehouse traffic simulate`: write a labeled, simulated week of traffic."""
+
+from __future__ import annotations
+
+import click
+
+from gatehouse.cli.common import dumps, fail
+
+__all__ = ["simulate"]
+
+
+@click.command("simulate")
+@click.option("--seed", type=int, default=1, show_default=True)
+@click.option("--out", "out", type=click.Path(dir_okay=False), required=True, help="Trace file (.jsonl or .jsonl.gz).")
+@click.option("--labels", "labels", type=click.Path(dir_okay=False), default=None, help="Write the ground truth here.")
+@click.option("--config", "config", type=click.Choice(["main", "unseen"]), default="main", show_default=True,
+              help="Generator configuration: 'unseen' changes mixture, volumes, campaigns and phrasing.")
+@click.option("--scale", type=float, default=1.0, show_default=True, help="Volume multiplier (1.0 is roughly 500k requests).")
+@click.option("--campaigns", "campaigns", default=None, help="Comma-separated campaign sizes, e.g. 2,10,5000.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def simulate(seed: int, out: str, labels: str | None, config: str, scale: float, campaigns: str | None, as_json: bool) -> None:
+    """A week of traffic from many tenants, honest (support bots, batch summarization and
+    translation, JSON extraction, IDE assistants, RAG, evaluation sweeps, n>1 sampling) and
+    distilling (instruction, chain-of-thought, logprob, preference and tool-trace harvesting,
+    a disguised app, a slow drip, campaigns of many small accounts, a mid-week turncoat)."""
+    from gatehouse.monitor.sim.generator import simulate as run
+
+    sizes: list[int] | None = None
+    if campaigns:
+        try:
+            sizes = [int(x) for x in campaigns.split(",") if x.strip()]
+        except ValueError:
+            fail(f"--campaigns: expected comma-separated integers, got {campaigns!r}", 2)
+            return
+        if any(s < 2 for s in sizes):
+            fail("--campaigns: a campaign has at least 2 accounts", 2)
+            return
+    if scale <= 0:
+        fail("--scale must be positive", 2)
+        return
+    summary = run(seed, out, labels, config=config, scale=scale, campaign_sizes=sizes)
+    if as_json:
+        click.echo(dumps(summary))
+    else:
+        click.echo(f"wrote {summary['requests']} requests from {summary['tenants']} tenants "
+                   f"({summary['distillers']} distilling) to {out}" + (f"; labels in {labels}" if labels else ""))

@@ -1,0 +1,3 @@
+"""Rate limits, concurrency caps and spend budgets per key and per tenant."""
+
+__all__: list[str] = []

@@ -1,0 +1,54 @@
+"""The limiter seam: one request's admission against its key's and tenant's limits.
+
+`acquire` is all-or-nothing across every scope and limit (nothing is counted when any limit
+refuses); `release` ends the request: frees its concurrency slot, corrects the reserved
+tokens to the real count and adds its cost to the spend counters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Protocol
+
+from gatehouse.limits.settings import LimitSpec
+
+__all__ = ["Scope", "Refusal", "Limiter", "WINDOW_S", "spend_periods"]
+
+WINDOW_S = 60.0
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    name: str  # "key:<id>" or "tenant:<id>"
+    spec: LimitSpec
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    scope: str
+    kind: str  # requests | tokens | concurrency | daily_spend | monthly_spend
+    limit: int
+    remaining: int
+    retry_after_s: float
+
+
+def spend_periods(now: float) -> tuple[str, str, float, float]:
+    """(day tag, month tag, seconds to next UTC day, seconds to next UTC month)."""
+    dt = datetime.fromtimestamp(now, timezone.utc)
+    day0 = dt.replace(hour=0, minute=0, second=0, microsecond=0)
+    next_day = day0 + timedelta(days=1)
+    month0 = day0.replace(day=1)
+    next_month = (month0 + timedelta(days=32)).replace(day=1)
+    return (dt.strftime("%Y%m%d"), dt.strftime("%Y%m"), (next_day - dt).total_seconds(),
+            (next_month - dt).total_seconds())
+
+
+class Limiter(Protocol):
+    async def acquire(self, request_id: str, scopes: list[Scope], tokens: int) -> Refusal | None:
+        """Admit (None) or refuse, counting nothing when refusing."""
+
+    async def release(self, request_id: str, scopes: list[Scope], token_delta: int, cost_micros: int) -> None:
+        """End an admitted request."""
+
+    async def aclose(self) -> None: ...

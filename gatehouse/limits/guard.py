@@ -1,0 +1,179 @@
+"""The limits guard: requests/tokens per minute, concurrency and spend caps per key and tenant.
+
+Limits come from the config defaults (`limits.defaults.key` / `.tenant`) overridden by the
+key's and tenant's own limits in the database (reloaded on the `keys`/`tenants` signals).
+A caller with no limits anywhere costs one dictionary lookup. Refusals are 429 with
+Retry-After and OpenAI-style x-ratelimit-* headers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from gatehouse.errors import RateLimited
+from gatehouse.limits.base import Limiter, Refusal, Scope
+from gatehouse.limits.memory import MemoryLimiter
+from gatehouse.limits.settings import LimitSpec, LimitsSettings, limits_settings
+from gatehouse.pipeline import CallContext
+from gatehouse.tenancy.tables import api_keys, tenants
+
+if TYPE_CHECKING:
+    from gatehouse.gateway import Gateway
+
+__all__ = ["LimitsGuard", "build", "rate_headers"]
+
+log = logging.getLogger("gatehouse.limits")
+_STATE = "limits"
+_KIND_TEXT = {"requests": "requests per minute", "tokens": "tokens per minute", "concurrency": "concurrent requests",
+              "daily_spend": "daily spend", "monthly_spend": "monthly spend"}
+
+
+def _duration(seconds: float) -> str:
+    s = max(seconds, 0.0)
+    if s < 60:
+        return f"{s:.3g}s"
+    m, sec = divmod(int(s + 0.999), 60)
+    if m < 60:
+        return f"{m}m{sec}s"
+    h, m = divmod(m, 60)
+    return f"{h}h{m}m{sec}s"
+
+
+def rate_headers(r: Refusal) -> dict[str, str]:
+    kind = {"requests": "requests", "tokens": "tokens"}.get(r.kind, r.kind.replace("_", "-"))
+    return {f"x-ratelimit-limit-{kind}": str(r.limit), f"x-ratelimit-remaining-{kind}": str(r.remaining),
+            f"x-ratelimit-reset-{kind}": _duration(r.retry_after_s), "x-ratelimit-scope": r.scope.split(":", 1)[0]}
+
+
+class LimitsGuard:
+    def __init__(self, gateway: Gateway, settings: LimitsSettings, limiter: Limiter) -> None:
+        self.gateway = gateway
+        self.settings = settings
+        self.limiter = limiter
+        self._key_defaults = settings.key_defaults()
+        self._tenant_defaults = settings.tenant_defaults()
+        self._keys: dict[str, LimitSpec] = {}
+        self._tenants: dict[str, LimitSpec] = {}
+        self._pending: set[asyncio.Task[None]] = set()
+
+    async def start(self) -> None:
+        await self.reload()
+
+    async def reload(self) -> None:
+        async with self.gateway.store.engine.connect() as conn:
+            krows = (await conn.execute(select(api_keys.c.id, api_keys.c.limits).where(api_keys.c.limits.is_not(None))
+                                        )).all()
+            trows = (await conn.execute(select(tenants.c.id, tenants.c.limits).where(tenants.c.limits.is_not(None))
+                                        )).all()
+        self._keys = {r.id: LimitSpec.parse(r.limits) for r in krows if r.limits}
+        self._tenants = {r.id: LimitSpec.parse(r.limits) for r in trows if r.limits}
+
+    def scopes(self, key_id: str, tenant_id: str) -> list[Scope]:
+        out: list[Scope] = []
+        k = self._keys.get(key_id)
+        ks = k.over(self._key_defaults) if k is not None else self._key_defaults
+        if not ks.empty:
+            out.append(Scope(f"key:{key_id}", ks))
+        t = self._tenants.get(tenant_id)
+        ts = t.over(self._tenant_defaults) if t is not None else self._tenant_defaults
+        if not ts.empty:
+            out.append(Scope(f"tenant:{tenant_id}", ts))
+        return out
+
+    def _estimate(self, ctx: CallContext) -> int:
+        from gatehouse.api.proxy import prompt_text
+
+        prompt = self.gateway.count_tokens(prompt_text(ctx.endpoint, ctx.body), ctx.model.family)
+        asked = ctx.body.get("max_completion_tokens") or ctx.body.get("max_tokens")
+        reserve = self.settings.completion_reserve
+        completion = min(int(asked), reserve) if isinstance(asked, int) else reserve
+        return prompt + completion
+
+    async def check(self, ctx: CallContext) -> None:
+        p = ctx.principal
+        scopes = self.scopes(p.key_id, p.tenant_id)
+        if not scopes:
+            return
+        tokens = self._estimate(ctx) if any(s.spec.tpm is not None for s in scopes) else 0
+        refusal = await self.limiter.acquire(ctx.record.id, scopes, tokens)
+        if refusal is not None:
+            who = "this API key" if refusal.scope.startswith("key:") else "your organization"
+            limit = refusal.limit / 1_000_000 if refusal.kind.endswith("spend") else refusal.limit
+            raise RateLimited(
+                f"Rate limit reached for {who}: {_KIND_TEXT.get(refusal.kind, refusal.kind)} limit {limit:g}. "
+                f"Retry after {_duration(refusal.retry_after_s)}.",
+                retry_after=refusal.retry_after_s, headers=rate_headers(refusal),
+                code="budget_exceeded" if refusal.kind.endswith("spend") else "rate_limit_exceeded")
+        ctx.state[_STATE] = (scopes, tokens)
+
+    def finish(self, ctx: CallContext) -> None:
+        held = ctx.state.pop(_STATE, None)
+        if held is None:
+            return
+        scopes, reserved = held
+        usage = ctx.record.usage
+        actual = usage.total_tokens if usage is not None else 0
+        cost = ctx.record.cost_micros or 0
+        task = asyncio.get_running_loop().create_task(
+            self._release(ctx.record.id, scopes, actual - reserved if reserved or actual else 0, cost))
+        self._pending.add(task)
+        task.add_done_callback(self._pending.discard)
+
+    async def _release(self, request_id: str, scopes: list[Scope], delta: int, cost: int) -> None:
+        try:
+            await self.limiter.release(request_id, scopes, delta, cost)
+        except Exception:
+            log.exception("releasing limits for %s failed", request_id)
+
+    async def aclose(self) -> None:
+        if self._pending:
+            await asyncio.gather(*self._pending, return_exceptions=True)
+        await self.limiter.aclose()
+
+
+def build(gateway: Gateway) -> LimitsGuard:
+    settings = limits_settings(gateway.config)
+    use_redis = settings.backend == "redis" or (settings.backend == "auto" and gateway.config.redis_url)
+
+    limiter: Limiter
+    if use_redis:
+        limiter = _LazyRedis(gateway, settings)
+    else:
+        limiter = MemoryLimiter()
+    guard = LimitsGuard(gateway, settings, limiter)
+    gateway.on_signal("keys", guard.reload)
+    gateway.on_signal("tenants", guard.reload)
+    return guard
+
+
+class _LazyRedis:
+    """Binds to `gateway.redis` on first use (the client is created after the guards are built)."""
+
+    def __init__(self, gateway: Gateway, settings: LimitsSettings) -> None:
+        self.gateway = gateway
+        self.settings = settings
+        self._inner: Any = None
+
+    def _get(self) -> Any:
+        if self._inner is None:
+            from gatehouse.limits.redis_backend import RedisLimiter
+
+            if self.gateway.redis is None:
+                raise RuntimeError("limits.backend is redis but no redis_url is configured")
+            self._inner = RedisLimiter(self.gateway.redis, self.settings.key_prefix,
+                                       self.settings.concurrency_lease_s)
+        return self._inner
+
+    async def acquire(self, request_id: str, scopes: list[Scope], tokens: int) -> Refusal | None:
+        result: Refusal | None = await self._get().acquire(request_id, scopes, tokens)
+        return result
+
+    async def release(self, request_id: str, scopes: list[Scope], token_delta: int, cost_micros: int) -> None:
+        await self._get().release(request_id, scopes, token_delta, cost_micros)
+
+    async def aclose(self) -> None:
+        return None

@@ -1,0 +1,70 @@
+"""Prometheus metrics from finished records, in a registry of the gateway's own.
+
+Labels: model (public), deployment, territory (tenant jurisdiction), provider, status.
+Limiter rejections are the records answered 429; upstream errors are records that failed
+with an upstream error code, labelled by the serving provider when one is known.
+"""
+
+from __future__ import annotations
+
+from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+
+from gatehouse.metering.pricer import Quote
+from gatehouse.pipeline import RequestRecord
+
+__all__ = ["Metrics", "CONTENT_TYPE"]
+
+CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
+_LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120)
+
+
+class Metrics:
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry(auto_describe=True)
+        r = self.registry
+        self.requests = Counter("gatehouse_requests", "Requests finished.",
+                                ["model", "deployment", "territory", "status"], registry=r)
+        self.tokens = Counter("gatehouse_tokens", "Tokens billed.",
+                              ["model", "deployment", "territory", "kind"], registry=r)
+        self.cost = Counter("gatehouse_cost_micros", "Net cost billed, in micro-units of the currency.",
+                            ["model", "deployment", "territory", "currency"], registry=r)
+        self.estimated = Counter("gatehouse_estimated_usage", "Requests billed on locally counted tokens.",
+                                 ["model"], registry=r)
+        self.latency = Histogram("gatehouse_request_latency_seconds", "Time to the last byte.",
+                                 ["model", "endpoint", "stream"], buckets=_LATENCY_BUCKETS, registry=r)
+        self.ttft = Histogram("gatehouse_time_to_first_token_seconds", "Time to the first streamed chunk.",
+                              ["model"], buckets=_LATENCY_BUCKETS, registry=r)
+        self.rejections = Counter("gatehouse_limiter_rejections", "Requests refused with 429.",
+                                  ["territory", "code"], registry=r)
+        self.upstream_errors = Counter("gatehouse_upstream_errors", "Requests failed by an upstream provider.",
+                                       ["provider", "code"], registry=r)
+        self.retries = Counter("gatehouse_retried_attempts", "Failed attempts before a request was served.",
+                               ["model"], registry=r)
+
+    def observe(self, rec: RequestRecord, quote: Quote | None) -> None:
+        model = rec.model or "-"
+        dep = rec.deployment.id if rec.deployment else "-"
+        territory = rec.jurisdiction or "-"
+        self.requests.labels(model, dep, territory, str(rec.status)).inc()
+        if rec.latency_ms is not None:
+            self.latency.labels(model, rec.endpoint, str(rec.stream).lower()).observe(rec.latency_ms / 1000)
+        if rec.ttft_ms is not None:
+            self.ttft.labels(model).observe(rec.ttft_ms / 1000)
+        upstream = (rec.error_code or "").startswith("upstream")
+        if rec.status == 429 and not upstream:
+            self.rejections.labels(territory, rec.error_code or "rate_limited").inc()
+        if upstream:
+            self.upstream_errors.labels(rec.deployment.provider if rec.deployment else "unknown",
+                                        rec.error_code or "-").inc()
+        if rec.deployment is not None and rec.attempts > 1:
+            self.retries.labels(model).inc(rec.attempts - 1)
+        if quote is not None:
+            self.tokens.labels(model, dep, territory, "input").inc(quote.input_tokens - quote.cached_tokens)
+            self.tokens.labels(model, dep, territory, "cached").inc(quote.cached_tokens)
+            self.tokens.labels(model, dep, territory, "output").inc(quote.output_tokens)
+            self.cost.labels(model, dep, territory, quote.currency).inc(quote.amount_micros)
+            if rec.usage is not None and rec.usage.estimated:
+                self.estimated.labels(model).inc()
+
+    def render(self) -> bytes:
+        return generate_latest(self.registry)

@@ -1,0 +1,188 @@
+"""Cross-tenant linking: group tenants that act as one coordinated operation.
+
+Each tenant contributes *content* tokens (the instruction openings and system prompts it
+uses most) and *infrastructure* tokens (/24 networks, billing contact, user agent together with
+the parameter signature). Tenants sharing a (content, infrastructure) pair fall in one bucket.
+A bucket is suspicious when the pooled traffic of its members scores high with the same
+scorer as a single tenant: 5,000 tiny accounts pooled look like the one distiller they are,
+while the many honest users of one open-source app pooled still look honest. A tenant
+joins a campaign when it sits in at least two suspicious buckets; campaigns are the
+connected components (union-find) of those tenants.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from gatehouse.monitor.scorer import score_state
+from gatehouse.monitor.state import State, merge_view
+
+__all__ = ["Campaign", "Linker", "link", "tokens_of"]
+
+_KIND = {"o": "instruction opening", "s": "system prompt", "i": "/24 network", "u": "user agent and parameters",
+         "b": "billing contact"}
+
+
+@dataclass
+class Campaign:
+    id: str
+    tenants: list[str]
+    score: float
+    evidence: list[str]
+    requests: int
+
+
+def tokens_of(s: State) -> tuple[list[tuple[str, object]], list[tuple[str, object]]]:
+    """(content tokens, infrastructure tokens) of one tenant's state."""
+    floor = 1 if s.n <= 40 else max(2, int(0.05 * s.n))
+    content: list[tuple[str, object]] = [("o", o) for o, c in s.top_openings.top(6) if c >= floor]
+    content += [("s", h) for h, c in s.top_sys.top(1) if c >= 0.3 * s.n]
+    infra: list[tuple[str, object]] = [("i", ip) for ip, c in s.top_ip.top(2) if c >= 0.2 * s.n]
+    ua = s.top_ua.top(1)
+    params = [p for p, c in s.top_param.top(2) if c >= 0.3 * s.n]
+    infra += [("u", f"{ua[0][0] if ua else ''}|{p}") for p in params]
+    if s.bill:
+        infra.append(("b", s.bill))
+    return content, infra
+
+
+_COHERENCE = 0.12
+_TINY = 8
+
+
+def _fits(s: State) -> bool:
+    """A member's own traffic must not contradict the group: tiny accounts cannot say, larger
+    ones must show some harvest intent themselves (an honest chat app sharing a generic
+    opening with a campaign's cover traffic does not)."""
+    return s.n < _TINY or score_state(s).intent >= 0.35
+
+
+class _UF:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        p = self.parent.setdefault(x, x)
+        while p != self.parent[p]:
+            self.parent[p] = self.parent[self.parent[p]]
+            p = self.parent[p]
+        self.parent[x] = p
+        return p
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+Bucket = tuple[tuple[str, object], tuple[str, object]]
+
+
+class Linker:
+    """Incremental linking: only tenants seen since the last pass have their tokens rebuilt,
+    and only buckets whose membership or members changed are pooled and scored again."""
+
+    def __init__(self, min_score: float = 0.6, max_bucket: int = 50000) -> None:
+        self.min_score = min_score
+        self.max_bucket = max_bucket
+        self.member_of: dict[str, set[Bucket]] = {}
+        self.buckets: dict[Bucket, set[str]] = defaultdict(set)
+        self.suspicious: dict[Bucket, bool] = {}
+        self._fits: dict[str, tuple[int, bool]] = {}
+        self.scored: dict[Bucket, tuple[int, int]] = {}
+        self.infra_of: dict[str, set[tuple[str, object]]] = {}
+        self.infra_count: dict[tuple[str, object], int] = defaultdict(int)
+
+    def fits(self, tid: str, s: State) -> bool:
+        cached = self._fits.get(tid)
+        if cached is None or cached[0] != s.n:
+            cached = self._fits[tid] = (s.n, _fits(s))
+        return cached[1]
+
+    def update(self, tenants: dict[str, State], dirty: set[str]) -> list[Campaign]:
+        touched: set[Bucket] = set()
+        for tid in dirty:
+            s = tenants[tid]
+            content, infra = tokens_of(s)
+            new = {(c, i) for c in content for i in infra}
+            old_infra = self.infra_of.get(tid, set())
+            for i in old_infra - set(infra):
+                self.infra_count[i] -= 1
+            for i in set(infra) - old_infra:
+                self.infra_count[i] += 1
+            self.infra_of[tid] = set(infra)
+            old = self.member_of.get(tid, set())
+            for bk in old - new:
+                self.buckets[bk].discard(tid)
+            for bk in new - old:
+                self.buckets[bk].add(tid)
+            self.member_of[tid] = new
+            touched |= new | old
+        for bk in touched:
+            members = self.buckets.get(bk)
+            if not members or len(members) < 2 or len(members) > self.max_bucket:
+                self.suspicious.pop(bk, None)
+                self.scored.pop(bk, None)
+                if not members:
+                    self.buckets.pop(bk, None)
+                continue
+            # coherence: most tenants on this network / agent / contact share the content too;
+            # a cloud NAT range shared by unrelated customers does not qualify
+            coherent = len(members) >= _COHERENCE * self.infra_count.get(bk[1], len(members))
+            volume = sum(tenants[m].n for m in members)
+            last = self.scored.get(bk)
+            if last is not None and last[0] == len(members) and volume < 1.25 * last[1]:
+                continue  # nothing material changed since this bucket was last pooled
+            self.scored[bk] = (len(members), volume)
+            pooled = score_state(merge_view([tenants[m] for m in members])) if coherent else None
+            if pooled is not None and pooled.score >= self.min_score:
+                self.suspicious[bk] = True
+            else:
+                self.suspicious.pop(bk, None)
+        return _components(tenants, [(bk, sorted(self.buckets[bk])) for bk in self.suspicious], self.fits)
+
+
+def link(tenants: dict[str, State], min_score: float = 0.6) -> list[Campaign]:
+    """One full linking pass over every tenant (see `Linker` for the incremental one)."""
+    return Linker(min_score).update(tenants, set(tenants))
+
+
+def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[str]]],
+                fits: Callable[[str, State], bool] | None = None) -> list[Campaign]:
+    hits: dict[str, int] = defaultdict(int)
+    ok: dict[str, bool] = {}
+    for _, members in suspicious:
+        for m in members:
+            if m not in ok:
+                ok[m] = fits(m, tenants[m]) if fits is not None else _fits(tenants[m])
+            if ok[m]:
+                hits[m] += 1
+    uf = _UF()
+    shared: dict[str, set[str]] = defaultdict(set)
+    for (c, i), members in suspicious:
+        qualified = [m for m in members if hits[m] >= 2 or hits[m] == 1 and tenants[m].n < _TINY]
+        for m in qualified[1:]:
+            uf.union(qualified[0], m)
+        for m in qualified:
+            shared[m].update((_KIND[c[0]], _KIND[i[0]]))
+    groups: dict[str, list[str]] = defaultdict(list)
+    for t in uf.parent:
+        groups[uf.find(t)].append(t)
+    out: list[Campaign] = []
+    for root, members in groups.items():
+        if len(members) < 2:
+            continue
+        members.sort()
+        states = [tenants[m] for m in members]
+        pooled = merge_view(states)
+        sc = score_state(pooled)
+        kinds = sorted(set().union(*(shared[m] for m in members)))
+        overlap = bin(pooled.week_mask).count("1")
+        evidence = [f"shared_infrastructure: {len(members)} tenants share {', '.join(kinds)}",
+                    f"synchronized_timing: all active within the same {overlap} hours of the week",
+                    *sc.evidence(4)]
+        out.append(Campaign(id=f"camp_{root[-10:]}", tenants=members, score=sc.score, evidence=evidence, requests=pooled.n))
+    out.sort(key=lambda c: -len(c.tenants))
+    return out

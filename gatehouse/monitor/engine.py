@@ -1,0 +1,168 @@
+"""`Monitor`: the one feature/scoring core behind both the live sink and `gatehouse detect`.
+
+`observe(features)` updates the key's and tenant's state (and rescores them every few
+requests); `tick(now)` runs the cross-tenant pass (campaigns) and records first flags. A
+flag may use only what was observed up to that moment, so a replay in time order gives
+each tenant's `first_flag_ts` and `requests_before_flag`.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+
+from gatehouse.monitor.campaigns import Campaign, Linker
+from gatehouse.monitor.features import Features
+from gatehouse.monitor.scorer import Score, Thresholds, score_state, verdict_of
+from gatehouse.monitor.state import State
+
+__all__ = ["Monitor", "Settings", "Assessment", "Flag"]
+
+
+@dataclass(frozen=True)
+class Settings:
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    rescore_every: int = 20
+    campaign_min_score: float = 0.7
+    tick_seconds: float = 3600.0
+
+
+@dataclass(frozen=True)
+class Flag:
+    ts: float
+    requests_before: int
+    score: float
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The current judgment of one tenant."""
+
+    tenant: str
+    score: float
+    verdict: str
+    evidence: list[str]
+    keys: list[tuple[str, float]]
+    samples: list[str]
+    campaign: str | None
+
+
+class Monitor:
+    """In-memory state for every key and tenant seen; not thread-safe (one owner task)."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.keys: dict[str, State] = {}
+        self.tenants: dict[str, State] = {}
+        self.keys_of: dict[str, list[str]] = {}
+        self.key_scores: dict[str, Score] = {}
+        self.tenant_scores: dict[str, Score] = {}
+        self.baselines: dict[str, float] = {}
+        self.campaigns: list[Campaign] = []
+        self.campaign_of: dict[str, Campaign] = {}
+        self.first_flag: dict[str, Flag] = {}
+        self.count_after: dict[str, tuple[float, int]] = {}  # evaluation: requests since a time
+        self.flag_after: dict[str, int] = {}  # evaluation: that count when the tenant was flagged
+        self.last_tick = 0.0
+        self.now = 0.0
+        self.linker = Linker(self.settings.campaign_min_score)
+        self.dirty: set[str] = set()
+
+    def observe(self, f: Features) -> None:
+        ks = self.keys.get(f.key)
+        ts_ = self.tenants.get(f.tenant)
+        if ks is None:
+            ks = self.keys[f.key] = State()
+            keys = self.keys_of.setdefault(f.tenant, [])
+            keys.append(f.key)
+            if ts_ is None:  # a one-key tenant shares its key's state until a second key appears
+                ts_ = self.tenants[f.tenant] = ks
+            elif len(keys) == 2:
+                ts_ = self.tenants[f.tenant] = copy.deepcopy(ts_)
+        assert ts_ is not None
+        ks.observe(f)
+        if ts_ is not ks:
+            ts_.observe(f)
+        self.dirty.add(f.tenant)
+        self.now = max(self.now, f.ts)
+        watch = self.count_after.get(f.tenant)
+        if watch is not None and f.ts >= watch[0]:
+            self.count_after[f.tenant] = (watch[0], watch[1] + 1)
+        every = self.settings.rescore_every
+        if ks.n % every == 0 or ks.n == self.settings.thresholds.min_requests:
+            self.key_scores[f.key] = score_state(ks, self.baselines.get(f.tenant, 0.0))
+            self._check(f.tenant, f.ts)
+        if ts_.n % every == 0:
+            self.tenant_scores[f.tenant] = score_state(ts_, self.baselines.get(f.tenant, 0.0))
+            self._check(f.tenant, f.ts)
+        if self.last_tick == 0.0:
+            self.last_tick = f.ts
+        elif f.ts - self.last_tick >= self.settings.tick_seconds:
+            self.tick(f.ts)
+
+    def tick(self, now: float | None = None) -> None:
+        """Cross-tenant pass: relink campaigns, then check every campaign member's flag."""
+        now = self.now if now is None else now
+        self.last_tick = now
+        self.campaigns = self.linker.update(self.tenants, self.dirty)
+        self.dirty = set()
+        self.campaign_of = {t: c for c in self.campaigns for t in c.tenants}
+        for c in self.campaigns:
+            for t in c.tenants:
+                self._check(t, self.tenants[t].last_ts)
+
+    def finish(self) -> None:
+        """Score everything once more (end of a replay, or an on-demand pass)."""
+        for k, s in self.keys.items():
+            self.key_scores[k] = score_state(s, 0.0)
+        for tid, s in self.tenants.items():
+            b = self.baselines.get(tid, 0.0)
+            self.tenant_scores[tid] = score_state(s, b)
+            for k in self.keys_of.get(tid, []):
+                self.key_scores[k] = score_state(self.keys[k], b)
+        self.tick(self.now)
+        for tid in self.tenants:
+            self._check(tid, self.tenants[tid].last_ts)
+
+    def tenant_score(self, tenant: str) -> tuple[float, int]:
+        """(score, requests behind it) as max over the tenant, its keys and its campaign."""
+        best, n = 0.0, 0
+        ts = self.tenant_scores.get(tenant)
+        if ts is not None:
+            best, n = ts.score, self.tenants[tenant].n
+        for k in self.keys_of.get(tenant, []):
+            ks = self.key_scores.get(k)
+            if ks is not None and ks.score > best:
+                best, n = ks.score, self.keys[k].n
+        c = self.campaign_of.get(tenant)
+        if c is not None and c.score > best:
+            best, n = c.score, c.requests
+        return best, n
+
+    def _check(self, tenant: str, ts: float) -> None:
+        if tenant in self.first_flag:
+            return
+        score, n = self.tenant_score(tenant)
+        if verdict_of(score, n, self.settings.thresholds) in ("review", "block"):
+            self.first_flag[tenant] = Flag(ts=ts, requests_before=self.tenants[tenant].n - 1, score=score)
+            if tenant in self.count_after:
+                self.flag_after[tenant] = self.count_after[tenant][1]
+
+    def assess(self, tenant: str) -> Assessment:
+        score, n = self.tenant_score(tenant)
+        evidence: list[str] = []
+        c = self.campaign_of.get(tenant)
+        if c is not None:
+            evidence.append(f"campaign={c.score:.2f}: linked with {len(c.tenants) - 1} other tenants ({c.id})")
+        ts = self.tenant_scores.get(tenant)
+        keyed = [(k, self.key_scores[k].score if k in self.key_scores else 0.0) for k in self.keys_of.get(tenant, [])]
+        keyed.sort(key=lambda kv: -kv[1])
+        top = self.key_scores.get(keyed[0][0]) if keyed else None
+        src = top if top is not None and (ts is None or top.score > ts.score) else ts
+        if src is not None:
+            evidence.extend(src.evidence())
+        samples: list[str] = []
+        for k, _ in keyed[:3]:
+            samples.extend(rid for rid, _ in self.keys[k].samples)
+        return Assessment(tenant=tenant, score=round(score, 4), verdict=verdict_of(score, n, self.settings.thresholds),
+                          evidence=evidence, keys=keyed, samples=samples[:5], campaign=c.id if c else None)

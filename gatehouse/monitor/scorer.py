@@ -1,0 +1,82 @@
+"""Signals -> a risk score in [0, 1], a verdict, and readable evidence.
+
+The model is a small logistic one over two blended factors, *harvest intent* (asking for
+more and richer output than an application needs: length pressure, reasoning, logprobs,
+sampling sweeps, preference pairs, synthetic tools) and *coverage* (topic and task breadth,
+templates sweeping content, churning personas), plus shape terms (single-shot use, flat
+24/7 rate, change points). An honest pipeline rarely lights both factors at once; a
+distiller has to, because breadth of rich outputs is what it is buying.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from gatehouse.monitor.signals import Signal, compute
+from gatehouse.monitor.state import PooledView, State
+
+__all__ = ["Score", "Thresholds", "score_state", "verdict_of", "VERDICTS", "combine"]
+
+VERDICTS = ("allow", "watch", "review", "block")
+
+_INTENT = {"max_tokens_pressure": 0.55, "output_ratio": 0.3, "reasoning_elicitation": 0.55, "sampling_sweep": 0.7,
+           "preference_pairs": 0.8, "tool_synthesis": 0.8}
+_COVER = {"topic_breadth": 0.65, "task_breadth": 0.45, "template_sweep": 0.4, "system_prompt_churn": 0.5}
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    watch: float = 0.35
+    review: float = 0.65
+    block: float = 0.9
+    min_requests: int = 20
+
+
+@dataclass(frozen=True)
+class Score:
+    score: float
+    intent: float
+    coverage: float
+    signals: tuple[Signal, ...]
+
+    def evidence(self, limit: int = 5) -> list[str]:
+        """The strongest signals, each named with its value."""
+        ranked = sorted((s for s in self.signals if s.value >= 0.2), key=lambda s: -s.value)
+        return [s.evidence() for s in ranked[:limit]]
+
+
+def _noisy_or(sig: dict[str, float], weights: dict[str, float]) -> float:
+    p = 1.0
+    for name, w in weights.items():
+        p *= 1.0 - w * sig.get(name, 0.0)
+    return 1.0 - p
+
+
+def combine(sig: dict[str, float], n: int, baseline: float = 0.0) -> tuple[float, float, float]:
+    """(score, intent, coverage) from signal values; `baseline` is a cleared tenant's offset."""
+    intent = _noisy_or(sig, _INTENT)
+    cover = _noisy_or(sig, _COVER)
+    z = (-6.0 + 4.0 * intent + 3.0 * cover + 4.0 * intent * cover + 1.0 * sig.get("single_shot", 0.0)
+         + 0.8 * sig.get("rate_shape", 0.0) + 3.0 * sig.get("change_point", 0.0))
+    z -= baseline
+    conf = n / (n + 40.0)
+    return conf / (1.0 + math.exp(-z)), intent, cover
+
+
+def score_state(s: State | PooledView, baseline: float = 0.0) -> Score:
+    signals = compute(s)
+    value, intent, cover = combine({x.name: x.value for x in signals}, s.n, baseline)
+    return Score(round(value, 4), intent, cover, tuple(signals))
+
+
+def verdict_of(score: float, n: int, th: Thresholds) -> str:
+    if n < th.min_requests and score < th.block:
+        return "watch" if score >= th.watch else "allow"
+    if score >= th.block:
+        return "block"
+    if score >= th.review:
+        return "review"
+    if score >= th.watch:
+        return "watch"
+    return "allow"

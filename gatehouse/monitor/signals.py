@@ -1,0 +1,96 @@
+"""Named signals computed from a key's, tenant's or campaign's state.
+
+Each signal is a suspicion value in [0, 1] plus the raw figure it came from, so evidence
+can say what was measured ("max_tokens_pressure=0.81: 64% of replies >= 350 tokens").
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from gatehouse.monitor.state import F, PooledView, State
+
+__all__ = ["Signal", "compute", "SIGNALS", "vocab_breadth", "rate_flatness"]
+
+SIGNALS = (
+    "rate_shape", "output_ratio", "max_tokens_pressure", "topic_breadth", "task_breadth", "system_prompt_churn",
+    "template_sweep", "single_shot", "reasoning_elicitation", "sampling_sweep", "preference_pairs",
+    "tool_synthesis", "change_point",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    name: str
+    value: float
+    detail: str
+
+    def evidence(self) -> str:
+        return f"{self.name}={self.value:.2f}: {self.detail}"
+
+
+def _clip(x: float) -> float:
+    return 0.0 if x < 0.0 else 1.0 if x > 1.0 else x
+
+
+def vocab_breadth(distinct: float, total: int) -> float:
+    """Heaps exponent log(D)/log(T) mapped to [0, 1]: narrow domains saturate, broad ones do not."""
+    if total < 600 or distinct < 2:
+        return 0.0
+    beta = math.log(distinct) / math.log(total)
+    return _clip((beta - 0.72) / 0.2)
+
+
+def rate_flatness(hours: list[int], week_mask: int, first_ts: float, last_ts: float) -> tuple[float, float, float]:
+    """(flatness in [0,1], share of active hours in the span, hour-of-day entropy)."""
+    span_h = (last_ts - first_ts) / 3600.0
+    total = sum(hours)
+    if span_h < 20 or total < 50:
+        return 0.0, 0.0, 0.0
+    slots = min(168, int(span_h) + 1)
+    active = bin(week_mask).count("1") / slots
+    ent = -sum((c / total) * math.log(c / total) for c in hours if c) / math.log(24)
+    return _clip((active - 0.55) / 0.4) * _clip((ent - 0.85) / 0.13), active, ent
+
+
+def compute(s: State | PooledView) -> list[Signal]:
+    m = s.mean
+    n = s.n
+    out: list[Signal] = []
+    flat, active, ent = rate_flatness(s.hours, s.week_mask, s.first_ts, s.last_ts)
+    out.append(Signal("rate_shape", flat, f"active in {active:.0%} of hours, hour-of-day entropy {ent:.2f}"))
+    out.append(Signal("output_ratio", _clip((m[F.RATIO] - 0.45) / 0.4), f"output/input token score {m[F.RATIO]:.2f}"))
+    pressure = _clip(0.5 * m[F.BIGMAX] + 0.3 * m[F.LENGTH] + 0.7 * m[F.BIG_OUT])
+    out.append(Signal("max_tokens_pressure", pressure,
+                      f"{m[F.BIG_OUT]:.0%} replies >= 350 tokens, {m[F.BIGMAX]:.0%} ask >= 1500, {m[F.LENGTH]:.0%} hit the limit"))
+    if isinstance(s, State):
+        dv, wt = s.distinct_words(), s.words_total
+        novelty = m[F.NOVEL] if n > 24 else 0.0
+    else:
+        dv, wt = s.distinct_words, s.words_total
+        novelty = 0.0
+    vb = vocab_breadth(dv, wt)
+    breadth = max(vb, _clip((novelty - 0.15) / 0.35))
+    out.append(Signal("topic_breadth", breadth, f"vocabulary ~{dv:.0f} words over {wt} ({novelty:.0%} new lately)"))
+    if isinstance(s, State):
+        task = _clip((m[F.OPENNEW] - 0.03) / 0.25) if n > 24 else 0.0
+        task_detail = f"{m[F.OPENNEW]:.0%} of prompts open with an unseen instruction"
+    else:
+        task = _clip((s.distinct_openings - 2) / 8.0) * _clip(n / 200)
+        task_detail = f"{s.distinct_openings} distinct instruction openings"
+    out.append(Signal("task_breadth", task, task_detail))
+    out.append(Signal("system_prompt_churn", _clip(m[F.SYSNEW] / 0.3), f"{m[F.SYSNEW]:.0%} unseen system prompts lately"))
+    sweep = _clip((1.0 - m[F.OPENNEW]) * breadth * m[F.SINGLE]) if n > 24 else 0.0
+    out.append(Signal("template_sweep", sweep, "stable instructions whose slots sweep broad content"))
+    out.append(Signal("single_shot", _clip((m[F.SINGLE] - 0.5) / 0.45), f"{m[F.SINGLE]:.0%} single-shot requests"))
+    out.append(Signal("reasoning_elicitation", _clip(m[F.REASON] / 0.5), f"{m[F.REASON]:.0%} ask for step-by-step reasoning"))
+    samp = _clip(max(m[F.LOGPROB] / 0.5, m[F.NMULTI] / 0.5, m[F.TSWEEP] / 0.2))
+    out.append(Signal("sampling_sweep", samp,
+                      f"top_logprobs>=5 in {m[F.LOGPROB]:.0%}, n>1 in {m[F.NMULTI]:.0%}, temperature sweeps {m[F.TSWEEP]:.0%}"))
+    out.append(Signal("preference_pairs", _clip(m[F.PREF] / 0.3), f"{m[F.PREF]:.0%} ask to compare or rank responses"))
+    tools = _clip(m[F.TOOLNEW] / 0.3) * _clip(m[F.TOOLS] / 0.3) if n > 24 else 0.0
+    out.append(Signal("tool_synthesis", tools, f"{m[F.TOOLS]:.0%} carry tools, {m[F.TOOLNEW]:.0%} with a never-seen tool set"))
+    gap = s.intent_peak_gap if isinstance(s, State) else 0.0
+    out.append(Signal("change_point", _clip((gap - 0.08) / 0.25), f"harvest intent rose by {gap:.2f} over the key's baseline"))
+    return out

@@ -1,0 +1,46 @@
+"""Tenant mixtures: `main` (the generator the monitor was built against) and `unseen` (a
+different mixture, volumes, campaign shapes and template phrasing, for generalization)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+__all__ = ["Mixture", "MIXTURES"]
+
+
+@dataclass(frozen=True)
+class Mixture:
+    phrasing: str
+    honest: dict[str, int]
+    distill: dict[str, int]
+    campaigns: list[int]
+    volume: float = 1.0
+    per_account: float = 6.0  # mean requests per campaign account
+    turncoats: int = 2
+    residential: float = 0.3  # share of campaigns on rotating residential proxies (no shared /24)
+    harvest_max_tokens: list[int] = field(default_factory=lambda: [2048, 4096])
+    disguise_diurnal: bool = True
+
+    def scaled(self, scale: float, campaign_sizes: list[int] | None = None) -> Mixture:
+        return replace(self, volume=self.volume * scale,
+                       campaigns=list(campaign_sizes) if campaign_sizes is not None else self.campaigns)
+
+
+MIXTURES: dict[str, Mixture] = {
+    "main": Mixture(
+        phrasing="A",
+        honest={"support": 8, "summarize": 4, "translate": 3, "extract": 4, "ide": 4, "rag": 4, "oss_app": 10,
+                "eval": 2, "chat": 4, "creative": 2, "classify": 2, "hobbyist": 60},
+        distill={"harvest": 3, "cot": 2, "logprob": 2, "preference": 2, "tools": 2, "disguise": 2, "drip": 3},
+        campaigns=[2, 6, 40, 300, 5000],
+    ),
+    "unseen": Mixture(
+        phrasing="B",
+        honest={"support": 6, "summarize": 3, "translate": 5, "extract": 3, "ide": 6, "rag": 3, "oss_app": 14,
+                "eval": 4, "chat": 6, "creative": 4, "classify": 3, "hobbyist": 90},
+        distill={"harvest": 2, "cot": 3, "logprob": 1, "preference": 3, "tools": 1, "disguise": 3, "drip": 4},
+        campaigns=[3, 12, 90, 1500],
+        volume=0.8, per_account=9.0, turncoats=3, residential=0.5,
+        harvest_max_tokens=[1024, 1500, 3000],
+    ),
+}

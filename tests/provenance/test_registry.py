@@ -1,0 +1,136 @@
+"""The registry in the store (SQLite and PostgreSQL), the live sink, and `provenance scan`."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from types import SimpleNamespace
+
+import orjson
+from click.testing import CliRunner
+
+from gatehouse.cli.main import cli
+from gatehouse.config import GatehouseConfig
+from gatehouse.pipeline import RequestRecord
+from gatehouse.providers.base import Deployment
+from gatehouse.provenance import index, sink
+from gatehouse.provenance.fingerprint import Fingerprinter
+from gatehouse.provenance.scan import scan_texts
+from gatehouse.store.db import Store
+from tests.provenance import textgen
+
+T0 = datetime(2025, 3, 1, tzinfo=timezone.utc)
+DEP = Deployment("d1", "gpt-4o", "simulator", "gpt-4o", "local")
+
+
+def _records(served: list[tuple[str, str]]) -> list[RequestRecord]:
+    return [RequestRecord(id=f"req_{i:05d}", ts=T0 + timedelta(hours=i), endpoint="/v1/chat/completions",
+                          tenant_id=t, key_id=f"key_{t}", model="gpt-4o", deployment=DEP, response_text=text)
+            for i, (t, text) in enumerate(served)]
+
+
+async def _fill(url: str, served: list[tuple[str, str]]) -> Store:
+    store = Store(url)
+    await store.migrate()
+    gw = SimpleNamespace(config=GatehouseConfig.model_validate({"provenance": {"retention_days": 3650}}), store=store)
+    s = sink.build(gw)
+    assert s is not None
+    await s.start()
+    for r in _records(served):
+        s.submit(r)
+    s.submit(RequestRecord(id="failed", ts=T0, endpoint="/v1/chat/completions", status=500, tenant_id="x"))
+    await s.aclose()
+    return store
+
+
+def test_sink_scan_report_and_retention(store_url: str) -> None:
+    served = textgen.served(300, 6)
+    human = textgen.human_texts(60)
+    rng = random.Random(1)
+
+    async def go() -> None:
+        store = await _fill(store_url, served)
+        try:
+            assert await index.count(store) == 300
+            docs = [textgen.edit("replace30", served[7][1], rng, human), human[0],
+                    textgen.edit("truncate", served[20][1], rng, human), served[21][1]]
+            report = await scan_texts(store, docs, skipped_lines=2)
+            assert set(report) == {"documents", "tenants", "skipped_lines"} and report["skipped_lines"] == 2
+            by_index = {d["index"]: d["matches"] for d in report["documents"]}
+            assert set(by_index) == {0, 2, 3}
+            m = by_index[0][0]
+            assert set(m) == {"tenant", "key", "request_id", "served_at", "similarity"}
+            assert (m["tenant"], m["key"], m["request_id"]) == (served[7][0], f"key_{served[7][0]}", "req_00007")
+            assert m["served_at"] == "2025-03-01T07:00:00Z" and 0.1 <= m["similarity"] < 1
+            assert by_index[3][0]["similarity"] == 1.0
+            tenants = {t["tenant"]: t for t in report["tenants"]}
+            assert set(tenants) == {served[7][0], served[20][0], served[21][0]}
+            t = tenants[served[7][0]]
+            assert t["documents"] == 1 and t["share"] == 0.25 and 0 < t["confidence"] <= 1
+            assert t["first_served"] == t["last_served"] == "2025-03-01T07:00:00Z"
+            # Retention: everything served before T0 + 100h goes.
+            assert await index.prune(store, T0 + timedelta(hours=100)) == 100
+            assert await index.count(store) == 200
+            report = await scan_texts(store, [served[7][1]])
+            assert report["documents"] == []
+        finally:
+            await store.aclose()
+
+    asyncio.run(go())
+
+
+def test_cli_scan_jsonl_and_text_files(tmp_path: Path) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path}/g.db"
+    served = textgen.served(120, 4)
+    asyncio.run(_fill(url, served)).engine  # noqa: B018
+    cfg = tmp_path / "c.yaml"
+    cfg.write_text(f"store: {{url: '{url}'}}\nprovenance: {{scan: {{threshold: 0.1}}}}\n")
+    corpus = tmp_path / "leak.jsonl"
+    lines = [orjson.dumps({"content": served[5][1].upper()}), b"{not json", orjson.dumps({"other": 1}),
+             orjson.dumps(["a list"]), b"", orjson.dumps({"content": textgen.human_texts(1)[0]}),
+             orjson.dumps({"content": served[9][1]})]
+    corpus.write_bytes(b"\n".join(lines) + b"\n")
+    out = tmp_path / "report.json"
+    res = CliRunner().invoke(cli, ["provenance", "scan", str(corpus), "--text-field", "content", "--config", str(cfg),
+                                   "--out", str(out), "--json"])
+    assert res.exit_code == 0, res.output
+    report = orjson.loads(out.read_bytes())
+    assert orjson.loads(res.output) == report
+    assert report["skipped_lines"] == 3
+    assert [d["index"] for d in report["documents"]] == [0, 2]
+    assert report["documents"][0]["matches"][0]["request_id"] == "req_00005"
+    assert {t["tenant"] for t in report["tenants"]} == {served[5][0], served[9][0]}
+
+    d = tmp_path / "docs"
+    (d / "sub").mkdir(parents=True)
+    (d / "a.txt").write_text(served[11][1])
+    (d / "sub" / "b.md").write_text("# Notes\n\n" + textgen.human_texts(2)[1])
+    (d / "c.bin").write_bytes(b"\xff\xfe\x00binary")
+    res = CliRunner().invoke(cli, ["provenance", "scan", str(d), "--config", str(cfg)])
+    assert res.exit_code == 0, res.output
+    assert "1 matched" in res.output and served[11][0] in res.output
+    res = CliRunner().invoke(cli, ["provenance", "scan", str(d), "--config", str(cfg), "--json"])
+    report = orjson.loads(res.output)
+    assert report["skipped_lines"] == 1 and [x["index"] for x in report["documents"]] == [0]
+
+    cfg.write_text(f"store: {{url: '{url}'}}\nprovenance: {{retention_days: 1}}\n")
+    res = CliRunner().invoke(cli, ["provenance", "prune", "--config", str(cfg), "--json"])
+    assert res.exit_code == 0 and orjson.loads(res.output)["deleted"] == 120
+
+
+def test_cli_scan_errors(tmp_path: Path) -> None:
+    cfg = tmp_path / "c.yaml"
+    cfg.write_text(f"store: {{url: 'sqlite+aiosqlite:///{tmp_path}/g.db'}}\nprovenance: {{scan: {{nope: 1}}}}\n")
+    (tmp_path / "empty").mkdir()
+    res = CliRunner().invoke(cli, ["provenance", "scan", str(tmp_path / "empty"), "--config", str(cfg)])
+    assert res.exit_code == 2 and "provenance.scan.nope" in res.output
+    cfg.write_text(f"store: {{url: 'sqlite+aiosqlite:///{tmp_path}/g.db'}}\n")
+    res = CliRunner().invoke(cli, ["provenance", "scan", str(tmp_path / "empty"), "--config", str(cfg)])
+    assert res.exit_code == 2 and "holds no files" in res.output
+
+
+def test_fingerprint_row_skips_short_texts() -> None:
+    assert index.fingerprint_row(Fingerprinter(), "ok", request_id="r", tenant_id="t", key_id=None, model=None,
+                                 served_at=T0) is None
