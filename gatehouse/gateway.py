@@ -82,6 +82,9 @@ class Gateway:
         self._tasks: list[asyncio.Task[None]] = []
         self._wake = asyncio.Event()
         self.ready = False
+        from gatehouse.api.proxy import RequestIds
+
+        self.request_ids = RequestIds()
 
     # -- feature wiring -------------------------------------------------
     def on_signal(self, name: str, handler: Callable[[], Awaitable[None]]) -> None:

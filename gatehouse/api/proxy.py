@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import secrets
 import time
 from collections.abc import AsyncIterator, Callable
@@ -24,14 +25,25 @@ from gatehouse.tenancy.principal import Principal
 if TYPE_CHECKING:
     from gatehouse.gateway import Gateway
 
-__all__ = ["proxy", "new_request_id", "response_text", "prompt_text"]
+__all__ = ["proxy", "RequestIds", "response_text", "prompt_text"]
 
 _DATA = b"data: "
 _END = b"\n\n"
 
 
-def new_request_id() -> str:
-    return "req_" + secrets.token_hex(12)
+class RequestIds:
+    """Unique, unguessable-enough ids without a system call per request: a random
+    per-process prefix and a counter."""
+
+    __slots__ = ("_prefix", "_next")
+
+    def __init__(self) -> None:
+        self._prefix = "req_" + secrets.token_hex(8)
+        self._next = itertools.count(1).__next__
+
+    def __call__(self) -> str:
+        return f"{self._prefix}{self._next():08x}"
+
 
 
 def prompt_text(endpoint: Endpoint, body: dict[str, Any]) -> str:
@@ -95,7 +107,7 @@ async def proxy(request: Request, endpoint: Endpoint, validate: Callable[[Any], 
     principal: Principal = request.scope[PRINCIPAL]
     t0 = time.perf_counter()
     record = RequestRecord(
-        id=new_request_id(), ts=datetime.now(timezone.utc), endpoint=endpoint.value,
+        id=gw.request_ids(), ts=datetime.now(timezone.utc), endpoint=endpoint.value,
         tenant_id=principal.tenant_id, key_id=principal.key_id, project_id=principal.project_id,
         jurisdiction=principal.jurisdiction, client_ip=_client_ip(request),
         user_agent=request.headers.get("user-agent"),

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import click
-import yaml
+import yaml  # type: ignore[import-untyped]
 
 from gatehouse.audit import trail
 from gatehouse.cli.common import async_command, config_option, emit, fail, json_option, load
@@ -47,14 +47,22 @@ def check(file: str, config_path: str | None, as_json: bool) -> None:
     except PolicyError as exc:
         out = {"ok": False, "file": file, "errors": [p.to_dict() for p in exc.problems if p.severity == "error"],
                "warnings": [p.to_dict() for p in exc.problems if p.severity != "error"]}
-        emit(out, as_json, lambda d: [click.echo(f"{file}:{p.line or '?'}: {p.severity}: {p.path}: {p.message}",
-                                                 err=True) for p in exc.problems])
+        problems = exc.problems
+
+        def report(_: Any) -> None:
+            for p in problems:
+                click.echo(f"{file}:{p.line or '?'}: {p.severity}: {p.path}: {p.message}", err=True)
+
+        emit(out, as_json, report)
         sys.exit(1)
     out = {"ok": True, "file": file, "version": doc.version, "rules": len(doc.rules),
            "warnings": [w.to_dict() for w in warnings]}
-    emit(out, as_json, lambda d: (
-        [click.echo(f"{file}:{w.line or '?'}: warning: {w.path}: {w.message}") for w in warnings],
-        click.echo(f"{file}: OK (version {doc.version}, {len(doc.rules)} rules)")))
+    def ok(_: Any) -> None:
+        for w in warnings:
+            click.echo(f"{file}:{w.line or '?'}: warning: {w.path}: {w.message}")
+        click.echo(f"{file}: OK (version {doc.version}, {len(doc.rules)} rules)")
+
+    emit(out, as_json, ok)
 
 
 def explain_decision(cfg: Any, tenant: dict[str, Any] | None, jurisdiction: str, entity_type: str,

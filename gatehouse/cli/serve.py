@@ -63,7 +63,9 @@ def serve(config_path: str | None, host: str | None, port: int | None, log_level
         await server.serve()
 
     try:
-        asyncio.run(main())
+        import uvloop
+
+        uvloop.run(main())
     except KeyboardInterrupt:
         pass
     if not server.started:

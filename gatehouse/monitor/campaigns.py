@@ -49,6 +49,7 @@ def tokens_of(s: State) -> tuple[list[tuple[str, object]], list[tuple[str, objec
 
 
 _COHERENCE = 0.12
+_IP_COHERENCE = 0.5  # a /24 must be mostly this group's (cloud NAT ranges are shared)
 _TINY = 8
 
 
@@ -130,7 +131,8 @@ class Linker:
                 continue
             # coherence: most tenants on this network / agent / contact share the content too;
             # a cloud NAT range shared by unrelated customers does not qualify
-            coherent = len(members) >= _COHERENCE * self.infra_count.get(bk[1], len(members))
+            need = _IP_COHERENCE if bk[1][0] == "i" else _COHERENCE
+            coherent = len(members) >= need * self.infra_count.get(bk[1], len(members))
             volume = sum(tenants[m].n for m in members)
             last = self.scored.get(bk)
             if last is not None and last[0] == len(members) and volume < 1.25 * last[1]:

@@ -111,17 +111,19 @@ class Monitor:
             for t in c.tenants:
                 self._check(t, self.tenants[t].last_ts)
 
-    def finish(self) -> None:
-        """Score everything once more (end of a replay, or an on-demand pass)."""
-        for k, s in self.keys.items():
-            self.key_scores[k] = score_state(s, 0.0)
-        for tid, s in self.tenants.items():
+    def finish(self, tenants: set[str] | None = None) -> None:
+        """Score now: the given tenants (default all) and their keys, then a full campaign
+        relink. The result depends only on the traffic observed, not on when ticks ran."""
+        targets = set(self.tenants) if tenants is None else tenants & set(self.tenants)
+        for tid in targets:
             b = self.baselines.get(tid, 0.0)
-            self.tenant_scores[tid] = score_state(s, b)
+            self.tenant_scores[tid] = score_state(self.tenants[tid], b)
             for k in self.keys_of.get(tid, []):
                 self.key_scores[k] = score_state(self.keys[k], b)
+        self.linker = Linker(self.settings.campaign_min_score)
+        self.dirty = set(self.tenants)
         self.tick(self.now)
-        for tid in self.tenants:
+        for tid in targets:
             self._check(tid, self.tenants[tid].last_ts)
 
     def tenant_score(self, tenant: str) -> tuple[float, int]:

@@ -178,7 +178,7 @@ class State:
         if f.bill:
             self.bill = f.bill
         self.top_param.add(f"t={f.temperature:g}|max={f.max_tokens}|lp={f.top_logprobs}|n={f.n}")
-        if intent >= 0.66 or x[0] and x[12] > 0.6 and n > WARMUP:
+        if intent > 0.0 or x[0] and x[12] > 0.6 and n > WARMUP:
             self.samples.append((f.rid, "harvest-like"))
 
     def _kmv(self, words: list[int]) -> None:

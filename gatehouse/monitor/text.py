@@ -65,7 +65,7 @@ def content_words(text: str, limit: int = 48) -> list[int]:
     return out
 
 
-def opening(text: str, words: int = 4) -> int:
+def opening(text: str, words: int = 3) -> int:
     """Hash of the first few words: the instruction a templated prompt starts with."""
     head = _ANY_WORD.findall(text[:200].lower())[:words]
     return stable_hash(" ".join(head)) if head else 0

@@ -14,11 +14,11 @@ __all__ = ["ProvenanceConfig", "WatermarkConfig", "ScanConfig"]
 class ScanConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    threshold: float = Field(0.1, gt=0, le=1)  # least similarity reported as a match
-    relative: float = Field(0.5, gt=0, le=1)  # matches below relative * best of a document are dropped
-    min_hits: int = Field(4, ge=1)  # least shared fingerprint hashes for a match
-    max_matches: int = Field(10, ge=1)  # matches listed per document
-    chunk_rows: int = Field(50_000, ge=100)  # fingerprints read from the store at a time
+    threshold: float = Field(default=0.1, gt=0, le=1)  # least similarity reported as a match
+    relative: float = Field(default=0.5, gt=0, le=1)  # matches below relative * best of a document are dropped
+    min_hits: int = Field(default=4, ge=1)  # least shared fingerprint hashes for a match
+    max_matches: int = Field(default=10, ge=1)  # matches listed per document
+    chunk_rows: int = Field(default=50_000, ge=100)  # fingerprints read from the store at a time
 
 
 class WatermarkConfig(BaseModel):
@@ -28,9 +28,9 @@ class WatermarkConfig(BaseModel):
 
     enabled: bool = True
     secret_env: str = "GATEHOUSE_WATERMARK_SECRET"  # server secret the per-tenant keys derive from
-    gamma: float = Field(0.25, gt=0, lt=1)  # green-list fraction of the vocabulary
-    delta: float = Field(2.0, ge=0)  # logit bias added to green tokens
-    context: int = Field(1, ge=1, le=4)  # previous tokens seeding the green list
+    gamma: float = Field(default=0.25, gt=0, lt=1)  # green-list fraction of the vocabulary
+    delta: float = Field(default=2.0, ge=0)  # logit bias added to green tokens
+    context: int = Field(default=1, ge=1, le=4)  # previous tokens seeding the green list
 
     @classmethod
     def from_options(cls, raw: Any, where: str) -> WatermarkConfig:
@@ -49,12 +49,12 @@ class ProvenanceConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     enabled: bool = True
-    retention_days: int = Field(365, ge=1)
-    prune_interval_s: float = Field(3600.0, gt=0)
-    queue_max: int = Field(100_000, ge=1)
-    batch_size: int = Field(500, ge=1)
-    scan: ScanConfig = Field(default_factory=ScanConfig)
-    watermark_alpha: float = Field(1e-4, gt=0, lt=1)  # family-wise false-positive bound of detection
+    retention_days: int = Field(default=365, ge=1)
+    prune_interval_s: float = Field(default=3600.0, gt=0)
+    queue_max: int = Field(default=100_000, ge=1)
+    batch_size: int = Field(default=500, ge=1)
+    scan: ScanConfig = Field(default_factory=lambda: ScanConfig())
+    watermark_alpha: float = Field(default=1e-4, gt=0, lt=1)  # family-wise false-positive bound of detection
 
     @classmethod
     def from_section(cls, raw: Any) -> ProvenanceConfig:

@@ -61,7 +61,7 @@ class _Weights:
 
     def of(self, hashes: HashArray) -> F64:
         df = self.df[hashes & self.mask]
-        w = np.log1p(self.n / np.maximum(df, 1.0))
+        w: F64 = np.log1p(self.n / np.maximum(df, 1.0))
         w[df > self.stop] = 0.0
         return w
 
@@ -70,7 +70,8 @@ def _sums(values: F64, offsets: I64) -> F64:
     """Sum of values[offsets[i]:offsets[i+1]] for every i (empty ranges give 0)."""
     c = np.zeros(len(values) + 1)
     np.cumsum(values, out=c[1:])
-    return c[offsets[1:]] - c[offsets[:-1]]
+    out: F64 = c[offsets[1:]] - c[offsets[:-1]]
+    return out
 
 
 def match_corpus(docs: list[HashArray], index: LoadedIndex, params: MatchParams | None = None) -> list[Match]:

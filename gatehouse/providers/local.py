@@ -49,7 +49,7 @@ class LocalOptions:
     model_path: str
     device: str = "auto"
     max_new_tokens: int = 256
-    watermark: WatermarkConfig = field(default_factory=WatermarkConfig)
+    watermark: WatermarkConfig = field(default_factory=lambda: WatermarkConfig())
 
     @classmethod
     def from_dict(cls, d: dict[str, Any], name: str = "local") -> LocalOptions:
@@ -104,7 +104,7 @@ class LocalEngine:
                     model = AutoModelForCausalLM.from_pretrained(self.options.model_path, local_files_only=True)
                 except (OSError, ValueError) as exc:
                     raise UpstreamError(f"the local model could not be loaded from {self.options.model_path!r}") from exc
-                self._model, self._tokenizer = model.to(dev).eval(), tok
+                self._model, self._tokenizer = model.to(dev).eval(), tok  # type: ignore[arg-type]
         return self._model, self._tokenizer
 
     def watermark_key(self, tenant: str | None) -> int | None:

@@ -58,6 +58,7 @@ class HttpTransport(Transport):
     def __init__(self, *, limit: int = 1000) -> None:
         self._limit = limit
         self._session: aiohttp.ClientSession | None = None
+        self._timeouts: dict[float, aiohttp.ClientTimeout] = {}
 
     def _client(self) -> aiohttp.ClientSession:
         if self._session is None or self._session.closed:
@@ -69,9 +70,10 @@ class HttpTransport(Transport):
         return self._session
 
     async def send(self, request: UpstreamRequest, timeouts: Timeouts) -> UpstreamResponse:
-        timeout = aiohttp.ClientTimeout(
-            total=None, sock_connect=timeouts.connect_s, connect=timeouts.connect_s
-        )
+        timeout = self._timeouts.get(timeouts.connect_s)
+        if timeout is None:
+            timeout = self._timeouts[timeouts.connect_s] = aiohttp.ClientTimeout(
+                total=None, sock_connect=timeouts.connect_s, connect=timeouts.connect_s)
         try:
             async with asyncio.timeout(timeouts.first_byte_s):
                 resp = await self._client().request(

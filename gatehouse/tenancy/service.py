@@ -91,8 +91,9 @@ async def create_tenant(conn: AsyncConnection, settings: TenancySettings, *, act
                              param="type")
     refuse_entity_type(entity_type, settings)
     now = _now()
-    values = {
-        "id": tenant_id or new_id("tnt"), "name": name, "registration_number": registration_number or None,
+    new_tenant_id = tenant_id or new_id("tnt")
+    values: dict[str, Any] = {
+        "id": new_tenant_id, "name": name, "registration_number": registration_number or None,
         "jurisdiction": j, "entity_type": entity_type, "status": "applied", "founded_on": founded_on,
         "aliases": aliases or [], "contacts": contacts or [], "billing": billing or {},
         "terms_version": terms_version, "terms_accepted_at": now if terms_version else None,
@@ -101,10 +102,10 @@ async def create_tenant(conn: AsyncConnection, settings: TenancySettings, *, act
     if tenant_id and (await conn.execute(select(tenants.c.id).where(tenants.c.id == tenant_id))).first():
         raise InvalidRequest(f"Tenant '{tenant_id}' already exists.", param="id", code="already_exists")
     await conn.execute(tenants.insert().values(**values))
-    await record_event(conn, values["id"], actor=actor, kind="transition", from_status=None, to_status="applied",
+    await record_event(conn, new_tenant_id, actor=actor, kind="transition", from_status=None, to_status="applied",
                  reason="application recorded")
-    out = await get_tenant(conn, values["id"])
-    await trail.record(conn, actor=actor, action="tenant.create", target=f"tenant:{values['id']}", after=out)
+    out = await get_tenant(conn, new_tenant_id)
+    await trail.record(conn, actor=actor, action="tenant.create", target=f"tenant:{new_tenant_id}", after=out)
     await bump(conn, "tenants")
     return out
 

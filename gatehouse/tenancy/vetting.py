@@ -117,6 +117,8 @@ async def vet_tenant(conn: AsyncConnection, settings: TenancySettings, tenant_id
                          action="tenant.review")
     checks = run_checks(tenant, settings, denied)
     failed = [c["check"] for c in checks if c["result"] == "fail"]
+    to: str | None
+    why: str | None
     if reject:
         decision, to = "rejected", "terminated"
         why = reason or "application rejected"

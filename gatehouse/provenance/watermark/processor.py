@@ -12,7 +12,7 @@ from gatehouse.provenance.watermark.scheme import WatermarkParams, green_mask
 __all__ = ["GreenListProcessor"]
 
 
-class GreenListProcessor(LogitsProcessor):  # type: ignore[misc]
+class GreenListProcessor(LogitsProcessor):
     """Biases every step towards the tenant key's green list (see `scheme`)."""
 
     def __init__(self, key: int, params: WatermarkParams) -> None:

@@ -1,0 +1,102 @@
+"""`gatehouse alerts list|show|clear|confirm`: work the trust-and-safety alert queue."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from gatehouse.cli.common import config_option, emit, json_option, load, run, table
+
+__all__ = ["alerts"]
+
+_COLUMNS = ["id", "tenant_id", "key_id", "score", "verdict", "action", "status", "created_at"]
+
+
+@click.group("alerts")
+def alerts() -> None:
+    """Work the trust-and-safety alert queue raised by the distillation monitor."""
+
+
+@alerts.command("list")
+@config_option
+@json_option
+@click.option("--status", type=click.Choice(["open", "cleared", "confirmed", "all"]), default="open", show_default=True)
+@click.option("--limit", type=int, default=100, show_default=True)
+def list_cmd(config_path: str | None, as_json: bool, status: str, limit: int) -> None:
+    """Alerts, riskiest first."""
+    from gatehouse.monitor import alerts as svc
+    from gatehouse.tenancy.cli_support import reading
+
+    async def go() -> list[dict[str, Any]]:
+        async with reading(load(config_path)) as conn:
+            return await svc.list_alerts(conn, status=None if status == "all" else status, limit=limit)
+
+    rows = run(go())
+    emit(rows, as_json, lambda rs: table(rs, _COLUMNS))
+
+
+@alerts.command("show")
+@click.argument("alert_id")
+@config_option
+@json_option
+def show_cmd(alert_id: str, config_path: str | None, as_json: bool) -> None:
+    """One alert with its evidence and sample request ids."""
+    from gatehouse.monitor import alerts as svc
+    from gatehouse.tenancy.cli_support import reading
+
+    async def go() -> dict[str, Any]:
+        async with reading(load(config_path)) as conn:
+            return await svc.get_alert(conn, alert_id)
+
+    emit(run(go()), as_json, _human)
+
+
+@alerts.command("clear")
+@click.argument("alert_id")
+@click.option("--note", default=None, help="Why this is a false alarm (kept in the audit trail).")
+@config_option
+@json_option
+def clear_cmd(alert_id: str, note: str | None, config_path: str | None, as_json: bool) -> None:
+    """A false alarm: close it, lift enforcement, and teach the tenant's baseline."""
+    from gatehouse.monitor import alerts as svc
+    from gatehouse.tenancy.cli_support import cli_actor, transaction
+
+    async def go() -> dict[str, Any]:
+        async with transaction(load(config_path)) as conn:
+            return await svc.clear_alert(conn, alert_id, actor=cli_actor(), note=note)
+
+    emit(run(go()), as_json, _human)
+
+
+@alerts.command("confirm")
+@click.argument("alert_id")
+@click.option("--scope", type=click.Choice(["key", "tenant"]), default="key", show_default=True,
+              help="Suspend the flagged key, or the whole tenant.")
+@click.option("--note", default=None)
+@config_option
+@json_option
+def confirm_cmd(alert_id: str, scope: str, note: str | None, config_path: str | None, as_json: bool) -> None:
+    """Misuse confirmed: close the alert and suspend the key or tenant."""
+    from gatehouse.monitor import alerts as svc
+    from gatehouse.tenancy.cli_support import cli_actor, transaction
+
+    async def go() -> dict[str, Any]:
+        async with transaction(load(config_path)) as conn:
+            return await svc.confirm_alert(conn, alert_id, actor=cli_actor(), note=note, scope=scope)
+
+    emit(run(go()), as_json, _human)
+
+
+def _human(a: dict[str, Any]) -> None:
+    click.echo(f"{a['id']}  tenant {a['tenant_id']}  key {a['key_id'] or '-'}  score {a['score']:.2f}  "
+               f"{a['verdict']} -> {a['action']}  [{a['status']}]")
+    for e in a.get("evidence") or []:
+        click.echo(f"  - {e}")
+    if a.get("samples"):
+        click.echo(f"  samples: {', '.join(a['samples'])}")
+    if a.get("campaign"):
+        c = a["campaign"]
+        click.echo(f"  campaign {c.get('id')}: {c.get('size')} tenants, score {c.get('score')}")
+    if a.get("resolution") or a.get("resolved_by"):
+        click.echo(f"  resolved by {a.get('resolved_by')}: {a.get('resolution') or ''}")

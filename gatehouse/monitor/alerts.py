@@ -1,0 +1,153 @@
+"""The analyst queue and enforcement records, as functions on a connection (run them inside
+the caller's transaction: `async with store.engine.begin() as conn`).
+
+Every enforcement change and every analyst decision is written to the audit trail.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from gatehouse.audit import trail
+from gatehouse.errors import InvalidRequest, NotFound
+from gatehouse.monitor.tables import monitor_alerts, monitor_baselines, monitor_decisions
+from gatehouse.store.signals import bump
+
+__all__ = [
+    "upsert_alert", "list_alerts", "get_alert", "clear_alert", "confirm_alert", "set_decision",
+    "load_decisions", "load_baselines", "BASELINE_STEP",
+]
+
+BASELINE_STEP = 1.5  # logit offset a cleared alert teaches the tenant's baseline
+_MAX_OFFSET = 6.0
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _alert(row: Any) -> dict[str, Any]:
+    d = dict(row._mapping)
+    return d
+
+
+async def upsert_alert(conn: AsyncConnection, *, tenant: str, key: str | None, verdict: str, action: str, score: float,
+                       evidence: list[str], samples: list[str], campaign: dict[str, Any] | None) -> str:
+    """Open an alert for the tenant, or refresh its open one; returns the alert id."""
+    now = _now()
+    row = (await conn.execute(select(monitor_alerts.c.id).where(
+        monitor_alerts.c.tenant_id == tenant, monitor_alerts.c.status == "open"))).first()
+    values = {"key_id": key, "verdict": verdict, "action": action, "score": score, "evidence": evidence,
+              "samples": samples, "campaign": campaign, "updated_at": now}
+    if row is not None:
+        await conn.execute(update(monitor_alerts).where(monitor_alerts.c.id == row.id).values(**values))
+        return str(row.id)
+    alert_id = f"alr_{secrets.token_hex(8)}"
+    await conn.execute(monitor_alerts.insert().values(id=alert_id, tenant_id=tenant, status="open", created_at=now, **values))
+    await trail.record(conn, actor="monitor", action="monitor.alert.open", target=f"tenant:{tenant}",
+                       after={"alert": alert_id, "verdict": verdict, "action": action, "score": score},
+                       reason="; ".join(evidence[:3]) or None)
+    return alert_id
+
+
+async def list_alerts(conn: AsyncConnection, *, status: str | None = "open", limit: int = 100) -> list[dict[str, Any]]:
+    q = select(monitor_alerts).order_by(monitor_alerts.c.score.desc(), monitor_alerts.c.created_at).limit(limit)
+    if status is not None:
+        q = q.where(monitor_alerts.c.status == status)
+    return [_alert(r) for r in await conn.execute(q)]
+
+
+async def get_alert(conn: AsyncConnection, alert_id: str) -> dict[str, Any]:
+    row = (await conn.execute(select(monitor_alerts).where(monitor_alerts.c.id == alert_id))).first()
+    if row is None:
+        raise NotFound(f"No alert {alert_id!r}.", param="alert")
+    return _alert(row)
+
+
+async def _resolve(conn: AsyncConnection, alert: dict[str, Any], status: str, actor: str, note: str | None) -> None:
+    if alert["status"] != "open":
+        raise InvalidRequest(f"Alert {alert['id']} is already {alert['status']}.", param="alert")
+    await conn.execute(update(monitor_alerts).where(monitor_alerts.c.id == alert["id"]).values(
+        status=status, resolved_by=actor, resolution=note, updated_at=_now()))
+
+
+async def clear_alert(conn: AsyncConnection, alert_id: str, *, actor: str, note: str | None = None) -> dict[str, Any]:
+    """A false alarm: close it, lift the tenant's enforcement, and teach its baseline."""
+    alert = await get_alert(conn, alert_id)
+    await _resolve(conn, alert, "cleared", actor, note)
+    tenant = alert["tenant_id"]
+    row = (await conn.execute(select(monitor_baselines).where(monitor_baselines.c.tenant_id == tenant))).first()
+    offset = min(_MAX_OFFSET, (row.offset if row else 0.0) + BASELINE_STEP)
+    cleared = (row.cleared if row else 0) + 1
+    if row is None:
+        await conn.execute(monitor_baselines.insert().values(tenant_id=tenant, offset=offset, cleared=cleared, updated_at=_now()))
+    else:
+        await conn.execute(update(monitor_baselines).where(monitor_baselines.c.tenant_id == tenant).values(
+            offset=offset, cleared=cleared, updated_at=_now()))
+    subjects = [f"tenant:{tenant}"] + ([f"key:{alert['key_id']}"] if alert["key_id"] else [])
+    await conn.execute(delete(monitor_decisions).where(monitor_decisions.c.subject.in_(subjects)))
+    await trail.record(conn, actor=actor, action="monitor.alert.clear", target=f"tenant:{tenant}",
+                       before={"alert": alert_id, "status": "open", "action": alert["action"]},
+                       after={"status": "cleared", "baseline_offset": offset}, reason=note)
+    await bump(conn, "enforcement")
+    return await get_alert(conn, alert_id)
+
+
+async def confirm_alert(conn: AsyncConnection, alert_id: str, *, actor: str, note: str | None = None,
+                        scope: str = "key") -> dict[str, Any]:
+    """Misuse confirmed: close it and suspend the flagged key (`scope="key"`) or the tenant."""
+    from gatehouse.tenancy.keys import suspend_key
+    from gatehouse.tenancy.service import suspend_tenant
+
+    if scope not in ("key", "tenant"):
+        raise InvalidRequest("scope must be 'key' or 'tenant'.", param="scope")
+    alert = await get_alert(conn, alert_id)
+    await _resolve(conn, alert, "confirmed", actor, note)
+    reason = f"monitor alert {alert_id} confirmed" + (f": {note}" if note else "")
+    if scope == "tenant" or not alert["key_id"]:
+        await suspend_tenant(conn, alert["tenant_id"], actor=actor, reason=reason)
+        target = f"tenant:{alert['tenant_id']}"
+    else:
+        await suspend_key(conn, alert["key_id"], actor=actor, reason=reason)
+        target = f"key:{alert['key_id']}"
+    await trail.record(conn, actor=actor, action="monitor.alert.confirm", target=target,
+                       before={"alert": alert_id, "status": "open"}, after={"status": "confirmed", "suspended": target},
+                       reason=note)
+    return await get_alert(conn, alert_id)
+
+
+async def set_decision(conn: AsyncConnection, subject: str, action: str, score: float, reason: str,
+                       *, actor: str = "monitor") -> bool:
+    """Record an enforcement decision ("allow" removes it); audited. True if it changed."""
+    row = (await conn.execute(select(monitor_decisions).where(monitor_decisions.c.subject == subject))).first()
+    before = row.action if row else "allow"
+    if before == action:
+        if row is not None:
+            await conn.execute(update(monitor_decisions).where(monitor_decisions.c.subject == subject).values(
+                score=score, updated_at=_now()))
+        return False
+    if action == "allow":
+        await conn.execute(delete(monitor_decisions).where(monitor_decisions.c.subject == subject))
+    elif row is None:
+        await conn.execute(monitor_decisions.insert().values(subject=subject, action=action, score=score, reason=reason,
+                                                             updated_at=_now()))
+    else:
+        await conn.execute(update(monitor_decisions).where(monitor_decisions.c.subject == subject).values(
+            action=action, score=score, reason=reason, updated_at=_now()))
+    await trail.record(conn, actor=actor, action="monitor.enforce", target=subject,
+                       before={"action": before}, after={"action": action, "score": round(score, 4)}, reason=reason)
+    await bump(conn, "enforcement")
+    return True
+
+
+async def load_decisions(conn: AsyncConnection) -> dict[str, str]:
+    return {r.subject: r.action for r in await conn.execute(select(monitor_decisions.c.subject, monitor_decisions.c.action))}
+
+
+async def load_baselines(conn: AsyncConnection) -> dict[str, float]:
+    return {r.tenant_id: float(r.offset) for r in await conn.execute(select(monitor_baselines.c.tenant_id, monitor_baselines.c.offset))}

@@ -1,0 +1,169 @@
+"""The live path: a record sink that feeds the same `Monitor` as `gatehouse detect`.
+
+`submit()` only appends to a deque (no parsing, no locks). A background task drains it
+every 50 ms into features and sketches, and every `scorer_interval_s` scores what changed,
+links campaigns, and turns verdicts into enforcement decisions (audited, persisted, shared
+with the guard in this process at once and with other processes through the
+`enforcement` signal). Review and block decisions open or refresh an analyst alert.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections import deque
+from typing import Any
+
+from gatehouse.monitor.engine import Monitor
+from gatehouse.monitor.enforce import Decisions, shared_decisions
+from gatehouse.monitor.features import from_record
+from gatehouse.monitor.policy import MonitorConfig, decide, load_monitor_config
+from gatehouse.monitor.scorer import verdict_of
+
+__all__ = ["MonitorSink", "build"]
+
+log = logging.getLogger("gatehouse.monitor")
+_DRAIN_S = 0.05
+_CHUNK = 2000
+
+
+class MonitorSink:
+    def __init__(self, cfg: MonitorConfig, decisions: Decisions, store: Any = None, monitor: Monitor | None = None) -> None:
+        self.cfg = cfg
+        self.decisions = decisions
+        self.store = store
+        self.monitor = monitor or Monitor(cfg.settings())
+        self.dropped = 0
+        self.processed = 0
+        self._q: deque[Any] = deque()
+        self._task: asyncio.Task[None] | None = None
+        self._closing = False
+        self._last_score = time.monotonic()
+        self._acted: dict[str, str] = {}
+
+    def submit(self, record: Any) -> None:
+        if len(self._q) >= self.cfg.queue_max:
+            self.dropped += 1
+            return
+        self._q.append(record)
+
+    async def start(self) -> None:
+        if self.store is not None:
+            from gatehouse.monitor.alerts import load_baselines, load_decisions
+
+            async with self.store.engine.connect() as conn:
+                self.monitor.baselines.update(await load_baselines(conn))
+                self._acted = await load_decisions(conn)
+        self._task = asyncio.create_task(self._run(), name="monitor")
+
+    async def _run(self) -> None:
+        while not self._closing:
+            await asyncio.sleep(_DRAIN_S)
+            try:
+                await self.drain()
+                if time.monotonic() - self._last_score >= self.cfg.scorer_interval_s:
+                    await self.score()
+            except Exception:  # the monitor must never take the gateway down
+                log.exception("monitor pass failed")
+
+    async def drain(self) -> int:
+        n = 0
+        q = self._q
+        while q:
+            rec = q.popleft()
+            f = from_record(rec)
+            if f is not None:
+                self.monitor.observe(f)
+            n += 1
+            if n % _CHUNK == 0:
+                await asyncio.sleep(0)
+        self.processed += n
+        return n
+
+    async def score(self) -> list[tuple[str, str, str]]:
+        """Score now (on demand or periodic); returns the (subject, action, reason) changes."""
+        self._last_score = time.monotonic()
+        mon = self.monitor
+        changed = set(mon.dirty)
+        mon.finish(tenants=changed)
+        subjects = changed | set(mon.campaign_of) | {s.split(":", 1)[1] for s in self._acted if s.startswith("tenant:")}
+        updates: list[tuple[str, str, str]] = []
+        for tenant in sorted(subjects):
+            if tenant not in mon.tenants:
+                continue
+            a = mon.assess(tenant)
+            score, n = mon.tenant_score(tenant)
+            sigs: dict[str, float] = {}
+            src = mon.tenant_scores.get(tenant)
+            if src is not None:
+                sigs = {s.name: s.value for s in src.signals}
+            action, reason = decide(self.cfg, verdict_of(score, n, mon.settings.thresholds), sigs)
+            subject = f"tenant:{tenant}"
+            if self._acted.get(subject, "allow") != action:
+                updates.append((subject, action, reason))
+                self.decisions.set(subject, action)
+                self._acted[subject] = action
+                if action in ("review", "block"):
+                    await self._alert(tenant, a, action)
+            # the riskiest key carries its own decision (a turncoat key among honest ones)
+            if a.keys:
+                key, ks = a.keys[0]
+                kverdict = verdict_of(ks, mon.keys[key].n, mon.settings.thresholds)
+                kaction, kreason = decide(self.cfg, kverdict, {})
+                ksub = f"key:{key}"
+                if self._acted.get(ksub, "allow") != kaction:
+                    updates.append((ksub, kaction, kreason))
+                    self.decisions.set(ksub, kaction)
+                    self._acted[ksub] = kaction
+        await self._persist(updates, mon)
+        return updates
+
+    async def _alert(self, tenant: str, a: Any, action: str) -> None:
+        if self.store is None:
+            return
+        from gatehouse.monitor.alerts import upsert_alert
+
+        c = self.monitor.campaign_of.get(tenant)
+        campaign = {"id": c.id, "tenants": c.tenants[:50], "size": len(c.tenants), "score": c.score} if c else None
+        key = a.keys[0][0] if a.keys else None
+        async with self.store.engine.begin() as conn:
+            await upsert_alert(conn, tenant=tenant, key=key, verdict=a.verdict, action=action, score=a.score,
+                               evidence=a.evidence, samples=a.samples, campaign=campaign)
+            if action == "review" and self.cfg.review_suspends_key and key is not None:
+                from gatehouse.tenancy.keys import suspend_key
+
+                await suspend_key(conn, key, actor="monitor", reason=f"monitor review: score {a.score:.2f}")
+
+    async def _persist(self, updates: list[tuple[str, str, str]], mon: Monitor) -> None:
+        if self.store is None or not updates:
+            return
+        from gatehouse.monitor.alerts import set_decision
+
+        async with self.store.engine.begin() as conn:
+            for subject, action, reason in updates:
+                kind, ident = subject.split(":", 1)
+                score = mon.tenant_score(ident)[0] if kind == "tenant" else (
+                    mon.key_scores[ident].score if ident in mon.key_scores else 0.0)
+                await set_decision(conn, subject, action, score, reason)
+
+    async def aclose(self) -> None:
+        self._closing = True
+        if self._task is not None:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+            self._task = None
+        await self.drain()
+        try:
+            await self.score()
+        except Exception:
+            log.exception("final monitor pass failed")
+
+
+def build(gateway: Any) -> MonitorSink | None:
+    cfg = load_monitor_config(gateway.config.section("monitor"))
+    if not cfg.enabled:
+        return None
+    sink = MonitorSink(cfg, shared_decisions(gateway), gateway.store)
+    gateway.monitor_sink = sink  # for the admin routes' on-demand scan
+    return sink

@@ -1,0 +1,48 @@
+"""Crafted traffic for signal tests: small, deterministic, no simulator."""
+
+from __future__ import annotations
+
+import random
+import string
+from typing import Any
+
+from gatehouse.monitor.engine import Monitor
+from gatehouse.monitor.features import from_body
+from gatehouse.monitor.signals import compute
+from gatehouse.monitor.state import State
+
+__all__ = ["words", "chat", "run", "signals_of", "T0"]
+
+T0 = 1795392000.0  # Monday 2026-11-23 00:00Z
+
+
+def words(rng: random.Random, pool: list[str], k: int) -> str:
+    return " ".join(rng.choice(pool) for _ in range(k))
+
+
+def vocab(rng: random.Random, n: int) -> list[str]:
+    return ["".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(5, 9))) for _ in range(n)]
+
+
+def chat(user: str, *, system: str | None = None, history: int = 0, **params: Any) -> dict[str, Any]:
+    msgs: list[dict[str, Any]] = []
+    if system:
+        msgs.append({"role": "system", "content": system})
+    for _ in range(history):
+        msgs += [{"role": "user", "content": "earlier question"}, {"role": "assistant", "content": "earlier answer"}]
+    msgs.append({"role": "user", "content": user})
+    return {"model": "m", "messages": msgs, **params}
+
+
+def run(requests: list[tuple[float, dict[str, Any], int, int]], tenant: str = "org_t", key: str = "key_t",
+        ip: str = "10.0.0.1", ua: str = "ua/1", monitor: Monitor | None = None) -> Monitor:
+    """Feed (ts, body, prompt_tokens, completion_tokens) through a Monitor."""
+    mon = monitor or Monitor()
+    for i, (ts, body, pt, ct) in enumerate(requests):
+        mon.observe(from_body(ts=ts, tenant=tenant, key=key, rid=f"{key}-{i}", body=body, ip=ip, ua=ua,
+                              prompt_tokens=pt, completion_tokens=ct, finish_reason="stop"))
+    return mon
+
+
+def signals_of(state: State) -> dict[str, float]:
+    return {s.name: s.value for s in compute(state)}

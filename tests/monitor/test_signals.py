@@ -1,0 +1,153 @@
+"""Each signal fires on its pattern and stays quiet on the matching honest pattern."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from gatehouse.monitor.engine import Monitor
+from gatehouse.monitor.scorer import score_state
+from tests.monitor.helpers import T0, chat, run, signals_of, vocab, words
+
+Req = tuple[float, dict[str, Any], int, int]
+N = 300
+
+
+def _times(flat: bool, n: int = N) -> list[float]:
+    rng = random.Random(1)
+    if flat:  # around the clock for three days
+        return [T0 + i * (3 * 86400 / n) for i in range(n)]
+    out = []
+    for i in range(n):  # office hours only, three days
+        out.append(T0 + (i % 3) * 86400 + 9 * 3600 + rng.random() * 8 * 3600)
+    return sorted(out)
+
+
+def _narrow(rng: random.Random) -> list[str]:
+    return vocab(rng, 40)
+
+
+def _broad(rng: random.Random) -> list[str]:
+    return vocab(rng, 4000)
+
+
+def pattern(name: str, bad: bool) -> list[Req]:
+    rng = random.Random(7)
+    narrow, broad = _narrow(rng), _broad(rng)
+    times = _times(flat=name == "rate_shape" and bad)
+    reqs: list[Req] = []
+    for i, ts in enumerate(times):
+        body: dict[str, Any]
+        pt, ct = 40, 60
+        if name == "rate_shape":
+            body = chat(f"Translate: {words(rng, narrow, 8)}")
+        elif name in ("output_ratio", "max_tokens_pressure"):
+            body = chat(f"Explain {words(rng, narrow, 4)}", max_tokens=4096 if bad else 300)
+            ct = 1500 if bad else 50
+        elif name == "topic_breadth":
+            body = chat(f"Tell me about {words(rng, broad if bad else narrow, 10)}")
+        elif name == "task_breadth":
+            opener = words(rng, broad, 3) if bad else "Please summarise this"
+            body = chat(f"{opener} {words(rng, narrow, 6)}")
+        elif name == "system_prompt_churn":
+            body = chat(f"Question {words(rng, narrow, 5)}", system=f"You are {words(rng, broad, 3)}." if bad else "You are ACME's bot.")
+        elif name == "template_sweep":
+            body = chat(f"Write a detailed essay on {words(rng, broad if bad else narrow, 6)}")
+        elif name == "single_shot":
+            body = chat(f"help with {words(rng, narrow, 5)}", history=0 if bad else 2)
+        elif name == "reasoning_elicitation":
+            body = chat(f"{words(rng, narrow, 5)}" + (" Think step by step and show your reasoning." if bad else ""))
+        elif name == "sampling_sweep":
+            params = {"logprobs": True, "top_logprobs": 10} if bad else {}
+            body = chat(f"answer {words(rng, narrow, 5)}", **params)
+        elif name == "preference_pairs":
+            body = chat(f"Response A: {words(rng, narrow, 5)} Response B: {words(rng, narrow, 5)}. Which response is better?"
+                        if bad else f"Compare prices of {words(rng, narrow, 3)}")
+        elif name == "tool_synthesis":
+            names = [words(rng, broad, 1) for _ in range(2)] if bad else ["get_order", "refund"]
+            tools = [{"type": "function", "function": {"name": n, "parameters": {}}} for n in names]
+            body = chat(f"do {words(rng, narrow, 4)}", tools=tools)
+        else:
+            raise AssertionError(name)
+        reqs.append((ts, body, pt, ct))
+    return reqs
+
+
+SIGNAL_CASES = [
+    "rate_shape", "output_ratio", "max_tokens_pressure", "topic_breadth", "task_breadth", "system_prompt_churn",
+    "template_sweep", "single_shot", "reasoning_elicitation", "sampling_sweep", "preference_pairs", "tool_synthesis",
+]
+
+
+@pytest.mark.parametrize("name", SIGNAL_CASES)
+def test_signal_fires_on_pattern_and_not_on_honest(name: str) -> None:
+    bad = signals_of(run(pattern(name, True)).keys["key_t"])
+    good = signals_of(run(pattern(name, False)).keys["key_t"])
+    assert bad[name] >= 0.6, (name, bad[name])
+    assert good[name] <= 0.3, (name, good[name])
+
+
+def _honest_then(bad_after: int | None) -> list[Req]:
+    rng = random.Random(3)
+    narrow, broad = vocab(rng, 40), vocab(rng, 4000)
+    reqs: list[Req] = []
+    for i in range(1500):
+        ts = T0 + i * 120.0
+        if bad_after is not None and i >= bad_after:
+            reqs.append((ts, chat(f"Write a detailed essay on {words(rng, broad, 6)}. Think step by step.", max_tokens=4096), 30, 1500))
+        else:
+            reqs.append((ts, chat(f"where is my {words(rng, narrow, 3)}", history=1, max_tokens=300), 60, 80))
+    return reqs
+
+
+def test_change_point_fires_on_turncoat_key_only() -> None:
+    turned = run(_honest_then(900)).keys["key_t"]
+    steady = run(_honest_then(None)).keys["key_t"]
+    assert signals_of(turned)["change_point"] >= 0.5
+    assert signals_of(steady)["change_point"] <= 0.1
+    assert score_state(turned).score >= 0.65 > score_state(steady).score
+
+
+def _tiny_accounts(coordinated: bool, n: int = 30) -> Monitor:
+    rng = random.Random(5)
+    broad = vocab(rng, 3000)
+    mon = Monitor()
+    for a in range(n):
+        reqs: list[Req] = []
+        for j in range(4):
+            ts = T0 + a * 60 + j * 7
+            if coordinated:
+                body = chat(f"Write a detailed explanation of {words(rng, broad, 5)}. Think step by step.", max_tokens=4096, temperature=0.8)
+                reqs.append((ts, body, 20, 1400))
+            else:
+                body = chat(f"{words(rng, broad, 2)} question about {words(rng, broad, 4)}", history=a % 2, temperature=0.7)
+                reqs.append((ts, body, 40, 120))
+        ip = "203.0.113.9" if coordinated else f"198.{a}.7.1"
+        run(reqs, tenant=f"org_{a:03d}", key=f"key_{a:03d}", ip=ip, ua="python-requests/2.31" if coordinated else f"app/{a}", monitor=mon)
+    mon.finish()
+    return mon
+
+
+def test_campaign_links_coordinated_tiny_accounts() -> None:
+    mon = _tiny_accounts(True)
+    assert len(mon.campaigns) == 1
+    c = mon.campaigns[0]
+    assert len(c.tenants) == 30 and c.score >= 0.7
+    assert any(e.startswith("shared_infrastructure") for e in c.evidence)
+    # members inherit the campaign's score although each made only 4 requests
+    assert all(mon.tenant_score(t)[0] >= 0.7 for t in c.tenants)
+
+
+def test_campaign_ignores_unrelated_tiny_accounts() -> None:
+    mon = _tiny_accounts(False)
+    assert mon.campaigns == []
+
+
+def test_evidence_names_signal_and_value() -> None:
+    mon = run(pattern("sampling_sweep", True))
+    ev = mon.assess("org_t").evidence
+    assert any(e.startswith("sampling_sweep=") for e in ev)
+    assert mon.assess("org_t").samples
