@@ -8,6 +8,7 @@ tokens to the real count and adds its cost to the spend counters.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import datetime, timedelta, timezone
 from typing import Protocol
 
@@ -33,15 +34,18 @@ class Refusal:
     retry_after_s: float
 
 
+@lru_cache(maxsize=4)
+def _day_bounds(day_index: int) -> tuple[str, str, float, float]:
+    day0 = datetime.fromtimestamp(day_index * 86400, timezone.utc)
+    next_month = (day0.replace(day=1) + timedelta(days=32)).replace(day=1)
+    return (day0.strftime("%Y%m%d"), day0.strftime("%Y%m"), (day0 + timedelta(days=1)).timestamp(),
+            next_month.timestamp())
+
+
 def spend_periods(now: float) -> tuple[str, str, float, float]:
     """(day tag, month tag, seconds to next UTC day, seconds to next UTC month)."""
-    dt = datetime.fromtimestamp(now, timezone.utc)
-    day0 = dt.replace(hour=0, minute=0, second=0, microsecond=0)
-    next_day = day0 + timedelta(days=1)
-    month0 = day0.replace(day=1)
-    next_month = (month0 + timedelta(days=32)).replace(day=1)
-    return (dt.strftime("%Y%m%d"), dt.strftime("%Y%m"), (next_day - dt).total_seconds(),
-            (next_month - dt).total_seconds())
+    day, month, next_day, next_month = _day_bounds(int(now // 86400))
+    return day, month, next_day - now, next_month - now
 
 
 class Limiter(Protocol):

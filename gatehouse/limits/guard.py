@@ -58,6 +58,7 @@ class LimitsGuard:
         self._tenant_defaults = settings.tenant_defaults()
         self._keys: dict[str, LimitSpec] = {}
         self._tenants: dict[str, LimitSpec] = {}
+        self._scopes: dict[tuple[str, str], list[Scope]] = {}
         self._pending: set[asyncio.Task[None]] = set()
 
     async def start(self) -> None:
@@ -71,8 +72,18 @@ class LimitsGuard:
                                         )).all()
         self._keys = {r.id: LimitSpec.parse(r.limits) for r in krows if r.limits}
         self._tenants = {r.id: LimitSpec.parse(r.limits) for r in trows if r.limits}
+        self._scopes = {}
 
     def scopes(self, key_id: str, tenant_id: str) -> list[Scope]:
+        """The limit scopes of a caller, resolved once per reload (this runs on every request)."""
+        cached = self._scopes.get((key_id, tenant_id))
+        if cached is None:
+            if len(self._scopes) > 100_000:
+                self._scopes.clear()
+            cached = self._scopes[(key_id, tenant_id)] = self._resolve(key_id, tenant_id)
+        return cached
+
+    def _resolve(self, key_id: str, tenant_id: str) -> list[Scope]:
         out: list[Scope] = []
         k = self._keys.get(key_id)
         ks = k.over(self._key_defaults) if k is not None else self._key_defaults

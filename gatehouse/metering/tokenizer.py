@@ -16,6 +16,7 @@ Encodings load lazily on first use and are cached on the `Tokenizer` instance.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -42,12 +43,28 @@ class Tokenizer:
     def __init__(self, encodings: dict[str, str] | None = None) -> None:
         self.encodings = dict(FAMILY_ENCODINGS if encodings is None else encodings)
         self._loaded: dict[str, Any] = {}
+        self._lock = threading.Lock()
+
+    def preload(self) -> threading.Thread:
+        """Load every vocabulary in a background thread, so that the first request that
+        needs a local count does not stall the event loop for seconds."""
+        def load() -> None:
+            for name in sorted(set(self.encodings.values()) | {DEFAULT_ENCODING}):
+                self._encoding(name)
+
+        t = threading.Thread(target=load, name="tokenizer-preload", daemon=True)
+        t.start()
+        return t
 
     def encoding_name(self, family: str | None) -> str:
         return self.encodings.get(family or "", DEFAULT_ENCODING)
 
     def _encoding(self, name: str) -> Any:
-        if name not in self._loaded:
+        if name in self._loaded:
+            return self._loaded[name]
+        with self._lock:
+            if name in self._loaded:
+                return self._loaded[name]
             try:
                 import bpe_openai  # type: ignore[import-untyped]
 
@@ -69,4 +86,6 @@ class Tokenizer:
 
 
 def build(gateway: Gateway) -> Callable[[str, str | None], int]:
-    return Tokenizer()
+    tokenizer = Tokenizer()
+    tokenizer.preload()
+    return tokenizer

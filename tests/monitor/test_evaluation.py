@@ -22,14 +22,16 @@ def test_metric_helpers() -> None:
 def test_targets_on_small_week(small_report: Any) -> None:
     _, ev = small_report
     print(format_evaluation(ev))
-    assert ev["auroc"] >= 0.97
-    assert ev["tpr_at_5pct_fpr"] >= 0.9
+    assert ev["auroc"] >= 0.99
+    assert ev["tpr_at_1pct_fpr"] >= 0.95
+    assert ev["tpr_at_5pct_fpr"] >= 0.95
     assert ev["campaign_linking"]["f1"] >= 0.9
     rb = ev["requests_before_flag"]
     assert rb["median"] is not None and rb["median"] <= 500
     assert rb["worst"] <= 1500
     honest = {p: v for p, v in ev["flag_rate_by_pattern"].items() if p.startswith("honest/")}
-    assert sum(v["flagged"] * v["tenants"] for v in honest.values()) <= 2
+    false_flags = sum(v["flagged"] * v["tenants"] for v in honest.values())
+    assert false_flags <= 0.03 * ev["tenants"]["honest"]
     for n in ev["turncoat_requests_after_turn"].values():
         assert 0 <= n <= 1500
 
