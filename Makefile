@@ -2,25 +2,36 @@
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+BASE := $(VENV)/.installed-base
+FULL := $(VENV)/.installed-test
 
 .PHONY: serve test install bench clean
 
-$(STAMP): pyproject.toml
+$(BASE): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[test]'
-	touch $(STAMP)
+	$(BIN)/pip install -q -e .
+	touch $(BASE)
 
-install: $(STAMP)
+$(FULL): $(BASE)
+	# torch first, pinned to the CPU build (a plain `torch` would pull several GB of CUDA);
+	# without it the `local` provider's tests skip and everything else runs.
+	if $(BIN)/pip install -q torch==2.13.0; then \
+	  $(BIN)/pip install -q -e '.[test,local]'; \
+	else \
+	  $(BIN)/pip install -q -e '.[test]'; \
+	fi
+	touch $(FULL)
 
-serve: $(STAMP)
+install: $(FULL)
+
+serve: $(BASE)
 	$(BIN)/gatehouse serve $(ARGS)
 
-test: $(STAMP)
+test: $(FULL)
 	$(BIN)/python -m pytest -q $(ARGS)
 
-bench: $(STAMP)
+bench: $(FULL)
 	$(BIN)/python bench/run.py $(ARGS)
 
 clean:

@@ -32,6 +32,7 @@ GUARD_FACTORIES: list[str] = [
     "gatehouse.policy.guard:build",
     "gatehouse.monitor.enforce:build",
     "gatehouse.limits.guard:build",
+    "gatehouse.provenance.watermark.tenant:build",
 ]
 SINK_FACTORIES: list[str] = [
     "gatehouse.requestlog.sink:build",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import heapq
 import pickle
+import re
 import tempfile
 from collections.abc import Iterator
 from datetime import datetime, timezone
@@ -18,36 +19,47 @@ from typing import IO, Any
 
 from gatehouse.monitor.engine import Monitor, Settings
 from gatehouse.monitor.features import Features, from_trace
-from gatehouse.traffic.trace import TraceReader, format_ts
+from gatehouse.traffic.trace import TraceReader, format_ts, open_text, parse_ts
 
-__all__ = ["detect", "ordered_features", "build_report"]
+__all__ = ["detect", "ordered_features", "build_report", "is_time_ordered"]
 
 _RUN = 200_000
 
 
+_TS = re.compile(rb'"ts"\s*:\s*"([^"]+)"')
+
+
+def is_time_ordered(path: str | Path) -> bool:
+    """A cheap first pass: are the records already in `ts` order? (Unparseable lines are
+    ignored here; the reader counts them.)"""
+    last = float("-inf")
+    with open_text(path) as fh:
+        for line in fh:
+            m = _TS.search(line)
+            if m is None:
+                continue
+            try:
+                ts = parse_ts(m.group(1).decode()).timestamp()
+            except (ValueError, UnicodeDecodeError):
+                continue
+            if ts < last:
+                return False
+            last = ts
+    return True
+
+
 def ordered_features(reader: TraceReader) -> Iterator[Features]:
     """Features of every valid record, in `ts` order (stable for equal times)."""
+    if is_time_ordered(reader.path):
+        for seq, rec in enumerate(reader):
+            yield from_trace(rec, seq + 1)
+        return
     runs: list[IO[bytes]] = []
     buf: list[tuple[float, int, Features]] = []
-    last = float("-inf")
-    ordered = True
-    seq = 0
     for seq, rec in enumerate(reader):
         f = from_trace(rec, seq + 1)
-        if f.ts < last:
-            ordered = False
-        last = max(last, f.ts)
-        if ordered and not runs:
-            yield_now = True
-        else:
-            yield_now = False
         buf.append((f.ts, seq, f))
-        if yield_now and len(buf) >= 1:
-            # still ordered: emit eagerly, nothing to sort
-            for _, _, g in buf:
-                yield g
-            buf.clear()
-        elif len(buf) >= _RUN:
+        if len(buf) >= _RUN:
             runs.append(_spill(buf))
             buf = []
     if not runs:
