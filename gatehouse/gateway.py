@@ -82,6 +82,7 @@ class Gateway:
         self._versions: dict[str, int] = {}
         self._tasks: list[asyncio.Task[None]] = []
         self._wake = asyncio.Event()
+        self._stopping = False
         self.ready = False
         from gatehouse.api.proxy import RequestIds
 
@@ -147,6 +148,13 @@ class Gateway:
 
     async def close(self) -> None:
         self.ready = False
+        # Let the pollers finish the query in hand: a task cancelled mid-query leaves the
+        # database driver's thread answering into a closed loop.
+        self._stopping = True
+        self._wake.set()
+        watcher = [t for t in self._tasks if t.get_name() == "signals"]
+        if watcher:
+            await asyncio.wait(watcher, timeout=2)
         for t in self._tasks:
             t.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
@@ -203,12 +211,14 @@ class Gateway:
                     await handler()
 
     async def _watch_signals(self) -> None:
-        while True:
+        while not self._stopping:
             try:
                 await asyncio.wait_for(self._wake.wait(), SIGNAL_POLL_S)
             except TimeoutError:
                 pass
             self._wake.clear()
+            if self._stopping:
+                return
             try:
                 await self.poll_signals()
             except asyncio.CancelledError:

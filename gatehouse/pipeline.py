@@ -51,6 +51,7 @@ class RequestRecord:
     # Set by the metering feature's pricer before guards finish and sinks see the record.
     cost_micros: int | None = None
     currency: str | None = None
+    price_quote: Any = None  # the pricer's full quote, so that the ledger does not price twice
 
     @property
     def served(self) -> bool:

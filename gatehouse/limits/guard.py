@@ -59,6 +59,7 @@ class LimitsGuard:
         self._keys: dict[str, LimitSpec] = {}
         self._tenants: dict[str, LimitSpec] = {}
         self._scopes: dict[tuple[str, str], list[Scope]] = {}
+        self._known: set[str] = set()
         self._pending: set[asyncio.Task[None]] = set()
 
     async def start(self) -> None:
@@ -66,13 +67,26 @@ class LimitsGuard:
 
     async def reload(self) -> None:
         async with self.gateway.store.engine.connect() as conn:
-            krows = (await conn.execute(select(api_keys.c.id, api_keys.c.limits).where(api_keys.c.limits.is_not(None))
-                                        )).all()
+            krows = (await conn.execute(select(api_keys.c.id, api_keys.c.limits))).all()
             trows = (await conn.execute(select(tenants.c.id, tenants.c.limits).where(tenants.c.limits.is_not(None))
                                         )).all()
         self._keys = {r.id: LimitSpec.parse(r.limits) for r in krows if r.limits}
         self._tenants = {r.id: LimitSpec.parse(r.limits) for r in trows if r.limits}
+        self._known = {r.id for r in krows}
         self._scopes = {}
+
+    async def _learn(self, key_id: str, tenant_id: str) -> None:
+        """A key created since the last reload (the keyring found it in the database): load its
+        and its tenant's limits now, so that its very first requests are counted."""
+        async with self.gateway.store.engine.connect() as conn:
+            k = (await conn.execute(select(api_keys.c.limits).where(api_keys.c.id == key_id))).first()
+            t = (await conn.execute(select(tenants.c.limits).where(tenants.c.id == tenant_id))).first()
+        if k is not None and k.limits:
+            self._keys[key_id] = LimitSpec.parse(k.limits)
+        if t is not None and t.limits:
+            self._tenants[tenant_id] = LimitSpec.parse(t.limits)
+        self._known.add(key_id)
+        self._scopes.pop((key_id, tenant_id), None)
 
     def scopes(self, key_id: str, tenant_id: str) -> list[Scope]:
         """The limit scopes of a caller, resolved once per reload (this runs on every request)."""
@@ -106,6 +120,8 @@ class LimitsGuard:
 
     async def check(self, ctx: CallContext) -> None:
         p = ctx.principal
+        if p.key_id not in self._known:
+            await self._learn(p.key_id, p.tenant_id)
         scopes = self.scopes(p.key_id, p.tenant_id)
         if not scopes:
             return

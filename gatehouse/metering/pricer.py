@@ -85,6 +85,7 @@ class Pricer:
 
     def __call__(self, r: RequestRecord) -> None:
         q = self.quote(r)
+        r.price_quote = q
         if q is not None:
             r.cost_micros = q.amount_micros
             r.currency = q.currency

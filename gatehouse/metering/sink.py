@@ -72,15 +72,18 @@ class SpendTotals:
             self._pending.clear()
         self._written = {r[0]: int(r[1]) for r in rows}
 
-    async def run(self) -> None:
-        while True:
+    async def run(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
             try:
                 await self.refresh()
             except asyncio.CancelledError:
                 raise
             except Exception:
                 log.exception("refreshing spend totals failed")
-            await asyncio.sleep(self.refresh_s)
+            try:
+                await asyncio.wait_for(stop.wait(), self.refresh_s)
+            except TimeoutError:
+                pass
 
 
 class MeteringSink:
@@ -90,10 +93,11 @@ class MeteringSink:
         self.metrics = metrics
         self.totals = totals
         self._task: asyncio.Task[None] | None = None
+        self._stop = asyncio.Event()
 
     def submit(self, record: RequestRecord) -> None:
         try:
-            quote = self.pricer.quote(record)
+            quote = record.price_quote if record.price_quote is not None else self.pricer.quote(record)
             if quote is not None:
                 row = usage_row(record, quote)
                 self.writer.put(row)
@@ -104,10 +108,13 @@ class MeteringSink:
 
     async def start(self) -> None:
         await self.writer.start()
-        self._task = asyncio.create_task(self.totals.run(), name="metering-totals")
+        self._task = asyncio.create_task(self.totals.run(self._stop), name="metering-totals")
 
     async def aclose(self) -> None:
         if self._task is not None:
+            # Stop between refreshes: cancelling mid-query strands the driver's thread.
+            self._stop.set()
+            await asyncio.wait([self._task], timeout=2)
             self._task.cancel()
             await asyncio.gather(self._task, return_exceptions=True)
             self._task = None

@@ -111,17 +111,19 @@ class Monitor:
             for t in c.tenants:
                 self._check(t, self.tenants[t].last_ts)
 
-    def finish(self, tenants: set[str] | None = None) -> None:
-        """Score now: the given tenants (default all) and their keys, then a full campaign
-        relink. The result depends only on the traffic observed, not on when ticks ran."""
+    def finish(self, tenants: set[str] | None = None, relink: bool = True) -> None:
+        """Score now: the given tenants (default all) and their keys, then campaigns. With
+        `relink` the campaigns are rebuilt from scratch, so the result depends only on the
+        traffic observed, not on when earlier ticks ran; without it the pass is incremental."""
         targets = set(self.tenants) if tenants is None else tenants & set(self.tenants)
         for tid in targets:
             b = self.baselines.get(tid, 0.0)
             self.tenant_scores[tid] = score_state(self.tenants[tid], b)
             for k in self.keys_of.get(tid, []):
                 self.key_scores[k] = score_state(self.keys[k], b)
-        self.linker = Linker(self.settings.campaign_min_score)
-        self.dirty = set(self.tenants)
+        if relink:
+            self.linker = Linker(self.settings.campaign_min_score)
+            self.dirty = set(self.tenants)
         self.tick(self.now)
         for tid in targets:
             self._check(tid, self.tenants[tid].last_ts)

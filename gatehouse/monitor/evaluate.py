@@ -58,14 +58,14 @@ def tpr_at_fpr(pos: list[float], neg: list[float], fpr: float) -> tuple[float, f
 
 
 def _linking(report: dict[str, Any], labels: dict[str, Any]) -> dict[str, Any]:
-    truth = {t: v.get("campaign") for t, v in labels["tenants"].items()}
+    truth: dict[str, str] = {t: v["campaign"] for t, v in labels["tenants"].items() if v.get("campaign")}
     true_sizes = Counter(c for c in truth.values() if c)
     tp = predicted = 0
     per: dict[str, int] = defaultdict(int)
     for c in report.get("campaigns", []):
         members = c["tenants"]
         predicted += len(members)
-        votes = Counter(truth.get(m) for m in members if truth.get(m))
+        votes = Counter(truth[m] for m in members if m in truth)
         if not votes:
             continue
         best, hits = votes.most_common(1)[0]

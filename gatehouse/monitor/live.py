@@ -41,6 +41,7 @@ class MonitorSink:
         self._closing = False
         self._last_score = time.monotonic()
         self._acted: dict[str, str] = {}
+        self._lock = asyncio.Lock()  # one pass at a time: background loop, on-demand scan, close
 
     def submit(self, record: Any) -> None:
         if len(self._q) >= self.cfg.queue_max:
@@ -63,11 +64,15 @@ class MonitorSink:
             try:
                 await self.drain()
                 if time.monotonic() - self._last_score >= self.cfg.scorer_interval_s:
-                    await self.score()
+                    await self.score(full=False)
             except Exception:  # the monitor must never take the gateway down
                 log.exception("monitor pass failed")
 
     async def drain(self) -> int:
+        async with self._lock:
+            return await self._drain()
+
+    async def _drain(self) -> int:
         n = 0
         q = self._q
         while q:
@@ -81,12 +86,18 @@ class MonitorSink:
         self.processed += n
         return n
 
-    async def score(self) -> list[tuple[str, str, str]]:
-        """Score now (on demand or periodic); returns the (subject, action, reason) changes."""
+    async def score(self, full: bool = True) -> list[tuple[str, str, str]]:
+        """Score now; returns the (subject, action, reason) changes. The periodic pass is
+        incremental (`full=False`) and runs in a worker thread so the event loop stays free;
+        on demand and at shutdown campaigns are relinked from scratch."""
+        async with self._lock:
+            return await self._score(full)
+
+    async def _score(self, full: bool) -> list[tuple[str, str, str]]:
         self._last_score = time.monotonic()
         mon = self.monitor
         changed = set(mon.dirty)
-        mon.finish(tenants=changed)
+        await asyncio.to_thread(mon.finish, changed, full)
         subjects = changed | set(mon.campaign_of) | {s.split(":", 1)[1] for s in self._acted if s.startswith("tenant:")}
         updates: list[tuple[str, str, str]] = []
         for tenant in sorted(subjects):

@@ -51,12 +51,16 @@ class ThrottleModel(BaseModel):
     requests_per_minute: int = Field(default=10, ge=1)
 
 
+def _default_actions() -> dict[str, Action]:
+    return {"watch": "watch", "review": "review", "block": "block"}
+
+
 class MonitorConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
     enabled: bool = True
     scorer_interval_s: float = Field(default=30.0, gt=0)
     thresholds: ThresholdModel = ThresholdModel()
-    actions: dict[str, Action] = Field(default_factory=lambda: {"watch": "watch", "review": "review", "block": "block"})
+    actions: dict[str, Action] = Field(default_factory=_default_actions)
     signals: list[SignalRule] = Field(default_factory=list)
     throttle: ThrottleModel = ThrottleModel()
     review_suspends_key: bool = False

@@ -71,7 +71,10 @@ def compute(s: State | PooledView) -> list[Signal]:
         dv, wt = s.distinct_words, s.words_total
         novelty = 0.0
     vb = vocab_breadth(dv, wt)
-    breadth = max(vb, _clip((novelty - 0.15) / 0.35))
+    # absolute vocabulary: one product's domain stays in the hundreds of content words, a
+    # harvest across domains reaches thousands (novelty fades once those are all seen)
+    absolute = _clip((math.log10(dv + 1.0) - 2.55) / 0.6)
+    breadth = max(vb, absolute, _clip((novelty - 0.15) / 0.35))
     out.append(Signal("topic_breadth", breadth, f"vocabulary ~{dv:.0f} words over {wt} ({novelty:.0%} new lately)"))
     if isinstance(s, State):
         task = _clip((m[F.OPENNEW] - 0.03) / 0.25) if n > 24 else 0.0

@@ -24,7 +24,7 @@ class Kit:
 
     def __init__(self, vocab: Vocab, phrasing: str) -> None:
         self.v = vocab
-        self.p = PHRASES[phrasing]
+        self.p: dict[str, Any] = PHRASES[phrasing]
 
     def topic(self, rng: random.Random, domains: list[str]) -> str:
         d = rng.choice(domains)
@@ -43,7 +43,7 @@ class Kit:
         return " ".join(out)
 
     def question(self, rng: random.Random, domains: list[str]) -> str:
-        return rng.choice(self.p["q"]).format(t=self.topic(rng, domains))
+        return str(rng.choice(self.p["q"]).format(t=self.topic(rng, domains)))
 
     # ---- honest -------------------------------------------------------------------------
     def support(self, company: str, domain: str, turns: float = 0.6) -> Maker:

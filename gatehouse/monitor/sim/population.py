@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import random
+from typing import Any
 
 from gatehouse.monitor.sim import timing as T
 from gatehouse.monitor.sim.generator import SimTenant
-from gatehouse.monitor.sim.makers import Kit
+from gatehouse.monitor.sim.makers import Kit, Maker
 from gatehouse.monitor.sim.mixture import Mixture
 
 __all__ = ["populate"]
@@ -161,6 +162,13 @@ def _turncoats(ids: _Ids, rng: random.Random, kit: Kit, m: Mixture) -> list[SimT
     return out
 
 
+def _mixed(harvest: Maker, cover: Maker) -> Maker:
+    """A campaign account's traffic: harvesting with some ordinary-looking cover requests."""
+    def make(r: random.Random, ts: float) -> tuple[dict[str, Any], int]:
+        return (cover if r.random() < 0.2 else harvest)(r, ts)
+    return make
+
+
 def _campaign(ids: _Ids, rng: random.Random, kit: Kit, m: Mixture, cid: str, size: int) -> list[SimTenant]:
     doms = kit.v.domains
     residential = rng.random() < m.residential
@@ -183,10 +191,7 @@ def _campaign(ids: _Ids, rng: random.Random, kit: Kit, m: Mixture, cid: str, siz
             t.bill = shell
         count = max(2, int(rng.expovariate(1.0 / m.per_account)) + 1) if size > 50 else int(rng.uniform(150, 900) * m.volume) + 20
 
-        def mixed(r: random.Random, ts: float, h=harvest, c=cover) -> tuple[dict, int]:  # type: ignore[type-arg]
-            return (c if r.random() < 0.2 else h)(r, ts)
-
-        t.makers = [mixed]
+        t.makers = [_mixed(harvest, cover)]
         t.times = T.sessions(rng, windows, count)
         out.append(t)
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = ["DOMAINS", "Vocab", "PHRASES", "make_vocab"]
 
@@ -74,7 +75,7 @@ def make_vocab(seed: int, invented: int = 70) -> Vocab:
 
 
 # Template phrasings. {t} is a topic phrase, {d} a document, {q} a question.
-PHRASES: dict[str, dict[str, list[str]]] = {
+PHRASES: dict[str, dict[str, Any]] = {
     "A": {
         "harvest": [
             "Write a detailed, comprehensive explanation of {t}.", "Explain {t} to an expert audience, covering every aspect.",
