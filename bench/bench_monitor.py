@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import resource
-import statistics
 import sys
 import tempfile
 import time
@@ -100,7 +99,6 @@ def main() -> None:
             _quality(workdir, "unseen", 2, "unseen", args.scale, None)
         if not args.skip_throughput:
             _throughput(workdir, args.throughput_requests)
-    _ = statistics
 
 
 if __name__ == "__main__":

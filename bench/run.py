@@ -180,12 +180,42 @@ def start_floor(upstream_origin: str, cpu: int | None, logs: Path) -> Target:
     return Target("floor", url, None, proc, note="aiohttp server+client, no auth, no parsing")
 
 
-def start_gatehouse(upstream_base: str, cpu: int | None, logs: Path, workdir: Path, config: Path) -> Target:
+PG_ADMIN = os.environ.get("BENCH_PG", "postgresql://postgres@127.0.0.1:5432")
+
+
+def _pg(sql: str) -> None:
+    import asyncio
+
+    import asyncpg
+
+    async def go() -> None:
+        conn = await asyncpg.connect(PG_ADMIN + "/postgres")
+        try:
+            await conn.execute(sql)
+        finally:
+            await conn.close()
+
+    asyncio.run(go())
+
+
+def store_url(kind: str, workdir: Path) -> tuple[str, Any]:
+    """The benchmark's database: embedded SQLite, or a scratch PostgreSQL database (dropped after)."""
+    if kind == "sqlite":
+        return f"sqlite+aiosqlite:///{workdir}/bench.db", lambda: None
+    name = f"gh_benchrun_{os.getpid()}"
+    _pg(f'DROP DATABASE IF EXISTS "{name}"')
+    _pg(f'CREATE DATABASE "{name}"')
+    return (PG_ADMIN.replace("postgresql://", "postgresql+asyncpg://") + "/" + name,
+            lambda: _pg(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+def start_gatehouse(upstream_base: str, cpu: int | None, logs: Path, workdir: Path, config: Path,
+                    store: str = "") -> Target:
     port = free_port()
     env = {
         "BENCH_UPSTREAM": upstream_base,
         "BENCH_PORT": str(port),
-        "BENCH_STORE_URL": f"sqlite+aiosqlite:///{workdir}/bench.db",
+        "BENCH_STORE_URL": store or f"sqlite+aiosqlite:///{workdir}/bench.db",
         "GATEHOUSE_DEMO_KEY": BENCH_KEY,
         "GATEHOUSE_ADMIN_KEY": BENCH_ADMIN_KEY,
         "GATEHOUSE_WATERMARK_SECRET": os.environ.get("GATEHOUSE_WATERMARK_SECRET", "bench-watermark-secret"),
@@ -448,6 +478,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--no-litellm-setup", action="store_true", help="skip LiteLLM if it is not installed yet")
     ap.add_argument("--out", default=str(HERE / "results" / "latest.json"), help="JSON results path")
     ap.add_argument("--keep-logs", action="store_true", help="keep target logs under bench/results/logs")
+    ap.add_argument("--store", choices=["sqlite", "postgres"], default="sqlite",
+                    help="Gatehouse's database: the embedded SQLite (in-process, its writes charged to the "
+                         "gateway's core) or PostgreSQL at $BENCH_PG (the at-scale setup)")
     return ap.parse_args(argv)
 
 
@@ -496,6 +529,8 @@ def main(argv: list[str] | None = None) -> int:
     origin = f"http://127.0.0.1:{mock_port}"
     upstream_base = origin + "/v1"
     results: list[dict[str, Any]] = []
+    cleanups: list[Any] = []
+    meta["store"] = args.store
     rc = 0
     try:
         if not wait_ready(mock, lambda: http_status(origin + "/healthz")[0] == 200, 20):
@@ -510,7 +545,9 @@ def main(argv: list[str] | None = None) -> int:
                 elif name == "floor":
                     target = start_floor(origin, target_cpu, logs)
                 elif name == "gatehouse":
-                    target = start_gatehouse(upstream_base, target_cpu, logs, workdir, Path(args.config).resolve())
+                    url, drop_store = store_url(args.store, workdir)
+                    cleanups.append(drop_store)
+                    target = start_gatehouse(upstream_base, target_cpu, logs, workdir, Path(args.config).resolve(), url)
                 elif name == "litellm":
                     why = ensure_litellm(not args.no_litellm_setup)
                     if why is not None:
@@ -531,6 +568,8 @@ def main(argv: list[str] | None = None) -> int:
                     target.stop()
     finally:
         mock.stop()
+        for cleanup in cleanups:
+            cleanup()
         shutil.rmtree(workdir, ignore_errors=True)
         if not args.keep_logs and rc == 0:
             shutil.rmtree(logs, ignore_errors=True)

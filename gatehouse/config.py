@@ -59,7 +59,7 @@ class StoreConfig(_Model):
 class LoggingConfig(_Model):
     store_bodies: bool = False
     retention_days: int = Field(default=30, ge=1)
-    batch_size: int = Field(default=500, gt=0)
+    batch_size: int = Field(default=100, gt=0)
     flush_interval_s: float = Field(default=0.5, gt=0)
     queue_max: int = Field(default=100_000, gt=0)
 

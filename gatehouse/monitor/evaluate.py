@@ -87,6 +87,7 @@ def evaluate(report: dict[str, Any], labels: dict[str, Any], since_turn: dict[st
     neg: list[float] = []
     by_pattern: dict[str, list[bool]] = defaultdict(list)
     before: list[int] = []
+    solo: list[int] = []  # distillers outside campaigns
     unflagged = 0
     for t in report["tenants"]:
         lab = lt.get(t["tenant"])
@@ -100,6 +101,8 @@ def evaluate(report: dict[str, Any], labels: dict[str, Any], since_turn: dict[st
                 unflagged += 1
             else:
                 before.append(t["requests_before_flag"])
+                if not lab.get("campaign"):
+                    solo.append(t["requests_before_flag"])
     t1, thr1 = tpr_at_fpr(pos, neg, 0.01)
     t5, thr5 = tpr_at_fpr(pos, neg, 0.05)
     turn = {t: n for t, n in (since_turn or {}).items()}
@@ -116,6 +119,8 @@ def evaluate(report: dict[str, Any], labels: dict[str, Any], since_turn: dict[st
             "median": statistics.median(before) if before else None,
             "p90": sorted(before)[int(0.9 * (len(before) - 1))] if before else None,
             "worst": max(before) if before else None,
+            "outside_campaigns": {"flagged": len(solo), "median": statistics.median(solo) if solo else None,
+                                  "worst": max(solo) if solo else None},
         },
         "turncoat_requests_after_turn": turn,
     }
@@ -129,6 +134,8 @@ def format_evaluation(ev: dict[str, Any]) -> str:
         f"AUROC {ev['auroc']:.4f}   TPR@1%FPR {ev['tpr_at_1pct_fpr']:.3f}   TPR@5%FPR {ev['tpr_at_5pct_fpr']:.3f}",
         f"campaign linking: precision {lk['precision']:.3f} recall {lk['recall']:.3f} F1 {lk['f1']:.3f}",
         f"requests before first flag: median {rb['median']} p90 {rb['p90']} worst {rb['worst']} (never flagged: {rb['never_flagged']})",
+        f"  outside campaigns: median {rb['outside_campaigns']['median']} worst {rb['outside_campaigns']['worst']} "
+        f"({rb['outside_campaigns']['flagged']} tenants)",
         f"turncoat requests after the turn: {ev['turncoat_requests_after_turn']}",
         "flagged share by pattern:",
     ]
