@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from gatehouse.pipeline import RequestRecord
+from gatehouse.requestlog.retention import purge_expired_bodies
 from gatehouse.store.batch import BatchWriter
 from gatehouse.store.tables import request_log
 
@@ -13,6 +16,8 @@ if TYPE_CHECKING:
     from gatehouse.gateway import Gateway
 
 __all__ = ["RequestLogSink", "build", "record_params"]
+
+log = logging.getLogger("gatehouse.requestlog")
 
 _BODY_FIELDS = frozenset({"messages", "prompt", "input"})
 
@@ -25,10 +30,14 @@ def record_params(body: dict[str, Any] | None) -> dict[str, Any] | None:
 
 
 class RequestLogSink:
-    def __init__(self, writer: BatchWriter, store_bodies: bool, retention: timedelta) -> None:
+    def __init__(self, writer: BatchWriter, store_bodies: bool, retention: timedelta,
+                 purge_interval_s: float = 3600.0) -> None:
         self.writer = writer
         self.store_bodies = store_bodies
         self.retention = retention
+        self.purge_interval_s = purge_interval_s
+        self._stop = asyncio.Event()
+        self._purger: asyncio.Task[None] | None = None
 
     def submit(self, r: RequestRecord) -> None:
         u = r.usage
@@ -54,8 +63,29 @@ class RequestLogSink:
 
     async def start(self) -> None:
         await self.writer.start()
+        self._purger = asyncio.create_task(self._purge_loop(), name="request-log-retention")
+
+    async def _purge_loop(self) -> None:
+        """Erase prompt and response bodies past their retention (even if storing was since
+        turned off: rows written earlier still carry their expiry)."""
+        while not self._stop.is_set():
+            try:
+                n = await purge_expired_bodies(self.writer.store)
+                if n:
+                    log.info("retention: erased the bodies of %d logged requests", n)
+            except Exception:
+                log.exception("request log retention pass failed")
+            try:
+                await asyncio.wait_for(self._stop.wait(), self.purge_interval_s)
+            except TimeoutError:
+                pass
 
     async def aclose(self) -> None:
+        self._stop.set()
+        if self._purger is not None:
+            await asyncio.wait([self._purger], timeout=2)
+            self._purger.cancel()
+            await asyncio.gather(self._purger, return_exceptions=True)
         await self.writer.aclose()
 
 
