@@ -76,6 +76,9 @@ class Gateway:
         self.count_tokens: Callable[[str, str | None], int] = _default_counter()
         # Set by metering: prices a finished record (fills cost_micros/currency) before guards finish.
         self.pricer: Callable[[RequestRecord], None] | None = None
+        # Set by the monitor feature: decisions shared by its guard and sink, and the sink itself.
+        self.monitor_decisions: Any = None
+        self.monitor_sink: Any = None
         self._signal_handlers: dict[str, list[Callable[[], Awaitable[None]]]] = {
             "keys": [self.keyring.load], "tenants": [self.keyring.load],
         }

@@ -35,6 +35,7 @@ import orjson
 from gatehouse.config import ConfigError, ProviderConfig
 from gatehouse.errors import UpstreamError
 from gatehouse.providers.base import Endpoint, Timeouts, Transport, UpstreamRequest, UpstreamResponse
+from gatehouse.providers.inprocess import InProcessResponse
 from gatehouse.providers.openai import OpenAIAdapter
 from gatehouse.providers.registry import ProviderKind, register_kind
 from gatehouse.provenance.config import WatermarkConfig
@@ -171,31 +172,6 @@ class _Streamer:
         self.on_text(None)
 
 
-class _Response(UpstreamResponse):
-    def __init__(self, body: bytes | None, chunks: AsyncIterator[bytes] | None) -> None:
-        self.status = 200
-        self.headers = {"content-type": "text/event-stream" if chunks is not None else "application/json"}
-        self._body = body
-        self._chunks = chunks
-
-    async def read(self) -> bytes:
-        if self._body is not None:
-            return self._body
-        assert self._chunks is not None
-        return b"".join([c async for c in self._chunks])
-
-    async def iter_chunks(self) -> AsyncIterator[bytes]:
-        if self._chunks is None:
-            yield self._body or b""
-            return
-        async for c in self._chunks:
-            yield c
-
-    async def aclose(self) -> None:
-        if self._chunks is not None and hasattr(self._chunks, "aclose"):
-            await self._chunks.aclose()
-
-
 class LocalTransport(Transport):
     """Answers OpenAI wire requests from the in-process model."""
 
@@ -207,10 +183,10 @@ class LocalTransport(Transport):
         legacy = request.url.endswith("/completions") and not request.url.endswith("/chat/completions")
         tenant = CURRENT_TENANT.get()
         if request.stream:
-            return _Response(None, self._stream(body, legacy, tenant))
+            return InProcessResponse(200, None, self._stream(body, legacy, tenant))
         async with self.engine._gen_lock:
             out = await asyncio.to_thread(self.engine.generate, body, tenant)
-        return _Response(orjson.dumps(self._complete(body, legacy, out)), None)
+        return InProcessResponse(200, orjson.dumps(self._complete(body, legacy, out)), None)
 
     @staticmethod
     def _complete(body: dict[str, Any], legacy: bool, out: dict[str, Any]) -> dict[str, Any]:

@@ -21,7 +21,9 @@ from typing import Any
 
 import orjson
 
+from gatehouse.errors import UpstreamTimeout
 from gatehouse.providers.base import Deployment, Endpoint, Timeouts, Transport, UpstreamRequest, UpstreamResponse
+from gatehouse.providers.inprocess import InProcessResponse
 from gatehouse.providers.openai import OpenAIAdapter
 
 __all__ = ["SIM_FINGERPRINT", "SimulatorOptions", "SimulatorEngine", "SimulatorTransport", "SimulatorAdapter", "count_tokens"]
@@ -240,31 +242,6 @@ def _logprobs(text: str, rng: random.Random, top: int) -> dict[str, Any]:
     return {"content": content}
 
 
-class _SimResponse(UpstreamResponse):
-    def __init__(self, status: int, body: bytes | None, chunks: AsyncIterator[bytes] | None) -> None:
-        self.status = status
-        self.headers = {"content-type": "text/event-stream" if chunks is not None else "application/json"}
-        self._body = body
-        self._chunks = chunks
-
-    async def read(self) -> bytes:
-        if self._body is not None:
-            return self._body
-        assert self._chunks is not None
-        return b"".join([c async for c in self._chunks])
-
-    async def iter_chunks(self) -> AsyncIterator[bytes]:
-        if self._chunks is None:
-            yield self._body or b""
-            return
-        async for c in self._chunks:
-            yield c
-
-    async def aclose(self) -> None:
-        if self._chunks is not None and hasattr(self._chunks, "aclose"):
-            await self._chunks.aclose()
-
-
 class SimulatorTransport(Transport):
     """Answers OpenAI wire requests in-process, as an OpenAI-compatible server would."""
 
@@ -277,20 +254,18 @@ class SimulatorTransport(Transport):
         if opts.latency_ms:
             if opts.latency_ms / 1000 > timeouts.first_byte_s:
                 await asyncio.sleep(timeouts.first_byte_s)
-                from gatehouse.errors import UpstreamTimeout
-
                 raise UpstreamTimeout("the upstream provider did not answer in time")
             await asyncio.sleep(opts.latency_ms / 1000)
         if self.engine.should_fail():
             err = {"error": {"message": "simulated upstream failure", "type": "server_error", "param": None, "code": None}}
-            return _SimResponse(500, orjson.dumps(err), None)
+            return InProcessResponse(500, orjson.dumps(err), None)
         path = request.url.rsplit("/v1", 1)[-1] if "/v1" in request.url else request.url
         if path.endswith("/embeddings"):
-            return _SimResponse(200, orjson.dumps(self._embeddings(body)), None)
+            return InProcessResponse(200, orjson.dumps(self._embeddings(body)), None)
         legacy = path.endswith("/completions") and not path.endswith("/chat/completions")
         if request.stream:
-            return _SimResponse(200, None, self._stream(body, legacy))
-        return _SimResponse(200, orjson.dumps(self._complete(body, legacy)), None)
+            return InProcessResponse(200, None, self._stream(body, legacy))
+        return InProcessResponse(200, orjson.dumps(self._complete(body, legacy)), None)
 
     def _ident(self, body: dict[str, Any], legacy: bool) -> tuple[str, int]:
         prefix = "cmpl" if legacy else "chatcmpl"
