@@ -126,6 +126,10 @@ class UpstreamResponse(ABC):
 class Transport(ABC):
     """Sends one upstream request. Raises UpstreamTimeout / UpstreamError on failure."""
 
+    # True when the transport itself bounds a non-streaming exchange by `Timeouts.total_s`
+    # (saves a second timer per request); otherwise the client wraps it.
+    enforces_total: bool = False
+
     @abstractmethod
     async def send(self, request: UpstreamRequest, timeouts: Timeouts) -> UpstreamResponse: ...
 

@@ -104,9 +104,13 @@ class ProviderClient:
         self, endpoint: Endpoint, body: dict[str, Any], dep: Deployment, timeouts: Timeouts
     ) -> tuple[dict[str, Any], Usage | None]:
         try:
-            async with asyncio.timeout(timeouts.total_s):
+            if self.transport.enforces_total:
                 resp = await self._send(endpoint, body, dep, timeouts, False)
                 raw = await resp.read()
+            else:
+                async with asyncio.timeout(timeouts.total_s):
+                    resp = await self._send(endpoint, body, dep, timeouts, False)
+                    raw = await resp.read()
         except TimeoutError as exc:
             if isinstance(exc, UpstreamTimeout):
                 raise

@@ -23,6 +23,7 @@ class _AiohttpResponse(UpstreamResponse):
         self.headers = {k.lower(): v for k, v in resp.headers.items()}
 
     async def read(self) -> bytes:
+        # Bounded by the idle timeout here and by aiohttp's total timeout (set in send()).
         try:
             async with asyncio.timeout(self._idle):
                 return await self._resp.read()
@@ -55,10 +56,12 @@ class _AiohttpResponse(UpstreamResponse):
 class HttpTransport(Transport):
     """One pooled aiohttp session per provider."""
 
+    enforces_total = True
+
     def __init__(self, *, limit: int = 1000) -> None:
         self._limit = limit
         self._session: aiohttp.ClientSession | None = None
-        self._timeouts: dict[float, aiohttp.ClientTimeout] = {}
+        self._timeouts: dict[tuple[float, float | None], aiohttp.ClientTimeout] = {}
 
     def _client(self) -> aiohttp.ClientSession:
         if self._session is None or self._session.closed:
@@ -70,10 +73,11 @@ class HttpTransport(Transport):
         return self._session
 
     async def send(self, request: UpstreamRequest, timeouts: Timeouts) -> UpstreamResponse:
-        timeout = self._timeouts.get(timeouts.connect_s)
+        total = None if request.stream else timeouts.total_s
+        timeout = self._timeouts.get((timeouts.connect_s, total))
         if timeout is None:
-            timeout = self._timeouts[timeouts.connect_s] = aiohttp.ClientTimeout(
-                total=None, sock_connect=timeouts.connect_s, connect=timeouts.connect_s)
+            timeout = self._timeouts[(timeouts.connect_s, total)] = aiohttp.ClientTimeout(
+                total=total, sock_connect=timeouts.connect_s, connect=timeouts.connect_s)
         try:
             async with asyncio.timeout(timeouts.first_byte_s):
                 resp = await self._client().request(

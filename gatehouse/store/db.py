@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import orjson
 from alembic import command
 from alembic.config import Config as AlembicConfig
 from sqlalchemy import event, text
@@ -33,10 +34,12 @@ class Store:
             db = parsed.database
             if db and db != ":memory:":
                 Path(db).parent.mkdir(parents=True, exist_ok=True)
-            self.engine: AsyncEngine = create_async_engine(url, connect_args={"timeout": 30})
+            self.engine: AsyncEngine = create_async_engine(
+                url, connect_args={"timeout": 30}, json_serializer=_json_dumps, json_deserializer=orjson.loads)
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
         else:
-            self.engine = create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+            self.engine = create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True,
+                                              json_serializer=_json_dumps, json_deserializer=orjson.loads)
 
     @property
     def is_sqlite(self) -> bool:
@@ -66,6 +69,11 @@ class Store:
 
     async def aclose(self) -> None:
         await self.engine.dispose()
+
+
+def _json_dumps(obj: object) -> str:
+    # orjson: several times faster than the standard library on the log's JSON columns.
+    return orjson.dumps(obj, option=orjson.OPT_NON_STR_KEYS).decode()
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
