@@ -16,7 +16,7 @@ from starlette.responses import Response, StreamingResponse
 from gatehouse.api.middleware.auth import PRINCIPAL
 from gatehouse.api.responses import json_response, read_json_body
 from gatehouse.errors import GatehouseError, InvalidRequest, PermissionDenied
-from gatehouse.pipeline import CallContext, RequestRecord
+from gatehouse.pipeline import RESPONSE_HEADERS, CallContext, RequestRecord
 from gatehouse.protocol.openai import chat_prompt_text, message_text
 from gatehouse.providers.base import Endpoint, Usage
 from gatehouse.providers.sse import SSE_DONE
@@ -102,6 +102,13 @@ def _estimate(gw: Gateway, ctx: CallContext, completion_text: str) -> Usage:
     )
 
 
+def _headers(ctx: CallContext, base: dict[str, str]) -> dict[str, str]:
+    extra = ctx.state.get(RESPONSE_HEADERS)  # e.g. x-ratelimit-* from the limits guard
+    if extra:
+        base.update(extra)
+    return base
+
+
 async def proxy(request: Request, endpoint: Endpoint, validate: Callable[[Any], dict[str, Any]]) -> Response:
     gw: Gateway = request.app.state.gateway
     principal: Principal = request.scope[PRINCIPAL]
@@ -135,20 +142,27 @@ async def proxy(request: Request, endpoint: Endpoint, validate: Callable[[Any], 
             served_stream = await gw.router.stream(endpoint, body, model.name, ctx.allow)
             record.deployment = served_stream.deployment
             record.attempts = len(served_stream.attempts)
+            record.attempted = [a.deployment_id for a in served_stream.attempts]
             streaming = True
             return StreamingResponse(_relay(gw, ctx, served_stream.stream, t0, passed),
                                      media_type="text/event-stream",
-                                     headers={"cache-control": "no-cache", "x-request-id": record.id})
+                                     headers=_headers(ctx, {"cache-control": "no-cache", "x-request-id": record.id}))
         served = await gw.router.complete(endpoint, body, model.name, ctx.allow)
         record.deployment = served.deployment
         record.attempts = len(served.attempts)
+        record.attempted = [a.deployment_id for a in served.attempts]
         text, record.finish_reason = response_text(served.body)
         record.response_text = text
         record.usage = served.usage or _estimate(gw, ctx, text)
-        return Response(orjson.dumps(served.body), media_type="application/json", headers={"x-request-id": record.id})
+        return Response(orjson.dumps(served.body), media_type="application/json",
+                        headers=_headers(ctx, {"x-request-id": record.id}))
     except GatehouseError as exc:
         record.status = exc.status_code
         record.error_code = exc.code
+        tried = getattr(exc, "attempts", None)  # the router's attempts, when every one failed
+        if tried:
+            record.attempts = len(tried)
+            record.attempted = [a.deployment_id for a in tried]
         raise
     finally:
         if not streaming:
@@ -161,29 +175,33 @@ async def _relay(gw: Gateway, ctx: CallContext, stream: Any, t0: float, passed: 
     wants_usage = bool((ctx.body.get("stream_options") or {}).get("include_usage"))
     parts: list[str] = []
     try:
-        async for chunk in stream:
+        async for batch in stream.batches():
             if record.ttft_ms is None:
                 record.ttft_ms = (time.perf_counter() - t0) * 1000
-            choices = chunk.get("choices") or ()
-            for ch in choices:
-                delta = ch.get("delta")
-                if delta is not None:
-                    c = delta.get("content")
-                    if c:
-                        parts.append(c)
-                    for call in delta.get("tool_calls") or ():
-                        a = (call.get("function") or {}).get("arguments")
-                        if a:
-                            parts.append(a)
-                elif ch.get("text"):
-                    parts.append(ch["text"])
-                if ch.get("finish_reason") and record.finish_reason is None:
-                    record.finish_reason = ch["finish_reason"]
-            if not wants_usage and "usage" in chunk:
-                if not choices:
-                    continue
-                chunk.pop("usage", None)
-            yield _DATA + orjson.dumps(chunk) + _END
+            frames: list[bytes] = []
+            for chunk in batch:
+                choices = chunk.get("choices") or ()
+                for ch in choices:
+                    delta = ch.get("delta")
+                    if delta is not None:
+                        c = delta.get("content")
+                        if c:
+                            parts.append(c)
+                        for call in delta.get("tool_calls") or ():
+                            a = (call.get("function") or {}).get("arguments")
+                            if a:
+                                parts.append(a)
+                    elif ch.get("text"):
+                        parts.append(ch["text"])
+                    if ch.get("finish_reason") and record.finish_reason is None:
+                        record.finish_reason = ch["finish_reason"]
+                if not wants_usage and "usage" in chunk:
+                    if not choices:
+                        continue
+                    chunk.pop("usage", None)
+                frames.append(_DATA + orjson.dumps(chunk) + _END)
+            if frames:
+                yield b"".join(frames)
         yield SSE_DONE
     except GatehouseError as exc:
         # Bytes have gone to the client: no retry; end the stream with an error event.

@@ -67,10 +67,15 @@ class ProviderStream:
         return self._iterate()
 
     async def _iterate(self) -> AsyncIterator[dict[str, Any]]:
+        async for batch in self.batches():
+            for chunk in batch:
+                yield chunk
+
+    async def batches(self) -> AsyncIterator[list[dict[str, Any]]]:
+        """The chunks that arrived together, so that they can leave together (one write)."""
         while await self._fill():
             pending, self._pending = self._pending, []
-            for chunk in pending:
-                yield chunk
+            yield pending
 
     async def aclose(self) -> None:
         await self._resp.aclose()
