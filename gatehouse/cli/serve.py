@@ -11,7 +11,8 @@ from typing import Any
 import click
 import uvicorn
 
-from gatehouse.cli.common import config_option, load
+from gatehouse.cli.common import config_option, fail, load
+from gatehouse.config import ConfigError
 
 __all__ = ["serve"]
 
@@ -42,7 +43,10 @@ def serve(config_path: str | None, host: str | None, port: int | None, log_level
     host = host or cfg.server.host
     port = port or cfg.server.port
     logging.basicConfig(level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    app = create_app(cfg)
+    try:
+        app = create_app(cfg)
+    except ConfigError as exc:
+        fail(str(exc), 2)
     gw = app.state.gateway
 
     uv_config = uvicorn.Config(
