@@ -35,7 +35,7 @@ def create_app(config: GatehouseConfig) -> Starlette:
     app = Starlette(
         routes=[*health.routes, *openai_routes.routes, *gateway.build_routes()],
         middleware=middleware,
-        exception_handlers=EXCEPTION_HANDLERS,  # type: ignore[arg-type]
+        exception_handlers=EXCEPTION_HANDLERS,
         lifespan=lifespan,
     )
     app.state.gateway = gateway

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import click
-import yaml  # type: ignore[import-untyped]
+import yaml
 
 from gatehouse.audit import trail
 from gatehouse.cli.common import async_command, config_option, emit, fail, json_option, load

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-import yaml  # type: ignore[import-untyped]
+import yaml
 
 from gatehouse.config import GatehouseConfig
 from gatehouse.policy.engine import Policy

@@ -51,4 +51,4 @@ class MockTransport(Transport):
         out = self.handler(request)
         if inspect.isawaitable(out):
             out = await out
-        return out  # type: ignore[return-value]
+        return out
