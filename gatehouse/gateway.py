@@ -184,12 +184,17 @@ class Gateway:
                 log.exception("sink %r refused a record", s)
 
     async def reload(self, config: GatehouseConfig) -> None:
-        """Swap in a new catalogue and providers (SIGHUP). Requests in flight finish on the old
-        router; its connections are closed once they had time to."""
+        """Swap in a new catalogue and providers (SIGHUP) and the new feature sections, then run the
+        "config" handlers (metering re-reads prices and contracts). Requests in flight finish on the
+        old router; its connections are closed once they had time to."""
         catalogue = Catalogue.from_config(config)
         router = _build_router(config, catalogue)
         old = self.router
         self.config.models, self.config.providers, self.config.routing = config.models, config.providers, config.routing
+        extra = self.config.model_extra  # feature sections (prices, contracts, ...): "config" handlers re-read them
+        if extra is not None:
+            extra.clear()
+            extra.update(config.model_extra or {})
         self.catalogue, self.router = catalogue, router
         for handler in self._signal_handlers.get("config", ()):
             await handler()

@@ -17,7 +17,11 @@ from gatehouse.routing.catalogue import CatalogueModel
 from gatehouse.routing.router import CandidateFilter
 from gatehouse.tenancy.principal import Principal
 
-__all__ = ["CallContext", "RequestRecord", "Guard", "RecordSink"]
+__all__ = ["CallContext", "RequestRecord", "Guard", "RecordSink", "RESPONSE_HEADERS"]
+
+# `CallContext.state` key: a dict of headers a guard wants on the successful answer (e.g. the
+# limits guard's x-ratelimit-*); the proxy adds them to JSON and streaming responses alike.
+RESPONSE_HEADERS = "response_headers"
 
 
 @dataclass(slots=True)
@@ -37,6 +41,8 @@ class RequestRecord:
     usage: Usage | None = None
     stream: bool = False
     attempts: int = 1
+    # Deployment ids the router tried, in order (the last one served, or failed last).
+    attempted: list[str] = field(default_factory=list)
     error_code: str | None = None
     latency_ms: float | None = None
     ttft_ms: float | None = None

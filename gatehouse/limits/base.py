@@ -1,7 +1,8 @@
 """The limiter seam: one request's admission against its key's and tenant's limits.
 
 `acquire` is all-or-nothing across every scope and limit (nothing is counted when any limit
-refuses); `release` ends the request: frees its concurrency slot, corrects the reserved
+refuses); an admitted request gets back the `Headroom` left under the per-minute limits (for
+the x-ratelimit-* headers of a successful answer), or None when it has none; `release` ends the request: frees its concurrency slot, corrects the reserved
 tokens to the real count and adds its cost to the spend counters.
 """
 
@@ -14,7 +15,7 @@ from typing import Protocol
 
 from gatehouse.limits.settings import LimitSpec
 
-__all__ = ["Scope", "Refusal", "Limiter", "WINDOW_S", "spend_periods"]
+__all__ = ["Scope", "Refusal", "Headroom", "Limiter", "WINDOW_S", "spend_periods"]
 
 WINDOW_S = 60.0
 
@@ -34,6 +35,20 @@ class Refusal:
     retry_after_s: float
 
 
+@dataclass(frozen=True, slots=True)
+class Headroom:
+    """What an admitted request leaves under the per-minute limits, counting itself: the
+    tightest scope per kind. A limit of -1 means that kind is not limited. A reset is the time
+    until the oldest counted request (or token batch) leaves the sliding window."""
+
+    requests_limit: int = -1
+    requests_remaining: int = 0
+    requests_reset_s: float = 0.0
+    tokens_limit: int = -1
+    tokens_remaining: int = 0
+    tokens_reset_s: float = 0.0
+
+
 @lru_cache(maxsize=4)
 def _day_bounds(day_index: int) -> tuple[str, str, float, float]:
     day0 = datetime.fromtimestamp(day_index * 86400, timezone.utc)
@@ -49,10 +64,15 @@ def spend_periods(now: float) -> tuple[str, str, float, float]:
 
 
 class Limiter(Protocol):
-    async def acquire(self, request_id: str, scopes: list[Scope], tokens: int) -> Refusal | None:
-        """Admit (None) or refuse, counting nothing when refusing."""
+    async def acquire(self, request_id: str, scopes: list[Scope], tokens: int) -> Refusal | Headroom | None:
+        """Admit (Headroom, or None when no per-minute limit applies) or refuse (Refusal),
+        counting nothing when refusing."""
 
     async def release(self, request_id: str, scopes: list[Scope], token_delta: int, cost_micros: int) -> None:
         """End an admitted request."""
+
+    async def seed_spend(self, name: str, day_micros: int, month_micros: int, now: float) -> None:
+        """Raise a scope's spend counters for the current UTC day and month to at least these
+        amounts (from the ledger, at start): spend caps survive a restart."""
 
     async def aclose(self) -> None: ...

@@ -3,28 +3,38 @@
 Limits come from the config defaults (`limits.defaults.key` / `.tenant`) overridden by the
 key's and tenant's own limits in the database (reloaded on the `keys`/`tenants` signals).
 A caller with no limits anywhere costs one dictionary lookup. Refusals are 429 with
-Retry-After and OpenAI-style x-ratelimit-* headers.
+Retry-After and OpenAI-style x-ratelimit-* headers; admitted requests under a per-minute limit
+carry x-ratelimit-{limit,remaining,reset}-{requests,tokens} on their answer too (through
+`ctx.state[RESPONSE_HEADERS]`).
+
+Spend caps count each request's cost when it ends. At start (and when a scope first gets a
+spend cap) the counters are seeded from the ledger's running totals of the current UTC day and
+month, so that a cap survives a restart; with the in-process backend a tenant's monthly cap
+also reads the metering feature's month-to-date totals (refreshed from the ledger, so other
+processes' spend counts there too).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import time
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
 from gatehouse.errors import RateLimited
-from gatehouse.limits.base import Limiter, Refusal, Scope
+from gatehouse.limits.base import Headroom, Limiter, Refusal, Scope
 from gatehouse.limits.memory import MemoryLimiter
 from gatehouse.limits.settings import LimitSpec, LimitsSettings, limits_settings
-from gatehouse.pipeline import CallContext
+from gatehouse.pipeline import RESPONSE_HEADERS, CallContext
 from gatehouse.tenancy.tables import api_keys, tenants
 
 if TYPE_CHECKING:
     from gatehouse.gateway import Gateway
 
-__all__ = ["LimitsGuard", "build", "rate_headers"]
+__all__ = ["LimitsGuard", "build", "rate_headers", "headroom_headers"]
 
 log = logging.getLogger("gatehouse.limits")
 _STATE = "limits"
@@ -49,6 +59,24 @@ def rate_headers(r: Refusal) -> dict[str, str]:
             f"x-ratelimit-reset-{kind}": _duration(r.retry_after_s), "x-ratelimit-scope": r.scope.split(":", 1)[0]}
 
 
+def headroom_headers(h: Headroom) -> dict[str, str]:
+    """The x-ratelimit-* headers OpenAI sends on every answer, for the kinds that are limited."""
+    out: dict[str, str] = {}
+    if h.requests_limit >= 0:
+        out["x-ratelimit-limit-requests"] = str(h.requests_limit)
+        out["x-ratelimit-remaining-requests"] = str(h.requests_remaining)
+        out["x-ratelimit-reset-requests"] = _duration(h.requests_reset_s)
+    if h.tokens_limit >= 0:
+        out["x-ratelimit-limit-tokens"] = str(h.tokens_limit)
+        out["x-ratelimit-remaining-tokens"] = str(h.tokens_remaining)
+        out["x-ratelimit-reset-tokens"] = _duration(h.tokens_reset_s)
+    return out
+
+
+def _has_spend(spec: LimitSpec | None) -> bool:
+    return spec is not None and (spec.daily_spend_micros is not None or spec.monthly_spend_micros is not None)
+
+
 class LimitsGuard:
     def __init__(self, gateway: Gateway, settings: LimitsSettings, limiter: Limiter) -> None:
         self.gateway = gateway
@@ -61,9 +89,19 @@ class LimitsGuard:
         self._scopes: dict[tuple[str, str], list[Scope]] = {}
         self._known: set[str] = set()
         self._pending: set[asyncio.Task[None]] = set()
+        self._seeded: set[str] = set()  # scope names whose spend counters came from the ledger
+        self._seeded_all: set[str] = set()  # "key" / "tenant": every one seeded (a default cap)
 
     async def start(self) -> None:
         await self.reload()
+        if isinstance(self.limiter, MemoryLimiter):
+            totals = next((getattr(s, "totals", None) for s in self.gateway.sinks
+                           if hasattr(getattr(s, "totals", None), "month_to_date")), None)
+            if totals is not None:
+                def floor(name: str, mtd: Any = totals.month_to_date) -> int:
+                    return int(mtd(name[7:])) if name.startswith("tenant:") else 0
+
+                self.limiter.month_floor = floor
 
     async def reload(self) -> None:
         async with self.gateway.store.engine.connect() as conn:
@@ -74,6 +112,43 @@ class LimitsGuard:
         self._tenants = {r.id: LimitSpec.parse(r.limits) for r in trows if r.limits}
         self._known = {r.id for r in krows}
         self._scopes = {}
+        try:
+            await self._seed_spend()
+        except Exception:
+            log.exception("seeding spend caps from the ledger failed; they count from zero")
+
+    async def _seed_spend(self) -> None:
+        """Spend counters from the ledger for scopes with a spend cap not seeded yet."""
+        try:
+            from gatehouse.metering.ledger import spend_today_and_month
+        except ImportError:  # no metering feature: no ledger to seed from
+            return
+        now = time.time()
+        today = datetime.fromtimestamp(now, timezone.utc).date()
+        plan: list[tuple[str, str, set[str] | None]] = []
+        for by, defaults, specs in (("key", self._key_defaults, self._keys),
+                                    ("tenant", self._tenant_defaults, self._tenants)):
+            if by in self._seeded_all:
+                continue
+            if _has_spend(defaults):
+                plan.append((by, f"{by}:", None))
+                continue
+            ids = {i for i, sp in specs.items() if _has_spend(sp) and f"{by}:{i}" not in self._seeded}
+            if ids:
+                plan.append((by, f"{by}:", ids))
+        if not plan:
+            return
+        async with self.gateway.store.engine.connect() as conn:
+            found = [(by, prefix, only, await spend_today_and_month(conn, by, today, only))
+                     for by, prefix, only in plan]
+        for by, prefix, only, spend in found:
+            for i, (day, month) in spend.items():
+                if day or month:
+                    await self.limiter.seed_spend(prefix + i, day, month, now)
+            if only is None:
+                self._seeded_all.add(by)
+            else:
+                self._seeded.update(prefix + i for i in only)
 
     async def _learn(self, key_id: str, tenant_id: str) -> None:
         """A key created since the last reload (the keyring found it in the database): load its
@@ -127,7 +202,10 @@ class LimitsGuard:
             return
         tokens = self._estimate(ctx) if any(s.spec.tpm is not None for s in scopes) else 0
         refusal = await self.limiter.acquire(ctx.record.id, scopes, tokens)
-        if refusal is not None:
+        if refusal is not None and type(refusal) is Headroom:
+            ctx.state[RESPONSE_HEADERS] = headroom_headers(refusal)
+        elif refusal is not None:
+            assert isinstance(refusal, Refusal)
             who = "this API key" if refusal.scope.startswith("key:") else "your organization"
             limit = refusal.limit / 1_000_000 if refusal.kind.endswith("spend") else refusal.limit
             raise RateLimited(
@@ -195,9 +273,12 @@ class _LazyRedis:
                                        self.settings.concurrency_lease_s)
         return self._inner
 
-    async def acquire(self, request_id: str, scopes: list[Scope], tokens: int) -> Refusal | None:
-        result: Refusal | None = await self._get().acquire(request_id, scopes, tokens)
+    async def acquire(self, request_id: str, scopes: list[Scope], tokens: int) -> Refusal | Headroom | None:
+        result: Refusal | Headroom | None = await self._get().acquire(request_id, scopes, tokens)
         return result
+
+    async def seed_spend(self, name: str, day_micros: int, month_micros: int, now: float) -> None:
+        await self._get().seed_spend(name, day_micros, month_micros, now)
 
     async def release(self, request_id: str, scopes: list[Scope], token_delta: int, cost_micros: int) -> None:
         await self._get().release(request_id, scopes, token_delta, cost_micros)

@@ -6,7 +6,9 @@ import time
 from collections import deque
 from dataclasses import dataclass, field
 
-from gatehouse.limits.base import WINDOW_S, Refusal, Scope, spend_periods
+from collections.abc import Callable
+
+from gatehouse.limits.base import WINDOW_S, Headroom, Refusal, Scope, spend_periods
 
 __all__ = ["MemoryLimiter"]
 
@@ -23,6 +25,10 @@ class _State:
 class MemoryLimiter:
     def __init__(self) -> None:
         self._state: dict[str, _State] = {}
+        # Optional: a scope's month-to-date spend as other sources know it (the ledger's running
+        # totals, refreshed from the database, so other processes' spend counts too). A monthly
+        # cap refuses when either this process's count or that total reaches it.
+        self.month_floor: Callable[[str], int] | None = None
 
     def _get(self, name: str, now: float) -> _State:
         st = self._state.get(name)
@@ -49,26 +55,48 @@ class MemoryLimiter:
             day, month, to_day, to_month = spend_periods(now)
             if s.daily_spend_micros is not None and st.spend.get(day, 0) >= s.daily_spend_micros:
                 return Refusal(sc.name, "daily_spend", s.daily_spend_micros, 0, to_day)
-            if s.monthly_spend_micros is not None and st.spend.get(month, 0) >= s.monthly_spend_micros:
+            if s.monthly_spend_micros is not None and max(
+                    st.spend.get(month, 0), self.month_floor(sc.name) if self.month_floor else 0
+            ) >= s.monthly_spend_micros:
                 return Refusal(sc.name, "monthly_spend", s.monthly_spend_micros, 0, to_month)
         return None
 
-    async def acquire(self, request_id: str, scopes: list[Scope], tokens: int) -> Refusal | None:
+    async def acquire(self, request_id: str, scopes: list[Scope], tokens: int) -> Refusal | Headroom | None:
         now = time.time()
         states = [self._get(sc.name, now) for sc in scopes]
         for sc, st in zip(scopes, states):
             refusal = self._refuse(sc, st, tokens, now)
             if refusal is not None:
                 return refusal
+        rl = tl = -1
+        rr = tr = 0
+        rs = ts = 0.0
         for sc, st in zip(scopes, states):
-            if sc.spec.rpm is not None:
+            s = sc.spec
+            if s.rpm is not None:
                 st.requests.append(now)
-            if sc.spec.tpm is not None and tokens:
-                st.tokens.append([now, tokens])
-                st.token_sum += tokens
-            if sc.spec.concurrency is not None:
+                left = s.rpm - len(st.requests)
+                if rl < 0 or left < rr:
+                    rl, rr, rs = s.rpm, left, st.requests[0] + WINDOW_S - now
+            if s.tpm is not None:
+                if tokens:
+                    st.tokens.append([now, tokens])
+                    st.token_sum += tokens
+                left = max(0, int(s.tpm - st.token_sum))
+                if tl < 0 or left < tr:
+                    tl, tr, ts = s.tpm, left, (st.tokens[0][0] + WINDOW_S - now) if st.tokens else 0.0
+            if s.concurrency is not None:
                 st.inflight.add(request_id)
-        return None
+        if rl < 0 and tl < 0:
+            return None
+        return Headroom(rl, rr, rs, tl, tr, ts)
+
+    async def seed_spend(self, name: str, day_micros: int, month_micros: int, now: float) -> None:
+        day, month, _, _ = spend_periods(now)
+        st = self._get(name, now)
+        for tag, amount in ((day, day_micros), (month, month_micros)):
+            if amount > st.spend.get(tag, 0):
+                st.spend[tag] = amount
 
     async def release(self, request_id: str, scopes: list[Scope], token_delta: int, cost_micros: int) -> None:
         now = time.time()

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from gatehouse.limits.base import Refusal, Scope, spend_periods
+from gatehouse.limits.base import Headroom, Refusal, Scope, spend_periods
+from gatehouse.limits.settings import LimitSpec
 
 __all__ = ["RedisLimiter"]
 
@@ -22,6 +23,7 @@ local reqid = ARGV[1]
 local tokens = tonumber(ARGV[2])
 local n = tonumber(ARGV[3])
 local window = 60000
+local rl, rr, rs, tl, tr, ts = -1, 0, 0, -1, 0, 0
 for i = 0, n - 1 do
   local a = 4 + i * 6
   local k = i * 5
@@ -29,12 +31,14 @@ for i = 0, n - 1 do
   local dcap, mcap = tonumber(ARGV[a + 4]), tonumber(ARGV[a + 5])
   if rpm >= 0 then
     redis.call('ZREMRANGEBYSCORE', KEYS[k + 1], '-inf', now - window)
-    if redis.call('ZCARD', KEYS[k + 1]) >= rpm then
-      local oldest = redis.call('ZRANGE', KEYS[k + 1], 0, 0, 'WITHSCORES')
-      local wait = window
-      if oldest[2] then wait = tonumber(oldest[2]) + window - now end
+    local c = redis.call('ZCARD', KEYS[k + 1])
+    local oldest = redis.call('ZRANGE', KEYS[k + 1], 0, 0, 'WITHSCORES')
+    local wait = window
+    if oldest[2] then wait = tonumber(oldest[2]) + window - now end
+    if c >= rpm then
       return {i + 1, 'requests', rpm, 0, wait}
     end
+    if rl < 0 or rpm - c - 1 < rr then rl, rr, rs = rpm, rpm - c - 1, wait end
   end
   if tpm >= 0 then
     local h = redis.call('HGETALL', KEYS[k + 2])
@@ -48,13 +52,16 @@ for i = 0, n - 1 do
         if oldest == nil or b < oldest then oldest = b end
       end
     end
+    local wait = window
+    if oldest ~= nil then wait = oldest * 1000 + 1000 + window - now end
     if sum + tokens > tpm then
-      local wait = window
-      if oldest ~= nil then wait = oldest * 1000 + 1000 + window - now end
       local left = tpm - sum
       if left < 0 then left = 0 end
       return {i + 1, 'tokens', tpm, left, wait}
     end
+    local left = tpm - sum - tokens
+    if left < 0 then left = 0 end
+    if tl < 0 or left < tr then tl, tr, ts = tpm, left, wait end
   end
   if conc >= 0 then
     redis.call('ZREMRANGEBYSCORE', KEYS[k + 3], '-inf', now)
@@ -86,7 +93,14 @@ for i = 0, n - 1 do
     redis.call('PEXPIRE', KEYS[k + 3], lease + 1000)
   end
 end
-return {0}
+if rl < 0 and tl < 0 then return {0} end
+return {0, rl, rr, rs, tl, tr, ts}
+"""
+
+_SEED = """
+redis.call('SET', KEYS[1], ARGV[1], 'NX', 'EX', 2 * 86400)
+redis.call('SET', KEYS[2], ARGV[2], 'NX', 'EX', 32 * 86400)
+return 0
 """
 
 _RELEASE = """
@@ -113,6 +127,9 @@ return 0
 """
 
 
+_NO_LIMITS = LimitSpec()
+
+
 def _n(v: int | None) -> int:
     return -1 if v is None else v
 
@@ -124,6 +141,7 @@ class RedisLimiter:
         self.lease_ms = int(lease_s * 1000)
         self._acquire = redis.register_script(_ACQUIRE)
         self._release = redis.register_script(_RELEASE)
+        self._seed = redis.register_script(_SEED)
 
     def _keys(self, scopes: list[Scope], now: float) -> list[str]:
         day, month, _, _ = spend_periods(now)
@@ -133,7 +151,7 @@ class RedisLimiter:
             keys += [f"{base}:rpm", f"{base}:tpm", f"{base}:conc", f"{base}:spend:d:{day}", f"{base}:spend:m:{month}"]
         return keys
 
-    async def acquire(self, request_id: str, scopes: list[Scope], tokens: int) -> Refusal | None:
+    async def acquire(self, request_id: str, scopes: list[Scope], tokens: int) -> Refusal | Headroom | None:
         import time
 
         now = time.time()
@@ -144,7 +162,10 @@ class RedisLimiter:
                      _n(s.monthly_spend_micros)]
         res = await self._acquire(keys=self._keys(scopes, now), args=args)
         if int(res[0]) == 0:
-            return None
+            if len(res) == 1:
+                return None
+            return Headroom(int(res[1]), int(res[2]), max(int(res[3]), 0) / 1000, int(res[4]), int(res[5]),
+                            max(int(res[6]), 0) / 1000)
         scope = scopes[int(res[0]) - 1].name
         kind = res[1].decode() if isinstance(res[1], bytes) else str(res[1])
         wait_ms = int(res[4])
@@ -165,6 +186,12 @@ class RedisLimiter:
             args += ["1" if s.tpm is not None else "0", "1" if s.concurrency is not None else "0",
                      "1" if spend else "0"]
         await self._release(keys=self._keys(scopes, time.time()), args=args)
+
+    async def seed_spend(self, name: str, day_micros: int, month_micros: int, now: float) -> None:
+        """Counters that already exist are this deployment's own, at least as current as the
+        ledger; only missing ones (a Redis that lost its data) are set from the ledger."""
+        keys = self._keys([Scope(name, _NO_LIMITS)], now)[3:5]
+        await self._seed(keys=keys, args=[day_micros, month_micros])
 
     async def aclose(self) -> None:
         return None

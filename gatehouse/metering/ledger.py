@@ -12,8 +12,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
-from collections.abc import Callable, Iterable, Sequence
-from datetime import date, datetime, timezone
+from collections.abc import Callable, Collection, Iterable, Sequence
+from datetime import date, datetime, time, timezone
 from typing import Any
 
 from sqlalchemy import Table, case, func, select
@@ -33,6 +33,7 @@ __all__ = [
     "LedgerWriter",
     "post_correction",
     "spend_micros",
+    "spend_today_and_month",
     "rebuild_rollups",
 ]
 
@@ -168,6 +169,31 @@ async def spend_micros(conn: AsyncConnection, tenant_id: str, start: date, end: 
     if currency is not None:
         q = q.where(ledger_daily.c.currency == currency)
     return int((await conn.execute(q)).scalar_one())
+
+
+async def spend_today_and_month(conn: AsyncConnection, by: str, today: date,
+                                ids: Collection[str] | None = None) -> dict[str, tuple[int, int]]:
+    """Net spend on `today` (UTC) and over its month so far, per tenant (`by="tenant"`, from the
+    rollup) or per API key (`by="key"`, from the entries): {id: (day, month)}. `ids` narrows it.
+    The limits guard seeds its spend caps from this at start, so that they survive a restart."""
+    first = today.replace(day=1)
+    if by == "tenant":
+        col, amount, when = ledger_daily.c.tenant_id, ledger_daily.c.amount_micros, ledger_daily.c.day
+        lo: Any = first
+        day_lo: Any = today
+    elif by == "key":
+        col, amount, when = ledger_entries.c.key_id, ledger_entries.c.amount_micros, ledger_entries.c.ts
+        lo = datetime.combine(first, time(), timezone.utc)
+        day_lo = datetime.combine(today, time(), timezone.utc)
+    else:
+        raise ValueError(f"by must be 'tenant' or 'key', not {by!r}")
+    q = (select(col, func.sum(case((when >= day_lo, amount), else_=0)), func.sum(amount))
+         .where(when >= lo, col.is_not(None)).group_by(col))
+    if ids is not None:
+        if not ids:
+            return {}
+        q = q.where(col.in_(list(ids)))
+    return {r[0]: (int(r[1] or 0), int(r[2] or 0)) for r in (await conn.execute(q)).all()}
 
 
 async def rebuild_rollups(store: Store) -> int:

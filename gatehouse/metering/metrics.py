@@ -2,7 +2,8 @@
 
 Labels: model (public), deployment, territory (tenant jurisdiction), provider, status.
 Limiter rejections are the records answered 429; upstream errors are records that failed
-with an upstream error code, labelled by the serving provider when one is known.
+with an upstream error code, labelled by the serving provider, or, when every attempt failed,
+by the provider of the last deployment the router tried (`record.attempted`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,18 @@ __all__ = ["Metrics", "CONTENT_TYPE"]
 
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 _LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120)
+
+
+def provider_of(deployment_id: str) -> str:
+    """The provider named in a catalogue deployment id (`model@provider/region#i`)."""
+    _, at, rest = deployment_id.rpartition("@")
+    return rest.split("/", 1)[0] if at and rest else "unknown"
+
+
+def _provider(rec: RequestRecord) -> str:
+    if rec.deployment is not None:
+        return rec.deployment.provider
+    return provider_of(rec.attempted[-1]) if rec.attempted else "unknown"
 
 
 class Metrics:
@@ -54,8 +67,7 @@ class Metrics:
         if rec.status == 429 and not upstream:
             self.rejections.labels(territory, rec.error_code or "rate_limited").inc()
         if upstream:
-            self.upstream_errors.labels(rec.deployment.provider if rec.deployment else "unknown",
-                                        rec.error_code or "-").inc()
+            self.upstream_errors.labels(_provider(rec), rec.error_code or "-").inc()
         if rec.deployment is not None and rec.attempts > 1:
             self.retries.labels(model).inc(rec.attempts - 1)
         if quote is not None:

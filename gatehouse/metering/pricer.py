@@ -98,6 +98,20 @@ def from_config(cfg: GatehouseConfig) -> Pricer:
 
 
 async def build(gateway: Gateway) -> Pricer:
-    return from_config(gateway.config)
+    pricer = from_config(gateway.config)
+
+    async def reload() -> None:
+        """On a config reload (SIGHUP): the new `prices:` and `contracts:` price every request that
+        finishes from now on (each at the price in effect at its own start, as always). An invalid
+        new book is logged and the current one kept."""
+        try:
+            fresh = from_config(gateway.config)
+        except Exception:
+            log.exception("the reloaded prices/contracts are invalid; keeping the current ones")
+            return
+        pricer.book, pricer.contracts = fresh.book, fresh.contracts  # no await between: never half-swapped
+
+    gateway.on_signal("config", reload)
+    return pricer
 
 
