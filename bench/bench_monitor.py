@@ -1,5 +1,5 @@
-"""Monitor benchmark: detection quality on the simulator's week and on an unseen generator
-configuration, detection throughput and memory on ~1M requests, and live submit cost.
+"""Monitor benchmark: detection quality on the simulator's week, on an unseen generator
+configuration and on a held-out one (never tuned on), detection throughput and memory on ~1M requests, and live submit cost.
 
     .venv/bin/python bench/bench_monitor.py                 # everything (several minutes)
     .venv/bin/python bench/bench_monitor.py --scale 0.3 --skip-throughput
@@ -97,6 +97,8 @@ def main() -> None:
         if not args.skip_quality:
             _quality(workdir, "main", 1, "main", args.scale, None)
             _quality(workdir, "unseen", 2, "unseen", args.scale, None)
+            # held out: a third phrasing, mixture and campaign timing never used for tuning
+            _quality(workdir, "holdout", 3, "holdout", args.scale, None)
         if not args.skip_throughput:
             _throughput(workdir, args.throughput_requests)
 

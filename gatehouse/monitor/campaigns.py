@@ -1,8 +1,12 @@
 """Cross-tenant linking: group tenants that act as one coordinated operation.
 
 Each tenant contributes *content* tokens (the instruction openings and system prompts it
-uses most) and *infrastructure* tokens (/24 networks, billing contact, user agent together with
-the parameter signature). Tenants sharing a (content, infrastructure) pair fall in one bucket.
+and the template endings it uses most) and *infrastructure* tokens (/24 networks, billing contact, user
+agent together with the parameter signature). Tenants sharing a (content, infrastructure) pair fall in
+one bucket (a shared /24 together with the same user agent and parameters is a bucket too).
+Attributes differ in strength: a /24 that is mostly the group's own, or a billing contact, is
+specific; a user agent with parameters is what every customer of a popular SDK shares, so a
+bucket joined only by it must also show synchronized timing (`sync_lift`) to count.
 A bucket is suspicious when the pooled traffic of its members scores high with the same
 scorer as a single tenant: 5,000 tiny accounts pooled look like the one distiller they are,
 while the many honest users of one open-source app pooled still look honest. A tenant
@@ -21,7 +25,7 @@ from gatehouse.monitor.state import State, merge_view
 
 __all__ = ["Campaign", "Linker", "link", "tokens_of"]
 
-_KIND = {"o": "instruction opening", "s": "system prompt", "i": "/24 network", "u": "user agent and parameters",
+_KIND = {"o": "instruction opening", "c": "template ending", "s": "system prompt", "i": "/24 network", "u": "user agent and parameters",
          "b": "billing contact"}
 
 
@@ -38,6 +42,7 @@ def tokens_of(s: State) -> tuple[list[tuple[str, object]], list[tuple[str, objec
     """(content tokens, infrastructure tokens) of one tenant's state."""
     floor = 1 if s.n <= 40 else max(2, int(0.05 * s.n))
     content: list[tuple[str, object]] = [("o", o) for o, c in s.top_openings.top(6) if c >= floor]
+    content += [("c", o) for o, c in s.top_closings.top(4) if c >= floor]
     content += [("s", h) for h, c in s.top_sys.top(1) if c >= 0.3 * s.n]
     infra: list[tuple[str, object]] = [("i", ip) for ip, c in s.top_ip.top(2) if c >= 0.2 * s.n]
     ua = s.top_ua.top(1)
@@ -49,8 +54,50 @@ def tokens_of(s: State) -> tuple[list[tuple[str, object]], list[tuple[str, objec
 
 
 _COHERENCE = 0.12
-_IP_COHERENCE = 0.5  # a /24 must be mostly this group's (cloud NAT ranges are shared)
+_IP_COHERENCE = 0.5  # a /24 mostly this group's is specific (cloud NAT ranges are shared)
 _TINY = 8
+# A bucket joined only by a user agent with its parameters (a popular SDK at its defaults is
+# shared by many unrelated customers) needs corroboration: its members must be active in the
+# same hours far more than independent accounts would be (see `sync_lift`).
+SYNC_MIN = 1.8
+_WEAK = frozenset("u")
+
+
+def sync_lift(states: list[State]) -> float:
+    """How much more the members' active hours of the week coincide than chance.
+
+    For each member, the share of its active hours in which some *other* member is also
+    active, against the share expected if it were independent of them (the others' union
+    over the hours spanned). 1.0 is independence; a campaign working in shared sessions
+    scores 2-4; honest diurnal users of one time zone stay near 1.3.
+    """
+    if len(states) < 2:
+        return 0.0
+    counts = [0] * 168
+    for st in states:
+        m = st.week_mask
+        while m:
+            low = m & -m
+            counts[low.bit_length() - 1] += 1
+            m ^= low
+    ge1 = ge2 = 0
+    for i, c in enumerate(counts):
+        if c:
+            ge1 |= 1 << i
+            if c > 1:
+                ge2 |= 1 << i
+    first = min(st.first_ts for st in states)
+    last = max(st.last_ts for st in states)
+    slots = max(1, min(168, int((last - first) // 3600) + 1))
+    u1 = bin(ge1).count("1")
+    inside = expected = 0.0
+    for st in states:
+        a = st.week_mask
+        na = bin(a).count("1")
+        inside += bin(a & ge2).count("1")
+        others = u1 - bin(a & ~ge2).count("1")
+        expected += na * min(1.0, others / slots)
+    return inside / expected if expected > 0 else 0.0
 
 
 def _fits(s: State) -> bool:
@@ -95,6 +142,8 @@ class Linker:
         self.scored: dict[Bucket, tuple[int, int]] = {}
         self.infra_of: dict[str, set[tuple[str, object]]] = {}
         self.infra_count: dict[tuple[str, object], int] = defaultdict(int)
+        # campaign root -> (members, requests, score, evidence): pooled again only on material change
+        self._pooled: dict[str, tuple[int, int, float, list[str]]] = {}
 
     def fits(self, tid: str, s: State) -> bool:
         cached = self._fits.get(tid)
@@ -108,6 +157,9 @@ class Linker:
             s = tenants[tid]
             content, infra = tokens_of(s)
             new = {(c, i) for c in content for i in infra}
+            # shared network and client without shared content: accounts of a campaign whose
+            # few requests were all cover traffic (the /24 must be mostly this group's)
+            new |= {(u, i) for u in infra if u[0] == "u" for i in infra if i[0] == "i"}
             old_infra = self.infra_of.get(tid, set())
             for i in old_infra - set(infra):
                 self.infra_count[i] -= 1
@@ -131,19 +183,24 @@ class Linker:
                 continue
             # coherence: most tenants on this network / agent / contact share the content too;
             # a cloud NAT range shared by unrelated customers does not qualify
-            need = _IP_COHERENCE if bk[1][0] == "i" else _COHERENCE
-            coherent = len(members) >= need * self.infra_count.get(bk[1], len(members))
+            # (a /24 shared by unrelated customers qualifies only by synchronized timing)
+            share = len(members) / max(1, self.infra_count.get(bk[1], len(members)))
+            coherent = share >= _COHERENCE
+            timed = bk[1][0] in _WEAK or (bk[1][0] == "i" and share < _IP_COHERENCE)
             volume = sum(tenants[m].n for m in members)
             last = self.scored.get(bk)
             if last is not None and last[0] == len(members) and volume < 1.25 * last[1]:
                 continue  # nothing material changed since this bucket was last pooled
             self.scored[bk] = (len(members), volume)
-            pooled = score_state(merge_view([tenants[m] for m in members])) if coherent else None
-            if pooled is not None and pooled.score >= self.min_score:
+            states = [tenants[m] for m in members]
+            # the cheaper test first: unsynchronized buckets need no pooled score
+            ok = coherent and (not timed or sync_lift(states) >= SYNC_MIN)
+            if ok and score_state(merge_view(states)).score >= self.min_score:
                 self.suspicious[bk] = True
             else:
                 self.suspicious.pop(bk, None)
-        return _components(tenants, [(bk, sorted(self.buckets[bk])) for bk in self.suspicious], self.fits)
+        return _components(tenants, [(bk, sorted(self.buckets[bk])) for bk in self.suspicious], self.fits,
+                           self._pooled)
 
 
 def link(tenants: dict[str, State], min_score: float = 0.6) -> list[Campaign]:
@@ -152,7 +209,8 @@ def link(tenants: dict[str, State], min_score: float = 0.6) -> list[Campaign]:
 
 
 def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[str]]],
-                fits: Callable[[str, State], bool] | None = None) -> list[Campaign]:
+                fits: Callable[[str, State], bool] | None = None,
+                cache: dict[str, tuple[int, int, float, list[str]]] | None = None) -> list[Campaign]:
     hits: dict[str, int] = defaultdict(int)
     ok: dict[str, bool] = {}
     for _, members in suspicious:
@@ -178,13 +236,23 @@ def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[s
             continue
         members.sort()
         states = [tenants[m] for m in members]
-        pooled = merge_view(states)
-        sc = score_state(pooled)
-        kinds = sorted(set().union(*(shared[m] for m in members)))
-        overlap = bin(pooled.week_mask).count("1")
-        evidence = [f"shared_infrastructure: {len(members)} tenants share {', '.join(kinds)}",
-                    f"synchronized_timing: all active within the same {overlap} hours of the week",
-                    *sc.evidence(4)]
-        out.append(Campaign(id=f"camp_{root[-10:]}", tenants=members, score=sc.score, evidence=evidence, requests=pooled.n))
+        volume = sum(st.n for st in states)
+        hit = cache.get(root) if cache is not None else None
+        if hit is not None and hit[0] == len(members) and volume < 1.25 * hit[1]:
+            _, _, score, evidence = hit
+        else:
+            pooled = merge_view(states)
+            sc = score_state(pooled)
+            kinds = sorted(set().union(*(shared[m] for m in members)))
+            overlap = bin(pooled.week_mask).count("1")
+            lift = sync_lift(states)
+            evidence = [f"shared_infrastructure: {len(members)} tenants share {', '.join(kinds)}",
+                        f"synchronized_timing={min(1.0, lift / 4):.2f}: active within the same {overlap} hours of the "
+                        f"week, {lift:.1f}x the overlap of independent accounts",
+                        *sc.evidence(4)]
+            score = sc.score
+            if cache is not None:
+                cache[root] = (len(members), volume, score, evidence)
+        out.append(Campaign(id=f"camp_{root[-10:]}", tenants=members, score=score, evidence=evidence, requests=volume))
     out.sort(key=lambda c: -len(c.tenants))
     return out

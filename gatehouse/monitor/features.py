@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from gatehouse.monitor.text import (
+    closing,
     content_words,
     message_text,
     opening,
@@ -46,6 +47,7 @@ class Features:
     json_mode: bool
     sys_hash: int
     opening: int
+    closing: int
     prompt_hash: int
     words: list[int]
 
@@ -122,7 +124,7 @@ def from_body(
         top_logprobs=lp, n=max(1, _int(body.get("n"), 1)), temperature=t,
         preference=preference_cue(user[:3000]), toolset=toolset,
         json_mode=isinstance(rf, dict) and str(rf.get("type", "")).startswith("json"),
-        sys_hash=stable_hash(system[:160]) if system else 0, opening=opening(user),
+        sys_hash=stable_hash(system[:160]) if system else 0, opening=opening(user), closing=closing(user),
         prompt_hash=stable_hash(user) if user else 0, words=content_words(user),
     )
 

@@ -4,7 +4,9 @@ The model is a small logistic one over two blended factors, *harvest intent* (as
 more and richer output than an application needs: length pressure, reasoning, logprobs,
 sampling sweeps, preference pairs, synthetic tools) and *coverage* (topic and task breadth,
 templates sweeping content, churning personas), plus shape terms (single-shot use, flat
-24/7 rate, change points). An honest pipeline rarely lights both factors at once; a
+24/7 rate, change points) and one accruing term, *sustained harvest* (a CUSUM of long, fresh
+generations from short prompts above an allowance), which bounds how long any sustained
+harvester can stay under the review threshold. An honest pipeline rarely lights both factors at once; a
 distiller has to, because breadth of rich outputs is what it is buying.
 """
 
@@ -58,7 +60,9 @@ def combine(sig: dict[str, float], n: int, baseline: float = 0.0) -> tuple[float
     intent = _noisy_or(sig, _INTENT)
     cover = _noisy_or(sig, _COVER)
     z = (-6.0 + 4.0 * intent + 3.0 * cover + 4.0 * intent * cover + 1.0 * sig.get("single_shot", 0.0)
-         + 0.8 * sig.get("rate_shape", 0.0) + 3.0 * sig.get("change_point", 0.0))
+         + 0.8 * sig.get("rate_shape", 0.0) + 3.0 * sig.get("change_point", 0.0)
+         # accrued evidence: weighs more when the generations also cover broad ground
+         + 3.0 * sig.get("sustained_harvest", 0.0) * min(1.0, 0.4 + cover))
     z -= baseline
     conf = n / (n + 40.0)
     return conf / (1.0 + math.exp(-z)), intent, cover

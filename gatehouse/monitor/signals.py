@@ -9,14 +9,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from gatehouse.monitor.state import F, PooledView, State
+from gatehouse.monitor.state import HARVEST_ALLOWANCE, F, PooledView, State
 
 __all__ = ["Signal", "compute", "SIGNALS", "vocab_breadth", "rate_flatness"]
 
 SIGNALS = (
     "rate_shape", "output_ratio", "max_tokens_pressure", "topic_breadth", "task_breadth", "system_prompt_churn",
     "template_sweep", "single_shot", "reasoning_elicitation", "sampling_sweep", "preference_pairs",
-    "tool_synthesis", "change_point",
+    "tool_synthesis", "change_point", "sustained_harvest",
 )
 
 
@@ -96,4 +96,8 @@ def compute(s: State | PooledView) -> list[Signal]:
     out.append(Signal("tool_synthesis", tools, f"{m[F.TOOLS]:.0%} carry tools, {m[F.TOOLNEW]:.0%} with a never-seen tool set"))
     gap = s.intent_peak_gap if isinstance(s, State) else 0.0
     out.append(Signal("change_point", _clip((gap - 0.08) / 0.25), f"harvest intent rose by {gap:.2f} over the key's baseline"))
+    acc = s.harvest_cusum if isinstance(s, State) else 0.0
+    out.append(Signal("sustained_harvest", _clip((acc - 100.0) / 250.0),
+                      f"long fresh generations from short prompts exceed the {HARVEST_ALLOWANCE:.0%} allowance "
+                      f"by {acc:.0f} requests' worth"))
     return out

@@ -37,6 +37,12 @@ _BLOOM_BITS = 1 << 15
 _CAP = 4096
 KMV_K = 64
 WARMUP = 24  # requests before novelty counts
+# sustained harvest: a CUSUM of per-request "long fresh generation from a short prompt"
+# (x in [0, 1]) against an allowance no ordinary product reaches on average. It never decays,
+# so a harvester that holds any rate above the allowance crosses review after a bounded
+# number of requests, however the rest of its signals sit.
+HARVEST_ALLOWANCE = 0.5
+HARVEST_FULL_TOKENS = 400.0
 
 
 class TopK:
@@ -94,6 +100,8 @@ class State:
     toolsets: set[int] = field(default_factory=set)
     prompts: dict[int, float] = field(default_factory=dict)
     top_openings: TopK = field(default_factory=lambda: TopK(12))
+    top_closings: TopK = field(default_factory=lambda: TopK(8))
+    harvest_cusum: float = 0.0
     top_ip: TopK = field(default_factory=lambda: TopK(4))
     top_ua: TopK = field(default_factory=lambda: TopK(3))
     top_sys: TopK = field(default_factory=lambda: TopK(3))
@@ -169,6 +177,12 @@ class State:
             self.intent_peak_gap = max(self.intent_peak_gap * 0.999, self.intent_fast - self.intent_slow)
         if f.opening:
             self.top_openings.add(f.opening)
+        if f.closing:
+            self.top_closings.add(f.closing)
+        gen = 0.0
+        if f.single_shot and f.completion_tokens >= 3 * f.prompt_tokens:
+            gen = min(1.0, f.completion_tokens / HARVEST_FULL_TOKENS)
+        self.harvest_cusum = max(0.0, self.harvest_cusum + gen - HARVEST_ALLOWANCE)
         if f.ip24:
             self.top_ip.add(f.ip24)
         if f.ua:

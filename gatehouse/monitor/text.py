@@ -14,6 +14,7 @@ __all__ = [
     "stable_hash",
     "content_words",
     "opening",
+    "closing",
     "reasoning_cue",
     "preference_cue",
     "message_text",
@@ -69,6 +70,12 @@ def opening(text: str, words: int = 3) -> int:
     """Hash of the first few words: the instruction a templated prompt starts with."""
     head = _ANY_WORD.findall(text[:200].lower())[:words]
     return stable_hash(" ".join(head)) if head else 0
+
+
+def closing(text: str, words: int = 3) -> int:
+    """Hash of the last few words: a template whose slot comes first still ends the same way."""
+    tail = _ANY_WORD.findall(text[-200:].lower())[-words:]
+    return stable_hash("$" + " ".join(tail)) if len(tail) == words else 0
 
 
 def reasoning_cue(text: str) -> bool:

@@ -1,5 +1,7 @@
 """Tenant mixtures: `main` (the generator the monitor was built against) and `unseen` (a
-different mixture, volumes, campaign shapes and template phrasing, for generalization)."""
+different mixture, volumes, campaign shapes and template phrasing, for generalization) and
+`holdout` (a third phrasing, mixture and campaign timing, written after the monitor was tuned
+on the other two and reported without tuning)."""
 
 from __future__ import annotations
 
@@ -20,6 +22,8 @@ class Mixture:
     residential: float = 0.3  # share of campaigns on rotating residential proxies (no shared /24)
     harvest_max_tokens: list[int] = field(default_factory=lambda: [2048, 4096])
     disguise_diurnal: bool = True
+    session_windows: int = 12  # a campaign's shared working sessions in the week
+    session_hours: tuple[float, float] = (2.0, 6.0)
 
     def scaled(self, scale: float, campaign_sizes: list[int] | None = None) -> Mixture:
         return replace(self, volume=self.volume * scale,
@@ -42,5 +46,15 @@ MIXTURES: dict[str, Mixture] = {
         campaigns=[3, 12, 90, 1500],
         volume=0.8, per_account=9.0, turncoats=3, residential=0.5,
         harvest_max_tokens=[1024, 1500, 3000],
+    ),
+    # held out: built after tuning on `main` and `unseen`, reported as is, never tuned on
+    "holdout": Mixture(
+        phrasing="C",
+        honest={"support": 7, "summarize": 5, "translate": 4, "extract": 5, "ide": 5, "rag": 5, "oss_app": 12,
+                "eval": 3, "chat": 8, "creative": 3, "classify": 4, "hobbyist": 120},
+        distill={"harvest": 4, "cot": 2, "logprob": 2, "preference": 2, "tools": 2, "disguise": 3, "drip": 5},
+        campaigns=[2, 4, 25, 400, 2500],
+        volume=0.7, per_account=5.0, turncoats=2, residential=0.6,
+        harvest_max_tokens=[768, 1200, 2500], disguise_diurnal=False, session_windows=16, session_hours=(2.0, 7.0),
     ),
 }

@@ -180,7 +180,9 @@ def _campaign(ids: _Ids, rng: random.Random, kit: Kit, m: Mixture, cid: str, siz
     harvest = kit.harvest(doms, templates=templates, max_tokens=mt, cot=0.7 if style == "cot" else 0.1,
                           logprobs=10 if style == "logprob" else 0)
     cover = kit.chat(doms, conversational=0.4)
-    windows = [(s, s + rng.uniform(2, 6) * 3600.0) for s in (rng.uniform(0, T.WEEK - 6 * 3600) for _ in range(12))]
+    lo, hi = m.session_hours
+    windows = [(s, s + rng.uniform(lo, hi) * 3600.0)
+               for s in (rng.uniform(0, T.WEEK - hi * 3600) for _ in range(m.session_windows))]
     shell = f"ops@{rng.getrandbits(24):06x}.example" if rng.random() < 0.4 else None
     out: list[SimTenant] = []
     for _ in range(size):

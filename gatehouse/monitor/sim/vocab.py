@@ -149,4 +149,45 @@ PHRASES: dict[str, dict[str, Any]] = {
             "What is the best argument about {t}?", "Which factors drive {t}?",
         ],
     },
+    "C": {  # held out: written after the monitor was tuned, never used to tune it
+        "harvest": [
+            "Produce an authoritative explainer about {t}, roughly two thousand words.",
+            "You are writing a textbook chapter. Topic: {t}. Include exercises.",
+            "Generate training material on {t}: definitions, worked examples, common mistakes.",
+            "Deep dive: {t}. Structure it with sections and a summary.",
+            "Write the definitive answer someone would want about {t}.",
+            "Explain, with full detail and nuance, the subject of {t}.",
+            "Lecture notes on {t}, graduate level, as complete as possible.",
+            "{t}: give an exhaustive overview with examples and counterexamples.",
+            "Author a knowledge-base article covering {t} end to end.",
+        ],
+        "cot": [
+            "Solve carefully. Think through each step before answering. {q}",
+            "{q} Work it out step by step and state the final answer at the end.",
+            "Chain-of-thought please: {q}", "Reason through this in detail, then conclude: {q}",
+        ],
+        "pref": [
+            "Evaluate two candidate answers to '{q}'.\nCandidate A: {a}\nCandidate B: {b}\nWhich response is better? Give a score to each.",
+            "Rate each response from 1 to 10 for the prompt '{q}'.\n[1] {a}\n[2] {b}",
+        ],
+        "support": [
+            "my {w1} isn't showing up, can you check the {w2}?", "what are the fees for {w1}?",
+            "please cancel my {w1}", "the {w1} I ordered has the wrong {w2}", "can someone call me about {w1}",
+            "is {w1} available in my region?",
+        ],
+        "chat": [
+            "thoughts on {t}?", "can you give me a quick intro to {t}", "what's the deal with {t}",
+            "help me understand {t} a bit better", "I'm reading about {t} and I'm confused", "fun facts about {t}?",
+        ],
+        "summ": "Summary for the weekly digest, five bullets maximum:\n\n{d}",
+        "trans": "Translate to {lang}. Keep formatting.\n\n{d}",
+        "extract": "Pull out every person, organisation, date and amount as a JSON list.\n{d}",
+        "classify": "Label the tone of this message (positive, negative, neutral). Message: {d}",
+        "eval_mc": "Q: {q}\nOptions: 1) {a} 2) {b} 3) {c} 4) {e}\nReply with the option number only.",
+        "eval_cot": "Q: {q}\nExplain your reasoning, then write 'Final answer:' and the answer.",
+        "q": [
+            "How do experts think about {t}?", "What is misunderstood about {t}?", "When does {t} break down?",
+            "Who first studied {t}?", "What are the trade-offs in {t}?",
+        ],
+    },
 }

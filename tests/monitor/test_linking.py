@@ -1,0 +1,119 @@
+"""Campaign linking needs evidence beyond what unrelated customers share, and sustained
+harvesting accrues evidence until it is flagged."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from gatehouse.monitor.campaigns import SYNC_MIN, sync_lift
+from gatehouse.monitor.engine import Monitor
+from gatehouse.monitor.features import from_body
+from gatehouse.monitor.scorer import score_state
+from gatehouse.monitor.state import State
+from gatehouse.monitor.text import closing, opening
+from tests.monitor.helpers import T0, chat, run, signals_of, vocab, words
+
+Req = tuple[float, dict[str, Any], int, int]
+HOUR = 3600.0
+SDK = "OpenAI/Python 1.52.0"
+
+
+def _state(hours: list[float]) -> State:
+    s = State()
+    for i, h in enumerate(sorted(hours)):
+        s.observe(from_body(ts=T0 + h * HOUR, tenant="t", key="k", rid=str(i), body=chat("hello there friend")))
+    return s
+
+
+def test_sync_lift_separates_shared_sessions_from_independent_users() -> None:
+    rng = random.Random(2)
+    sessions = [rng.uniform(0, 160) for _ in range(8)]
+    campaign = [_state([rng.choice(sessions) + rng.uniform(0, 3) for _ in range(6)]) for _ in range(40)]
+    # independent users of one product, each on its own time zone, active most days
+    diurnal = []
+    for _ in range(40):
+        tz = rng.choice([-8, -5, 0, 1, 5.5, 8, 9])
+        diurnal.append(_state([d * 24 + (rng.gauss(13, 3) - tz) % 24 for d in range(7) for _ in range(3)]))
+    flat = [_state([rng.uniform(0, 167) for _ in range(60)]) for _ in range(10)]
+    assert sync_lift(campaign) >= 2.0 > SYNC_MIN
+    assert sync_lift(diurnal) < SYNC_MIN
+    assert sync_lift(flat) < 1.3
+
+
+def _small_accounts(synchronized: bool, n: int = 6) -> Monitor:
+    """Small honest-looking accounts on one popular SDK with the same parameters, asking
+    long-answer questions that open the same way (the shape of a hobbyist), each on its own
+    network. Only `synchronized` puts them in the same few working sessions."""
+    rng = random.Random(9)
+    broad = vocab(rng, 3000)
+    mon = Monitor()
+    for a in range(n):
+        reqs: list[Req] = []
+        tz = a * 4.0
+        for j in range(90):
+            if synchronized:
+                ts = T0 + (j % 3) * 40 * HOUR + rng.uniform(0, 2) * HOUR
+            else:
+                ts = T0 + (j % 7) * 24 * HOUR + ((13 + rng.gauss(0, 3) - tz) % 24) * HOUR
+            body = chat(f"What is the relationship between {words(rng, broad, 4)}? Answer in depth.",
+                        max_tokens=1024, temperature=0.7)
+            reqs.append((ts, body, 15, rng.randint(300, 1000)))
+        reqs.sort(key=lambda r: r[0])
+        run(reqs, tenant=f"org_{a:03d}", key=f"key_{a:03d}", ip=f"198.51.{a}.7", ua=SDK, monitor=mon)
+    mon.finish()
+    return mon
+
+
+def test_shared_sdk_params_and_opening_alone_do_not_link() -> None:
+    mon = _small_accounts(False)
+    assert mon.campaigns == []
+
+
+def test_same_accounts_in_shared_sessions_are_linked() -> None:
+    mon = _small_accounts(True)
+    assert len(mon.campaigns) == 1 and len(mon.campaigns[0].tenants) == 6
+    assert any(e.startswith("synchronized_timing=") for e in mon.campaigns[0].evidence)
+
+
+def test_template_ending_survives_a_leading_slot() -> None:
+    a = "Cover the enzyme and genome comprehensively, including pitfalls and examples."
+    b = "Cover tariff in spectrum roaming comprehensively, including pitfalls and examples."
+    assert opening(a) != opening(b)
+    assert closing(a) == closing(b) != 0
+    assert closing("too short") == 0
+
+
+def _plain_harvest(n: int, max_tokens: int = 1024) -> list[Req]:
+    rng = random.Random(4)
+    domains = vocab(rng, 700)  # eight domains' worth: breadth alone does not decide
+    reqs = []
+    for i in range(n):
+        body = chat(f"Please elaborate at length on {words(rng, domains, 3)}.", max_tokens=max_tokens, temperature=0.8)
+        reqs.append((T0 + i * 40.0, body, 20, min(max_tokens, rng.randint(300, 1100))))
+    return reqs
+
+
+def _chatty_honest(n: int) -> list[Req]:
+    rng = random.Random(6)
+    domains = vocab(rng, 3000)
+    reqs = []
+    for i in range(n):
+        body = chat(f"can you help me understand {words(rng, domains, 3)}", history=i % 2, temperature=0.8)
+        reqs.append((T0 + (i % 7) * 86400 + 9 * HOUR + (i * 37 % 600) * 60.0, body, 20, rng.randint(60, 380)))
+    reqs.sort(key=lambda r: r[0])
+    return reqs
+
+
+def test_sustained_harvest_accrues_and_bounds_time_to_flag() -> None:
+    mon = run(_plain_harvest(1500))
+    sig = signals_of(mon.keys["key_t"])
+    assert sig["sustained_harvest"] >= 0.9
+    assert score_state(mon.keys["key_t"]).score >= 0.65
+    flag = mon.first_flag.get("org_t")
+    assert flag is not None and flag.requests_before <= 1500
+
+
+def test_sustained_harvest_stays_quiet_on_chatty_honest_use() -> None:
+    mon = run(_chatty_honest(3000))
+    assert signals_of(mon.keys["key_t"])["sustained_harvest"] == 0.0
