@@ -8,6 +8,8 @@ by the provider of the last deployment the router tried (`record.attempted`).
 
 from __future__ import annotations
 
+from typing import Any
+
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
 
 from gatehouse.metering.pricer import Quote
@@ -53,14 +55,28 @@ class Metrics:
                                        ["provider", "code"], registry=r)
         self.retries = Counter("gatehouse_retried_attempts", "Failed attempts before a request was served.",
                                ["model"], registry=r)
+        self._cache: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+
+    def _series(self, key: tuple[Any, ...], make: Any) -> Any:
+        """Labelled children looked up once per label set (`labels()` takes a lock each call)."""
+        series = self._cache.get(key)
+        if series is None:
+            if len(self._cache) > 50_000:
+                self._cache.clear()
+            series = self._cache[key] = make()
+        return series
 
     def observe(self, rec: RequestRecord, quote: Quote | None) -> None:
         model = rec.model or "-"
         dep = rec.deployment.id if rec.deployment else "-"
         territory = rec.jurisdiction or "-"
-        self.requests.labels(model, dep, territory, str(rec.status)).inc()
+        requests, latency = self._series(
+            ("r", model, dep, territory, rec.status, rec.endpoint, rec.stream),
+            lambda: (self.requests.labels(model, dep, territory, str(rec.status)),
+                     self.latency.labels(model, rec.endpoint, str(rec.stream).lower())))
+        requests.inc()
         if rec.latency_ms is not None:
-            self.latency.labels(model, rec.endpoint, str(rec.stream).lower()).observe(rec.latency_ms / 1000)
+            latency.observe(rec.latency_ms / 1000)
         if rec.ttft_ms is not None:
             self.ttft.labels(model).observe(rec.ttft_ms / 1000)
         upstream = (rec.error_code or "").startswith("upstream")
@@ -71,10 +87,16 @@ class Metrics:
         if rec.deployment is not None and rec.attempts > 1:
             self.retries.labels(model).inc(rec.attempts - 1)
         if quote is not None:
-            self.tokens.labels(model, dep, territory, "input").inc(quote.input_tokens - quote.cached_tokens)
-            self.tokens.labels(model, dep, territory, "cached").inc(quote.cached_tokens)
-            self.tokens.labels(model, dep, territory, "output").inc(quote.output_tokens)
-            self.cost.labels(model, dep, territory, quote.currency).inc(quote.amount_micros)
+            tok_in, tok_cached, tok_out, cost = self._series(
+                ("m", model, dep, territory, quote.currency),
+                lambda: (self.tokens.labels(model, dep, territory, "input"),
+                         self.tokens.labels(model, dep, territory, "cached"),
+                         self.tokens.labels(model, dep, territory, "output"),
+                         self.cost.labels(model, dep, territory, quote.currency)))
+            tok_in.inc(quote.input_tokens - quote.cached_tokens)
+            tok_cached.inc(quote.cached_tokens)
+            tok_out.inc(quote.output_tokens)
+            cost.inc(quote.amount_micros)
             if rec.usage is not None and rec.usage.estimated:
                 self.estimated.labels(model).inc()
 
