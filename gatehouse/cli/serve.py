@@ -53,6 +53,9 @@ def serve(config_path: str | None, host: str | None, port: int | None, log_level
         app, host=host, port=port, log_level=log_level, access_log=False, lifespan="on",
         timeout_graceful_shutdown=int(cfg.server.drain_seconds), loop="uvloop", http="httptools",
         server_header=False,
+        # Client IPs from X-Forwarded-For only when it comes from a configured load balancer.
+        proxy_headers=bool(cfg.server.trusted_proxies),
+        forwarded_allow_ips=",".join(cfg.server.trusted_proxies) or None,
     )
     server = _Server(uv_config)
 
