@@ -18,7 +18,8 @@ class ScanConfig(BaseModel):
     relative: float = Field(default=0.5, gt=0, le=1)  # matches below relative * best of a document are dropped
     min_hits: int = Field(default=4, ge=1)  # least shared fingerprint hashes for a match
     max_matches: int = Field(default=10, ge=1)  # matches listed per document
-    chunk_rows: int = Field(default=50_000, ge=100)  # fingerprints read from the store at a time
+    max_postings: int = Field(default=1000, ge=1)  # hashes held by more responses are stop phrases (never read)
+    lookup_batch: int = Field(default=20_000, ge=100)  # corpus hashes looked up per query
 
 
 class WatermarkConfig(BaseModel):

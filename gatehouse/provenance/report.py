@@ -23,12 +23,13 @@ def _iso(t: datetime) -> str:
     return t.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
 
 
-def build_report(matches: list[Match], rows: dict[int, ResponseInfo], row_ids: list[int], *, documents: int,
+def build_report(matches: list[Match], rows: dict[int, ResponseInfo], *, documents: int,
                  skipped_lines: int, threshold: float) -> dict[str, Any]:
-    """`documents` counts the corpus's readable documents (the denominator of `share`)."""
+    """`documents` counts the corpus's readable documents (the denominator of `share`);
+    `rows` describes the matched responses by id (`Match.row`)."""
     by_doc: dict[int, list[tuple[Match, ResponseInfo]]] = {}
     for m in matches:
-        info = rows.get(row_ids[m.row])
+        info = rows.get(m.row)
         if info is not None:
             by_doc.setdefault(m.doc, []).append((m, info))
     docs_out: list[dict[str, Any]] = []

@@ -2,8 +2,9 @@
 
 `submit()` only appends the record to a bounded queue. A background task fingerprints
 queued records in small slices (yielding to the event loop between them) and hands the
-rows to the shared `BatchWriter`, which inserts them in batches; another timer deletes
-fingerprints past `retention_days`. `aclose()` fingerprints and writes everything queued.
+rows to a `BatchWriter` whose batches insert the fingerprints and then all their postings
+in one statement each (`index.insert_conn`); another timer deletes fingerprints and their
+postings past `retention_days`. `aclose()` fingerprints and writes everything queued.
 """
 
 from __future__ import annotations
@@ -27,6 +28,27 @@ __all__ = ["ProvenanceSink", "build"]
 log = logging.getLogger("gatehouse.provenance")
 
 
+class _FingerprintWriter(BatchWriter):
+    """The shared BatchWriter, writing each batch with `index.insert_conn` (fingerprints
+    and their postings in one transaction) instead of a plain executemany."""
+
+    async def flush(self) -> None:
+        while self._rows:
+            n = min(len(self._rows), self.batch_size)
+            batch = [self._rows.popleft() for _ in range(n)]
+            try:
+                async with self.store.engine.begin() as conn:
+                    await index.insert_conn(conn, batch)
+            except Exception:
+                log.exception("writing %d provenance fingerprints failed; will retry", len(batch))
+                self._rows.extendleft(reversed(batch))
+                if self._closing:
+                    raise
+                await asyncio.sleep(self.interval_s)
+                return
+            self.written += len(batch)
+
+
 class ProvenanceSink:
     """A RecordSink that fingerprints served responses off the response path."""
 
@@ -34,7 +56,8 @@ class ProvenanceSink:
         self.store = store
         self.cfg = cfg
         self.fp = Fingerprinter()
-        self.writer = BatchWriter(store, provenance_fingerprints, batch_size=cfg.batch_size, queue_max=cfg.queue_max)
+        self.writer = _FingerprintWriter(store, provenance_fingerprints, batch_size=cfg.batch_size,
+                                         queue_max=cfg.queue_max)
         self.dropped = 0
         self._queue: deque[RequestRecord] = deque()
         self._wake = asyncio.Event()

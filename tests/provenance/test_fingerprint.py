@@ -7,7 +7,7 @@ import pytest
 
 from gatehouse.provenance.fingerprint import Fingerprinter, FingerprintParams
 from gatehouse.provenance.index import LoadedIndex
-from gatehouse.provenance.match import MatchParams, match_corpus
+from gatehouse.provenance.match import MatchParams, finish, lookup_in_memory, match_corpus, pairs, prepare, to_refine
 from gatehouse.provenance.normalize import normalize, sentences
 from tests.provenance import textgen
 
@@ -91,3 +91,41 @@ def test_nothing_to_match() -> None:
     assert match_corpus([fp.fingerprint("a b c d e f g h i j k")], empty) == []
     idx = LoadedIndex.from_parts([1], [fp.pack(fp.fingerprint(" ".join(textgen.vocabulary()[:50])))])
     assert match_corpus([], idx) == [] and match_corpus([fp.fingerprint("")], idx, MatchParams()) == []
+
+
+def test_refining_only_some_candidates_equals_weighing_every_hash(world) -> None:
+    """`to_refine` looks up the frequencies of only the candidates whose exact W(r) could
+    change the result; the matches equal those with every candidate's W(r) exact."""
+    srv, idx, human = world
+    rng = random.Random(9)
+    fp = Fingerprinter()
+    kinds = sorted(textgen.EDITS)
+    docs = [fp.fingerprint(textgen.edit(kinds[k % len(kinds)], srv[rng.randrange(len(srv))][1], rng, human))
+            for k in range(200)] + [fp.fingerprint(h) for h in human[:50]]
+    p = MatchParams()
+    cap = p.cap(idx.size)
+    q = prepare(docs)
+    pr = pairs(q, lookup_in_memory(q.keys, idx, cap), p)
+    info = {int(r): (idx.hashes[idx.offsets[r] : idx.offsets[r + 1]], None) for r in np.unique(pr.row)}
+    rows, extra = to_refine(pr, info, p)
+    assert 0 < len(rows) < len(info)
+    some = finish(pr, info, p, refined=rows, extra=extra, extra_df=lookup_in_memory(extra, idx, cap).df)
+    every = sorted(info)
+    all_h = np.unique(np.concatenate([info[r][0] for r in every]))
+    all_extra = np.setdiff1d(all_h, q.keys).astype(np.uint32)
+    full = finish(pr, info, p, refined=every, extra=all_extra, extra_df=lookup_in_memory(all_extra, idx, cap).df)
+    assert [(m.doc, m.row, m.hits) for m in some] == [(m.doc, m.row, m.hits) for m in full]
+    assert np.allclose([m.similarity for m in some], [m.similarity for m in full])
+    assert match_corpus(docs, idx) == some
+
+
+def test_stop_hashes_are_capped_by_posting_count() -> None:
+    """A phrase in more responses than the cap weighs nothing and its postings are not kept."""
+    fp = Fingerprinter()
+    common = " ".join(textgen.vocabulary()[100:160])
+    srv = [t for _, t in textgen.served(80, 4)]
+    idx = LoadedIndex.from_parts(list(range(80)), [fp.pack(fp.fingerprint(common + " " + t)) for t in srv])
+    q = prepare([fp.fingerprint(common)])
+    lk = lookup_in_memory(q.keys, idx, cap=32)
+    assert (lk.df == 33).all() and len(lk.row) == 0
+    assert match_corpus([fp.fingerprint(common)], idx, MatchParams(stop_min=32)) == []

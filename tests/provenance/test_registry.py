@@ -8,6 +8,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from types import SimpleNamespace
 
+import numpy as np
 import orjson
 from click.testing import CliRunner
 
@@ -17,6 +18,8 @@ from gatehouse.pipeline import RequestRecord
 from gatehouse.providers.base import Deployment
 from gatehouse.provenance import index, sink
 from gatehouse.provenance.fingerprint import Fingerprinter
+from gatehouse.provenance.index import LoadedIndex
+from gatehouse.provenance.match import lookup_in_memory
 from gatehouse.provenance.scan import scan_texts
 from gatehouse.store.db import Store
 from tests.provenance import textgen
@@ -71,10 +74,44 @@ def test_sink_scan_report_and_retention(store_url: str) -> None:
             assert t["documents"] == 1 and t["share"] == 0.25 and 0 < t["confidence"] <= 1
             assert t["first_served"] == t["last_served"] == "2025-03-01T07:00:00Z"
             # Retention: everything served before T0 + 100h goes.
-            assert await index.prune(store, T0 + timedelta(hours=100)) == 100
+            fps = Fingerprinter()
+            n_post = sum(len(fps.fingerprint(t)) for _, t in served)
+            assert await index.count_postings(store) == n_post
+            assert await index.prune(store, T0 + timedelta(hours=100), batch=30) == 100
             assert await index.count(store) == 200
+            assert await index.count_postings(store) == n_post - sum(len(fps.fingerprint(t)) for _, t in served[:100])
             report = await scan_texts(store, [served[7][1]])
             assert report["documents"] == []
+        finally:
+            await store.aclose()
+
+    asyncio.run(go())
+
+
+def test_scan_since_and_postings_lookup(store_url: str) -> None:
+    """--since narrows the scan to later responses; the lookup returns exactly the postings
+    of the asked hashes, capped per hash."""
+    served = textgen.served(120, 4)
+
+    async def go() -> None:
+        store = await _fill(store_url, served)
+        try:
+            docs = [served[10][1], served[110][1]]
+            report = await scan_texts(store, docs)
+            assert [d["index"] for d in report["documents"]] == [0, 1]
+            report = await scan_texts(store, docs, since=T0 + timedelta(hours=100))
+            assert [d["index"] for d in report["documents"]] == [1]
+            assert (await scan_texts(store, docs, since=T0 + timedelta(days=3650)))["documents"] == []
+            fp = Fingerprinter()
+            keys = np.unique(np.concatenate([fp.fingerprint(t) for _, t in served[:3]]))
+            lo, total = await index.window(store)
+            assert total == 120
+            lk = await index.lookup(store, keys, lo=lo, total=total, cap=5, batch=100)
+            mem = lookup_in_memory(keys, LoadedIndex.from_parts(
+                [i + 1 for i in range(120)], [fp.pack(fp.fingerprint(t)) for _, t in served]), cap=5)
+            assert np.array_equal(lk.df, mem.df)
+            assert sorted(zip(lk.key.tolist(), lk.row.tolist())) == sorted(zip(mem.key.tolist(), mem.row.tolist()))
+            assert np.array_equal(await index.frequencies(store, keys, lo=lo, cap=5, batch=100), mem.df)
         finally:
             await store.aclose()
 

@@ -43,7 +43,7 @@ def human_texts(limit: int = 300, words: int = 200) -> list[str]:
 
 
 def vocabulary() -> list[str]:
-    found = set()
+    found: set[str] = set()
     for f in sorted(glob.glob("/usr/share/common-licenses/*")):
         found.update(w.lower() for w in re.findall(r"[A-Za-z]{4,}", _read(f)))
     return sorted(found) or _FALLBACK

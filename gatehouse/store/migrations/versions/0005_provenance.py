@@ -1,4 +1,4 @@
-"""provenance tables: response fingerprints
+"""provenance tables: response fingerprints and their inverted index (postings)
 
 Revision ID: 0005
 Revises: 0004
@@ -29,9 +29,19 @@ def upgrade() -> None:
     )
     op.create_index("ix_provenance_fingerprints_served_at", "provenance_fingerprints", ["served_at"])
     op.create_index("ix_provenance_fingerprints_tenant_id", "provenance_fingerprints", ["tenant_id"])
+    op.create_table(
+        "provenance_postings",
+        sa.Column("hash", sa.Integer(), nullable=False),
+        sa.Column("fp_id", sa.BigInteger(), nullable=False),
+    )
+    op.create_index("ix_provenance_postings_hash", "provenance_postings", ["hash", "fp_id"])
+    op.create_index("ix_provenance_postings_fp_id", "provenance_postings", ["fp_id"], postgresql_using="brin")
 
 
 def downgrade() -> None:
+    op.drop_index("ix_provenance_postings_fp_id", table_name="provenance_postings")
+    op.drop_index("ix_provenance_postings_hash", table_name="provenance_postings")
+    op.drop_table("provenance_postings")
     op.drop_index("ix_provenance_fingerprints_tenant_id", table_name="provenance_fingerprints")
     op.drop_index("ix_provenance_fingerprints_served_at", table_name="provenance_fingerprints")
     op.drop_table("provenance_fingerprints")
