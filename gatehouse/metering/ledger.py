@@ -9,7 +9,6 @@ in the period of their own posting time and never change an entry already writte
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import secrets
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -105,23 +104,8 @@ class LedgerWriter(BatchWriter):
         super().__init__(store, table, batch_size=batch_size, interval_s=interval_s, queue_max=queue_max,
                          on_written=on_written)
 
-    async def flush(self) -> None:
-        while self._rows:
-            n = min(len(self._rows), self.batch_size)
-            batch = [self._rows.popleft() for _ in range(n)]
-            try:
-                async with self.store.engine.begin() as conn:
-                    await write_entries(conn, batch)
-            except Exception:
-                log.exception("writing %d ledger entries failed; will retry", len(batch))
-                self._rows.extendleft(reversed(batch))
-                if self._closing:
-                    raise
-                await asyncio.sleep(self.interval_s)
-                return
-            self.written += len(batch)
-            if self._on_written is not None:
-                self._on_written(batch)
+    async def write(self, conn: AsyncConnection, batch: list[dict[str, Any]]) -> None:
+        await write_entries(conn, batch)
 
 
 async def post_correction(store: Store, *, entry_id: str, reason: str, actor: str,

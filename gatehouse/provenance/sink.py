@@ -15,6 +15,8 @@ from collections import deque
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncConnection
+
 from gatehouse.pipeline import RequestRecord
 from gatehouse.provenance import index
 from gatehouse.provenance.config import ProvenanceConfig
@@ -32,21 +34,8 @@ class _FingerprintWriter(BatchWriter):
     """The shared BatchWriter, writing each batch with `index.insert_conn` (fingerprints
     and their postings in one transaction) instead of a plain executemany."""
 
-    async def flush(self) -> None:
-        while self._rows:
-            n = min(len(self._rows), self.batch_size)
-            batch = [self._rows.popleft() for _ in range(n)]
-            try:
-                async with self.store.engine.begin() as conn:
-                    await index.insert_conn(conn, batch)
-            except Exception:
-                log.exception("writing %d provenance fingerprints failed; will retry", len(batch))
-                self._rows.extendleft(reversed(batch))
-                if self._closing:
-                    raise
-                await asyncio.sleep(self.interval_s)
-                return
-            self.written += len(batch)
+    async def write(self, conn: AsyncConnection, batch: list[dict[str, Any]]) -> None:
+        await index.insert_conn(conn, batch)
 
 
 class ProvenanceSink:

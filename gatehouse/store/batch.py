@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Table
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from gatehouse.store.db import Store
 
@@ -69,7 +70,7 @@ class BatchWriter:
             batch = [self._rows.popleft() for _ in range(n)]
             try:
                 async with self.store.engine.begin() as conn:
-                    await conn.execute(self.table.insert(), batch)
+                    await self.write(conn, batch)
             except Exception:
                 log.exception("writing %d rows to %s failed; will retry", len(batch), self.table.name)
                 self._rows.extendleft(reversed(batch))
@@ -80,6 +81,11 @@ class BatchWriter:
             self.written += len(batch)
             if self._on_written is not None:
                 self._on_written(batch)
+
+    async def write(self, conn: AsyncConnection, batch: list[dict[str, Any]]) -> None:
+        """Write one batch inside its transaction; subclasses that write more than one table
+        (a rollup, an index) override this and nothing else."""
+        await conn.execute(self.table.insert(), batch)
 
     async def aclose(self) -> None:
         self._closing = True
