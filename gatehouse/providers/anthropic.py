@@ -331,13 +331,6 @@ class AnthropicStreamDecoder(StreamDecoder):
             base.prompt_tokens, base.cached_tokens = fresh.prompt_tokens, fresh.cached_tokens
         self._usage = base
 
-    @property
-    def usage(self) -> Usage | None:
-        return self._usage
-
-    @property
-    def done(self) -> bool:
-        return self._done
 
 
 class AnthropicAdapter(Adapter):

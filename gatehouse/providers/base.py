@@ -144,20 +144,24 @@ class Transport(ABC):
 
 
 class StreamDecoder(ABC):
-    """Turns one provider stream's events into OpenAI chunk objects."""
+    """Turns one provider stream's events into OpenAI chunk objects. Subclasses set
+    `_usage` when the provider reports usage and `_done` when the stream has ended."""
+
+    _usage: Usage | None = None
+    _done: bool = False
 
     @abstractmethod
     def feed(self, event: SSEEvent) -> list[dict[str, Any]]:
         """OpenAI `chat.completion.chunk` (or `text_completion`) objects for one event."""
 
     @property
-    @abstractmethod
     def usage(self) -> Usage | None:
         """Usage the provider reported so far, if any."""
+        return self._usage
 
     @property
     def done(self) -> bool:
-        return False
+        return self._done
 
 
 @dataclass(slots=True)

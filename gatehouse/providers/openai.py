@@ -46,13 +46,6 @@ class OpenAIStreamDecoder(StreamDecoder):
         chunk["model"] = self._model
         return [chunk]
 
-    @property
-    def usage(self) -> Usage | None:
-        return self._usage
-
-    @property
-    def done(self) -> bool:
-        return self._done
 
 
 class OpenAIAdapter(Adapter):
