@@ -38,25 +38,36 @@ async def verify(config_path: str | None, as_json: bool) -> None:
 
 @audit.command("export")
 @config_option
+@json_option
 @click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default="-",
               help="File to write (JSON Lines); '-' for standard output.")
 @click.option("--since", "since_seq", type=int, default=0, help="Only entries after this sequence number.")
 @async_command
-async def export(config_path: str | None, output: str, since_seq: int) -> None:
-    """Write the trail as JSON Lines (one entry per line, with seq, prev_hash and hash)."""
+async def export(config_path: str | None, as_json: bool, output: str, since_seq: int) -> None:
+    """Write the trail as JSON Lines (one entry per line, with seq, prev_hash and hash).
+
+    \b
+    An external auditor keeps the last line's hash: `audit verify` on a later export shows
+    that nothing before it was changed. With --output FILE and --json, a summary document
+    (entries written, last sequence number and hash) is printed.
+    """
     cfg = load(config_path)
     out: Any = sys.stdout.buffer if output == "-" else open(output, "wb")  # noqa: SIM115
     n = 0
+    last: dict[str, Any] | None = None
     try:
         async with reading(cfg) as conn:
             async for e in trail.entries(conn, since_seq=since_seq):
                 out.write(orjson.dumps(e) + b"\n")
                 n += 1
+                last = e
     finally:
         if output != "-":
             out.close()
     if output != "-":
-        click.echo(f"wrote {n} audit entries to {output}", err=True)
+        summary = {"entries": n, "output": output, "last_seq": last.get("seq") if last else None,
+                   "last_hash": last.get("hash") if last else None}
+        emit(summary, as_json, lambda d: click.echo(f"wrote {d['entries']} audit entries to {d['output']}", err=True))
 
 
 @audit.command("list")
