@@ -18,6 +18,7 @@ in one place (`error_body`). Messages never carry upstream URLs or credentials.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 __all__ = [
@@ -120,6 +121,8 @@ class UpstreamError(GatehouseError):
     error_type = "api_error"
     default_code = "upstream_error"
     retryable = True
+    # The router's attempts (deployment ids and outcomes) when every one failed; set by the router.
+    attempts: Sequence[Any] = ()
 
 
 class UpstreamUnavailable(UpstreamError):

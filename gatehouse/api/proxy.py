@@ -15,7 +15,7 @@ from starlette.responses import Response, StreamingResponse
 
 from gatehouse.api.middleware.auth import PRINCIPAL
 from gatehouse.api.responses import json_response, read_json_body
-from gatehouse.errors import GatehouseError, InvalidRequest, PermissionDenied
+from gatehouse.errors import GatehouseError, InvalidRequest, PermissionDenied, UpstreamError
 from gatehouse.pipeline import RESPONSE_HEADERS, CallContext, RequestRecord
 from gatehouse.protocol.openai import chat_prompt_text, message_text
 from gatehouse.providers.base import Endpoint, Usage
@@ -159,10 +159,9 @@ async def proxy(request: Request, endpoint: Endpoint, validate: Callable[[Any], 
     except GatehouseError as exc:
         record.status = exc.status_code
         record.error_code = exc.code
-        tried = getattr(exc, "attempts", None)  # the router's attempts, when every one failed
-        if tried:
-            record.attempts = len(tried)
-            record.attempted = [a.deployment_id for a in tried]
+        if isinstance(exc, UpstreamError) and exc.attempts:  # every attempt failed
+            record.attempts = len(exc.attempts)
+            record.attempted = [a.deployment_id for a in exc.attempts]
         raise
     finally:
         if not streaming:

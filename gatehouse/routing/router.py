@@ -117,7 +117,7 @@ class Router:
                     return Served(out, usage, dep, attempts)
                 except UpstreamError as exc:
                     attempts.append(Attempt(dep.id, error=type(exc).__name__, status=exc.status_code))
-                    exc.attempts = attempts  # type: ignore[attr-defined]  # the record's `attempted` when all fail
+                    exc.attempts = attempts  # becomes the record's `attempted` when all fail
                     last = exc
                     if not exc.retryable:
                         raise
