@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import secrets
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import orjson
 from starlette.requests import Request
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
     from gatehouse.gateway import Gateway
 
 __all__ = ["proxy", "RequestIds", "response_text", "prompt_text"]
+
+T = TypeVar("T")
 
 _DATA = b"data: "
 _END = b"\n\n"
@@ -109,6 +112,38 @@ def _headers(ctx: CallContext, base: dict[str, str]) -> dict[str, str]:
     return base
 
 
+async def _watch_disconnect(receive: Any) -> None:
+    while (await receive())["type"] != "http.disconnect":
+        pass
+
+
+async def _unless_disconnected(request: Request, call: Awaitable[T]) -> T | None:
+    """Await `call`, cancelling it if the client disconnects first (the body has been read,
+    so the next ASGI message can only be the disconnect). None when the client left."""
+    task = asyncio.current_task()
+    assert task is not None
+    left = False
+
+    def on_disconnect(f: asyncio.Future[None]) -> None:
+        nonlocal left
+        if not f.cancelled() and f.exception() is None:
+            left = True
+            task.cancel()
+
+    watcher = asyncio.ensure_future(_watch_disconnect(request.receive))
+    watcher.add_done_callback(on_disconnect)
+    try:
+        return await call
+    except asyncio.CancelledError:
+        if not left:
+            raise
+        task.uncancel()
+        return None
+    finally:
+        watcher.remove_done_callback(on_disconnect)
+        watcher.cancel()
+
+
 async def proxy(request: Request, endpoint: Endpoint, validate: Callable[[Any], dict[str, Any]]) -> Response:
     gw: Gateway = request.app.state.gateway
     principal: Principal = request.scope[PRINCIPAL]
@@ -139,7 +174,10 @@ async def proxy(request: Request, endpoint: Endpoint, validate: Callable[[Any], 
             passed += 1
         if endpoint is not Endpoint.EMBEDDINGS and body.get("stream"):
             record.stream = True
-            served_stream = await gw.router.stream(endpoint, body, model.name, ctx.allow)
+            served_stream = await _unless_disconnected(request, gw.router.stream(endpoint, body, model.name, ctx.allow))
+            if served_stream is None:
+                record.status, record.error_code, record.cancelled = 499, "client_disconnected", True
+                return Response(status_code=499)
             record.deployment = served_stream.deployment
             record.attempts = len(served_stream.attempts)
             record.attempted = [a.deployment_id for a in served_stream.attempts]
@@ -147,7 +185,10 @@ async def proxy(request: Request, endpoint: Endpoint, validate: Callable[[Any], 
             return StreamingResponse(_relay(gw, ctx, served_stream.stream, t0, passed),
                                      media_type="text/event-stream",
                                      headers=_headers(ctx, {"cache-control": "no-cache", "x-request-id": record.id}))
-        served = await gw.router.complete(endpoint, body, model.name, ctx.allow)
+        served = await _unless_disconnected(request, gw.router.complete(endpoint, body, model.name, ctx.allow))
+        if served is None:  # the client left: the upstream call was cancelled, nothing to answer
+            record.status, record.error_code, record.cancelled = 499, "client_disconnected", True
+            return Response(status_code=499)
         record.deployment = served.deployment
         record.attempts = len(served.attempts)
         record.attempted = [a.deployment_id for a in served.attempts]

@@ -155,3 +155,28 @@ def test_sighup_reloads_models(tmp_path, env) -> None:
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait(30)
+
+
+@pytest.mark.parametrize("stream", [False, True])
+def test_client_disconnect_before_the_answer_cancels_upstream(tmp_path, env, stream) -> None:
+    """A client that gives up while the upstream is still thinking stops the upstream call."""
+    proc, base, url = start(tmp_path, env=env)
+    key = env["GATEHOUSE_DEMO_KEY"]
+    try:
+        t0 = time.monotonic()
+        with pytest.raises(httpx.ReadTimeout):
+            httpx.post(base + "/v1/chat/completions", headers=auth(key), timeout=0.3,
+                       json={"model": "slow", "stream": stream, "messages": [{"role": "user", "content": "q"}]})
+        deadline = time.monotonic() + 10
+        got: list = []
+        while time.monotonic() < deadline and not got:
+            proc.send_signal(signal.SIGTERM) if time.monotonic() - t0 > 0.8 and proc.poll() is None else None
+            time.sleep(0.1)
+            if proc.poll() is not None:
+                got = rows(url)
+        (rec,) = got
+        assert rec.status == 499 and rec.error_code == "client_disconnected"
+        assert rec.latency_ms < 1200  # the simulated upstream would have taken 1,500 ms
+    finally:
+        if proc.poll() is None:
+            proc.kill()
