@@ -99,6 +99,8 @@ def main() -> None:
             _quality(workdir, "unseen", 2, "unseen", args.scale, None)
             # held out: a third phrasing, mixture and campaign timing never used for tuning
             _quality(workdir, "holdout", 3, "holdout", args.scale, None)
+            # a second held-out generator (fourth phrasing, campaign sizes, proxy share), never tuned on
+            _quality(workdir, "holdout2", 4, "holdout2", args.scale, None)
         if not args.skip_throughput:
             _throughput(workdir, args.throughput_requests)
 

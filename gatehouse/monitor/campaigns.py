@@ -6,7 +6,11 @@ agent together with the parameter signature). Tenants sharing a (content, infras
 one bucket (a shared /24 together with the same user agent and parameters is a bucket too).
 Attributes differ in strength: a /24 that is mostly the group's own, or a billing contact, is
 specific; a user agent with parameters is what every customer of a popular SDK shares, so a
-bucket joined only by it must also show synchronized timing (`sync_lift`) to count.
+bucket joined only by it must also show synchronized timing (`sync_lift`) to count, or content
+that is rare in the whole population (a template opening that many throwaway accounts share and
+almost no one else uses). Content weighs by that rarity too: a bucket whose content most of its
+users share elsewhere (everyday wording, cover chat) only attaches accounts nothing more specific
+placed, and never merges two campaigns.
 A bucket is suspicious when the pooled traffic of its members scores high with the same
 scorer as a single tenant: 5,000 tiny accounts pooled look like the one distiller they are,
 while the many honest users of one open-source app pooled still look honest. A tenant
@@ -16,7 +20,7 @@ connected components (union-find) of those tenants.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -61,6 +65,19 @@ _TINY = 8
 # same hours far more than independent accounts would be (see `sync_lift`).
 SYNC_MIN = 1.8
 _WEAK = frozenset("u")
+# ... or its shared content must be rare in the whole population: an instruction opening, template
+# ending or system prompt that at least `_RARE_MIN` accounts share and that almost nobody outside
+# this bucket uses (at least `_RARE_SHARE` of all its users are here). A campaign's own template
+# qualifies however loosely its sessions overlap; an opening every chat user writes ("can you help
+# me ...") is spread over many clients and parameter sets and does not. The path is for throwaway
+# accounts: at least half the members must be tiny (established customers link only by timing).
+_RARE_MIN = 30
+_RARE_SHARE = 0.8
+_RARE_TINY = 0.5
+# Content that most of its users share outside a bucket (everyday openings, a campaign's cover
+# chat split over many parameter sets) is weak evidence of *which* campaign an account is in: such
+# a bucket attaches accounts that nothing more specific links, but never merges two campaigns.
+_COMMON = 0.5
 
 
 def sync_lift(states: list[State]) -> float:
@@ -142,6 +159,8 @@ class Linker:
         self.scored: dict[Bucket, tuple[int, int]] = {}
         self.infra_of: dict[str, set[tuple[str, object]]] = {}
         self.infra_count: dict[tuple[str, object], int] = defaultdict(int)
+        self.content_of: dict[str, set[tuple[str, object]]] = {}
+        self.content_count: dict[tuple[str, object], int] = defaultdict(int)
         # campaign root -> (members, requests, score, evidence): pooled again only on material change
         self._pooled: dict[str, tuple[int, int, float, list[str]]] = {}
 
@@ -150,6 +169,16 @@ class Linker:
         if cached is None or cached[0] != s.n:
             cached = self._fits[tid] = (s.n, _fits(s))
         return cached[1]
+
+    def _rare(self, bk: Bucket, states: list[State]) -> bool:
+        """Whether the bucket's content is specific to it: shared by many mostly tiny accounts
+        and used by almost no one else (weighed by population rarity, not by timing)."""
+        members = len(states)
+        if bk[0][0] == "u" or members < _RARE_MIN:
+            return False
+        if members < _RARE_SHARE * max(1, self.content_count.get(bk[0], members)):
+            return False
+        return sum(1 for st in states if st.n < _TINY) >= _RARE_TINY * members
 
     def update(self, tenants: dict[str, State], dirty: set[str]) -> list[Campaign]:
         touched: set[Bucket] = set()
@@ -166,6 +195,12 @@ class Linker:
             for i in set(infra) - old_infra:
                 self.infra_count[i] += 1
             self.infra_of[tid] = set(infra)
+            old_content = self.content_of.get(tid, set())
+            for c in old_content - set(content):
+                self.content_count[c] -= 1
+            for c in set(content) - old_content:
+                self.content_count[c] += 1
+            self.content_of[tid] = set(content)
             old = self.member_of.get(tid, set())
             for bk in old - new:
                 self.buckets[bk].discard(tid)
@@ -194,13 +229,15 @@ class Linker:
             self.scored[bk] = (len(members), volume)
             states = [tenants[m] for m in members]
             # the cheaper test first: unsynchronized buckets need no pooled score
-            ok = coherent and (not timed or sync_lift(states) >= SYNC_MIN)
+            ok = coherent and (not timed or self._rare(bk, states) or sync_lift(states) >= SYNC_MIN)
             if ok and score_state(merge_view(states)).score >= self.min_score:
                 self.suspicious[bk] = True
             else:
                 self.suspicious.pop(bk, None)
+        common = {bk for bk in self.suspicious
+                  if bk[0][0] != "u" and len(self.buckets[bk]) < _COMMON * self.content_count.get(bk[0], 0)}
         return _components(tenants, [(bk, sorted(self.buckets[bk])) for bk in self.suspicious], self.fits,
-                           self._pooled)
+                           self._pooled, common)
 
 
 def link(tenants: dict[str, State], min_score: float = 0.6) -> list[Campaign]:
@@ -210,7 +247,8 @@ def link(tenants: dict[str, State], min_score: float = 0.6) -> list[Campaign]:
 
 def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[str]]],
                 fits: Callable[[str, State], bool] | None = None,
-                cache: dict[str, tuple[int, int, float, list[str]]] | None = None) -> list[Campaign]:
+                cache: dict[str, tuple[int, int, float, list[str]]] | None = None,
+                common: set[Bucket] | None = None) -> list[Campaign]:
     hits: dict[str, int] = defaultdict(int)
     ok: dict[str, bool] = {}
     for _, members in suspicious:
@@ -221,11 +259,31 @@ def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[s
                 hits[m] += 1
     uf = _UF()
     shared: dict[str, set[str]] = defaultdict(set)
-    for (c, i), members in suspicious:
+    weak: list[tuple[Bucket, list[str]]] = []
+    for bk, members in suspicious:
         qualified = [m for m in members if hits[m] >= 2 or hits[m] == 1 and tenants[m].n < _TINY]
+        if common and bk in common:
+            weak.append((bk, qualified))
+            continue
         for m in qualified[1:]:
             uf.union(qualified[0], m)
         for m in qualified:
+            shared[m].update((_KIND[bk[0][0]], _KIND[bk[1][0]]))
+    # common content: attach the accounts nothing specific placed to the campaign most of the
+    # bucket's placed members are in (or group them together when none are placed)
+    for (c, i), qualified in weak:
+        placed = [m for m in qualified if m in uf.parent]
+        loose = [m for m in qualified if m not in uf.parent]
+        if placed:
+            anchor = Counter(uf.find(m) for m in placed).most_common(1)[0][0]
+        elif len(loose) >= 2:
+            anchor = loose[0]
+        else:
+            continue
+        joined = loose + [m for m in placed if uf.find(m) == anchor]
+        for m in loose:
+            uf.union(anchor, m)
+        for m in joined:
             shared[m].update((_KIND[c[0]], _KIND[i[0]]))
     groups: dict[str, list[str]] = defaultdict(list)
     for t in uf.parent:

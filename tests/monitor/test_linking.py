@@ -117,3 +117,60 @@ def test_sustained_harvest_accrues_and_bounds_time_to_flag() -> None:
 def test_sustained_harvest_stays_quiet_on_chatty_honest_use() -> None:
     mon = run(_chatty_honest(3000))
     assert signals_of(mon.keys["key_t"])["sustained_harvest"] == 0.0
+
+
+def _tiny_accounts(template: bool, n: int = 300, seed: int = 5) -> Monitor:
+    """`n` throwaway accounts of two requests each, each on its own residential /24, one SDK at
+    the same parameters, in loosely shared sessions that cover much of the week (too loose for
+    timing to link them). With `template` they ask through a campaign's own phrasing that no
+    one else uses; without it, through an opening every chat user writes."""
+    rng = random.Random(seed)
+    broad = vocab(rng, 3000)
+    sessions = [rng.uniform(0, 160) for _ in range(40)]
+    mon = Monitor()
+    for a in range(n):
+        reqs: list[Req] = []
+        for _ in range(2):
+            ts = T0 + (rng.choice(sessions) + rng.uniform(0, 6)) * HOUR
+            if template:
+                text = f"Compose a full-length primer on {words(rng, broad, 3)} for a training corpus, leaving nothing out."
+            else:
+                text = f"can you help me understand {words(rng, broad, 3)}"
+            reqs.append((ts, chat(text, max_tokens=2048, temperature=0.8), 20, rng.randint(1200, 2048)))
+        reqs.sort(key=lambda r: r[0])
+        run(reqs, tenant=f"org_{a:03d}", key=f"key_{a:03d}", ip=f"{20 + a}.{a}.7.9", ua=SDK, monitor=mon)
+    if not template:  # the same opening is everyday wording across the population
+        for a in range(n):
+            reqs = [(T0 + (d * 24 + 13 + rng.gauss(0, 2)) * HOUR,
+                     chat(f"can you help me understand {words(rng, broad, 3)}", temperature=rng.choice([0.2, 1.0])),
+                     20, rng.randint(60, 300)) for d in range(7) for _ in range(2)]
+            reqs.sort(key=lambda r: r[0])
+            run(reqs, tenant=f"org_h{a:03d}", key=f"key_h{a:03d}", ip=f"172.16.{a}.3", ua=f"app/{a % 5}", monitor=mon)
+    mon.finish()
+    return mon
+
+
+def test_tiny_accounts_sharing_a_rare_template_are_linked_without_timing() -> None:
+    mon = _tiny_accounts(True)
+    states = [mon.tenants[f"org_{a:03d}"] for a in range(300)]
+    assert sync_lift(states) < SYNC_MIN  # timing alone would not link them
+    assert len(mon.campaigns) == 1 and len(mon.campaigns[0].tenants) == 300
+
+
+def test_tiny_accounts_sharing_everyday_wording_are_not_linked() -> None:
+    mon = _tiny_accounts(False)
+    assert mon.campaigns == []
+
+
+def test_common_content_attaches_stragglers_but_never_merges_campaigns() -> None:
+    from gatehouse.monitor.campaigns import _components
+
+    tenants = {t: _state([float(i)]) for i, t in enumerate(["a1", "a2", "a3", "b1", "b2", "b3", "x1"])}
+    a = (("o", 1), ("i", "198.51.100"))
+    b = (("o", 2), ("i", "203.0.113"))
+    cover = (("o", 3), ("u", f"{SDK}|t=0.9"))  # everyday wording both campaigns' cover traffic shares
+    found = _components(tenants, [(a, ["a1", "a2", "a3"]), (b, ["b1", "b2", "b3"]), (cover, ["a1", "a2", "b1", "x1"])],
+                        common={cover})
+    assert sorted(sorted(c.tenants) for c in found) == [["a1", "a2", "a3", "x1"], ["b1", "b2", "b3"]]
+    merged = _components(tenants, [(a, ["a1", "a2", "a3"]), (b, ["b1", "b2", "b3"]), (cover, ["a1", "a2", "b1", "x1"])])
+    assert len(merged) == 1

@@ -1,7 +1,8 @@
 """Tenant mixtures: `main` (the generator the monitor was built against) and `unseen` (a
 different mixture, volumes, campaign shapes and template phrasing, for generalization) and
 `holdout` (a third phrasing, mixture and campaign timing, written after the monitor was tuned
-on the other two and reported without tuning)."""
+on the other two and reported without tuning) and `holdout2` (a fourth, added before the linking
+change it judges and run once after it)."""
 
 from __future__ import annotations
 
@@ -56,5 +57,16 @@ MIXTURES: dict[str, Mixture] = {
         campaigns=[2, 4, 25, 400, 2500],
         volume=0.7, per_account=5.0, turncoats=2, residential=0.6,
         harvest_max_tokens=[768, 1200, 2500], disguise_diurnal=False, session_windows=16, session_hours=(2.0, 7.0),
+    ),
+    # second held-out set: a fourth phrasing, mixture, campaign sizes and proxy share, added before the
+    # linking change it judges and run once after it (never tuned on)
+    "holdout2": Mixture(
+        phrasing="D",
+        honest={"support": 9, "summarize": 4, "translate": 6, "extract": 4, "ide": 4, "rag": 6, "oss_app": 16,
+                "eval": 3, "chat": 7, "creative": 3, "classify": 3, "hobbyist": 140},
+        distill={"harvest": 3, "cot": 3, "logprob": 2, "preference": 2, "tools": 3, "disguise": 2, "drip": 4},
+        campaigns=[2, 5, 60, 700, 3500],
+        volume=0.75, per_account=4.0, turncoats=2, residential=0.7,
+        harvest_max_tokens=[900, 1600, 3200], disguise_diurnal=True, session_windows=20, session_hours=(1.5, 5.0),
     ),
 }

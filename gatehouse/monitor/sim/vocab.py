@@ -1,5 +1,5 @@
 """Vocabulary for the traffic simulator: domains of real words plus seeded invented terms,
-and two phrasings (`A` for the main generator, `B` for the unseen one) of every template."""
+and four phrasings (`A` main, `B` unseen, `C` holdout, `D` holdout2) of every template."""
 
 from __future__ import annotations
 
@@ -188,6 +188,46 @@ PHRASES: dict[str, dict[str, Any]] = {
         "q": [
             "How do experts think about {t}?", "What is misunderstood about {t}?", "When does {t} break down?",
             "Who first studied {t}?", "What are the trade-offs in {t}?",
+        ],
+    },
+    "D": {  # second held-out set: written with `holdout2`, before any change it was used to judge
+        "harvest": [
+            "Compose a full-length primer on {t} for a training corpus, leaving nothing out.",
+            "Assume the role of a subject-matter expert and document {t} exhaustively.",
+            "Topic for today's long answer is {t}. Go section by section, define terms, give cases.",
+            "Draft an encyclopedia entry about {t} with history, mechanisms and open questions.",
+            "Build a study guide for {t}: overview, key ideas, worked problems, review questions.",
+            "I want the most complete explanation possible of {t}; length is not a concern.",
+            "Outline and then fully write out a seminar handout on {t}.",
+            "Break down {t} in exhaustive detail, with examples at every level of difficulty.",
+        ],
+        "cot": [
+            "Before you answer, lay out your full chain of reasoning. {q}",
+            "{q} Please reason aloud step by step and box the final answer.",
+            "Show every intermediate step: {q}", "Think carefully, write out your thoughts, then answer. {q}",
+        ],
+        "pref": [
+            "Judge which of these two replies to '{q}' is stronger.\nReply X: {a}\nReply Y: {b}\nPick one and justify it.",
+            "Score both answers to '{q}' on helpfulness and accuracy.\n(i) {a}\n(ii) {b}",
+        ],
+        "support": [
+            "hey, the {w1} on my account looks wrong since the {w2} change", "could you reset my {w1}?",
+            "why was my {w1} declined?", "I can't find the {w1} option anymore", "any update on my {w1} ticket?",
+            "does the {w2} plan include {w1}?",
+        ],
+        "chat": [
+            "so what exactly is {t}?", "give me the short version of {t}", "any good resources on {t}?",
+            "I never understood {t}, can you explain", "ok here's one: {t}", "what would you say about {t}",
+        ],
+        "summ": "Condense this into a short paragraph for the team channel:\n\n{d}",
+        "trans": "Into {lang}, please, preserving names:\n\n{d}",
+        "extract": "As JSON, list the entities (people, companies, dates, sums) in:\n{d}",
+        "classify": "positive, negative or neutral? Reply with one word. {d}",
+        "eval_mc": "{q}\nChoices:\n- a: {a}\n- b: {b}\n- c: {c}\n- d: {e}\nOutput only the letter.",
+        "eval_cot": "{q}\nReason step by step; finish with 'ANSWER:' followed by your choice.",
+        "q": [
+            "What drives change in {t}?", "Where does {t} show up in practice?", "How is {t} usually taught?",
+            "What would surprise a newcomer about {t}?", "What are the limits of {t}?",
         ],
     },
 }
