@@ -34,7 +34,7 @@ from gatehouse.tenancy.tables import api_keys, tenants
 if TYPE_CHECKING:
     from gatehouse.gateway import Gateway
 
-__all__ = ["LimitsGuard", "build", "rate_headers", "headroom_headers"]
+__all__ = ["make_limiter", "LimitsGuard", "build", "rate_headers", "headroom_headers"]
 
 log = logging.getLogger("gatehouse.limits")
 _STATE = "limits"
@@ -240,16 +240,18 @@ class LimitsGuard:
         await self.limiter.aclose()
 
 
+def make_limiter(gateway: Gateway, settings: LimitsSettings | None = None) -> Limiter:
+    """The configured limiter: Redis (exact across processes) or in-process. Other features
+    that hold callers to a rate (the monitor's throttle) use one of these too."""
+    settings = settings or limits_settings(gateway.config)
+    if settings.backend == "redis" or (settings.backend == "auto" and gateway.config.redis_url):
+        return _LazyRedis(gateway, settings)
+    return MemoryLimiter()
+
+
 def build(gateway: Gateway) -> LimitsGuard:
     settings = limits_settings(gateway.config)
-    use_redis = settings.backend == "redis" or (settings.backend == "auto" and gateway.config.redis_url)
-
-    limiter: Limiter
-    if use_redis:
-        limiter = _LazyRedis(gateway, settings)
-    else:
-        limiter = MemoryLimiter()
-    guard = LimitsGuard(gateway, settings, limiter)
+    guard = LimitsGuard(gateway, settings, make_limiter(gateway, settings))
     gateway.on_signal("keys", guard.reload)
     gateway.on_signal("tenants", guard.reload)
     return guard

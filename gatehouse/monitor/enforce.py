@@ -1,7 +1,8 @@
 """The monitor's guard: applies enforcement decisions on the hot path from memory.
 
 `block` refuses with 403 (`monitor_blocked`); `throttle` holds a key to the configured
-requests per minute (429 with Retry-After); `watch` and `review` pass (a review opens an
+requests per minute (429 with Retry-After), counted by the limits feature's limiter, so the
+window is shared by every process when Redis is configured; `watch` and `review` pass (a review opens an
 alert and, when configured, suspends the key through governance). Decisions come from the
 live sink in this process and from `monitor_decisions` (reloaded on the `enforcement`
 signal), so every gateway process converges within a second.
@@ -9,22 +10,22 @@ signal), so every gateway process converges within a second.
 
 from __future__ import annotations
 
-import time
-from collections import deque
 from typing import Any
 
 from gatehouse.errors import PermissionDenied, RateLimited
+from gatehouse.limits.base import Limiter, Refusal, Scope
+from gatehouse.limits.memory import MemoryLimiter
+from gatehouse.limits.settings import LimitSpec
 from gatehouse.monitor.policy import ACTIONS, MonitorConfig, load_monitor_config
 
 __all__ = ["Decisions", "MonitorGuard", "build", "shared_decisions"]
 
 
 class Decisions:
-    """subject ("tenant:<id>" / "key:<id>") -> action, plus per-key throttle windows."""
+    """subject ("tenant:<id>" / "key:<id>") -> action."""
 
     def __init__(self) -> None:
         self.actions: dict[str, str] = {}
-        self.windows: dict[str, deque[float]] = {}
 
     def replace(self, actions: dict[str, str]) -> None:
         self.actions = dict(actions)
@@ -40,17 +41,6 @@ class Decisions:
         b = self.actions.get(f"tenant:{tenant}", "allow")
         return a if ACTIONS.index(a) >= ACTIONS.index(b) else b
 
-    def admit(self, key: str, per_minute: int, now: float) -> float:
-        """0 if a throttled key may proceed now, else seconds until it may."""
-        w = self.windows.setdefault(key, deque())
-        while w and now - w[0] >= 60.0:
-            w.popleft()
-        if len(w) >= per_minute:
-            return 60.0 - (now - w[0])
-        w.append(now)
-        return 0.0
-
-
 def shared_decisions(gateway: Any) -> Decisions:
     """The one `Decisions` of a gateway, shared by the guard and the live sink."""
     d = getattr(gateway, "monitor_decisions", None)
@@ -61,10 +51,13 @@ def shared_decisions(gateway: Any) -> Decisions:
 
 
 class MonitorGuard:
-    def __init__(self, decisions: Decisions, cfg: MonitorConfig, store: Any = None) -> None:
+    def __init__(self, decisions: Decisions, cfg: MonitorConfig, store: Any = None,
+                 limiter: Limiter | None = None) -> None:
         self.decisions = decisions
         self.cfg = cfg
         self.store = store
+        self.limiter: Limiter = limiter or MemoryLimiter()
+        self._throttle = LimitSpec(rpm=cfg.throttle.requests_per_minute)
 
     async def start(self) -> None:
         await self.reload()
@@ -84,10 +77,11 @@ class MonitorGuard:
             raise PermissionDenied("This key is blocked pending a trust-and-safety review of its traffic.",
                                    code="monitor_blocked")
         if action == "throttle":
-            wait = self.decisions.admit(p.key_id, self.cfg.throttle.requests_per_minute, time.monotonic())
-            if wait > 0:
-                raise RateLimited("This key is throttled by trust-and-safety monitoring.", retry_after=wait,
-                                  code="monitor_throttled")
+            # Requests-per-minute only: nothing to release when the request ends.
+            verdict = await self.limiter.acquire(ctx.record.id, [Scope(f"monitor:key:{p.key_id}", self._throttle)], 0)
+            if isinstance(verdict, Refusal):
+                raise RateLimited("This key is throttled by trust-and-safety monitoring.",
+                                  retry_after=verdict.retry_after_s, code="monitor_throttled")
 
     def finish(self, ctx: Any) -> None:
         return None
@@ -97,7 +91,9 @@ def build(gateway: Any) -> MonitorGuard | None:
     cfg = load_monitor_config(gateway.config.section("monitor"))
     if not cfg.enabled:
         return None
-    guard = MonitorGuard(shared_decisions(gateway), cfg, gateway.store)
+    from gatehouse.limits.guard import make_limiter
+
+    guard = MonitorGuard(shared_decisions(gateway), cfg, gateway.store, make_limiter(gateway))
     on_signal = getattr(gateway, "on_signal", None)
     if on_signal is not None:
         on_signal("enforcement", guard.reload)

@@ -66,11 +66,16 @@ def test_submit_is_cheap() -> None:
 
 
 class _Ctx:
+    _ids = iter(range(10**9))
+
     def __init__(self, tenant: str, key: str) -> None:
+        from types import SimpleNamespace
+
         from gatehouse.tenancy.principal import Principal
 
         self.principal = Principal(key_id=key, tenant_id=tenant, tenant_name=tenant, tenant_status="verified",
                                    jurisdiction="US", entity_type="company")
+        self.record = SimpleNamespace(id=f"req_{next(self._ids)}")
 
 
 async def test_guard_blocks_and_throttles() -> None:
@@ -89,6 +94,34 @@ async def test_guard_blocks_and_throttles() -> None:
         await guard.check(_Ctx("t2", "k2"))
     assert int(exc.value.headers["retry-after"]) >= 1
     await guard.check(_Ctx("t2", "k3"))  # other keys of the tenant are not throttled
+
+
+async def test_throttle_window_is_shared_across_processes_through_redis(redis_url: str, redis_prefix: str) -> None:
+    """Two gateway processes' guards on one Redis: a throttled key gets the configured rate in
+    total, not per process."""
+    import redis.asyncio as aioredis
+
+    from gatehouse.limits.redis_backend import RedisLimiter
+
+    cfg = load_monitor_config({"throttle": {"requests_per_minute": 4}})
+    clients = [aioredis.from_url(redis_url), aioredis.from_url(redis_url)]
+    try:
+        guards = []
+        for c in clients:
+            d = Decisions()
+            d.set("key:k9", "throttle")
+            guards.append(MonitorGuard(d, cfg, limiter=RedisLimiter(c, redis_prefix, 30.0)))
+        admitted = 0
+        for i in range(10):
+            try:
+                await guards[i % 2].check(_Ctx("t9", "k9"))
+                admitted += 1
+            except RateLimited:
+                pass
+        assert admitted == 4
+    finally:
+        for c in clients:
+            await c.aclose()
 
 
 def test_policy_by_verdict_and_signal() -> None:
