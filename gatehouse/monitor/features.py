@@ -117,7 +117,7 @@ def from_body(
         t = 1.0
     return Features(
         ts=ts, tenant=tenant, key=key, rid=rid, ip24=_ip24(ip), ua=ua if isinstance(ua, str) else "",
-        bill=bill if isinstance(bill, str) else "",
+        bill=bill.strip().lower() if isinstance(bill, str) else "",
         prompt_tokens=max(1, int(prompt_tokens)), completion_tokens=max(0, int(completion_tokens)),
         max_tokens=max_tokens, single_shot=assistant_turns == 0, length_hit=length_hit,
         reasoning=reasoning_cue(system[:2000] + "\n" + user[:3000]),

@@ -42,6 +42,7 @@ class MonitorSink:
         self._last_score = time.monotonic()
         self._acted: dict[str, str] = {}
         self._lock = asyncio.Lock()  # one pass at a time: background loop, on-demand scan, close
+        self.billing_contacts: dict[str, str] = {}  # tenant -> billing contact (a campaign-linking attribute)
 
     def submit(self, record: Any) -> None:
         if len(self._q) >= self.cfg.queue_max:
@@ -56,7 +57,24 @@ class MonitorSink:
             async with self.store.engine.connect() as conn:
                 self.monitor.baselines.update(await load_baselines(conn))
                 self._acted = await load_decisions(conn)
+            await self.load_billing_contacts()
         self._task = asyncio.create_task(self._run(), name="monitor")
+
+    async def load_billing_contacts(self) -> None:
+        """Tenants' billing contacts, so that the live path links accounts billed to one
+        contact as offline traces with `billing_contact` do (reloaded on the `tenants` signal)."""
+        from sqlalchemy import select
+
+        from gatehouse.store.tables import tenants
+
+        async with self.store.engine.connect() as conn:
+            rows = (await conn.execute(select(tenants.c.id, tenants.c.billing))).all()
+        contacts: dict[str, str] = {}
+        for tid, billing in rows:
+            email = billing.get("email") if isinstance(billing, dict) else None
+            if isinstance(email, str) and email.strip():
+                contacts[tid] = email.strip().lower()
+        self.billing_contacts = contacts
 
     async def _run(self) -> None:
         while not self._closing:
@@ -77,7 +95,7 @@ class MonitorSink:
         q = self._q
         while q:
             rec = q.popleft()
-            f = from_record(rec)
+            f = from_record(rec, self.billing_contacts.get(rec.tenant_id))
             if f is not None:
                 self.monitor.observe(f)
             n += 1
@@ -177,4 +195,5 @@ def build(gateway: Any) -> MonitorSink | None:
         return None
     sink = MonitorSink(cfg, shared_decisions(gateway), gateway.store)
     gateway.monitor_sink = sink  # for the admin routes' on-demand scan
+    gateway.on_signal("tenants", sink.load_billing_contacts)
     return sink

@@ -40,6 +40,9 @@ async def test_live_and_offline_scores_agree(small_week: dict[str, Any]) -> None
         offline.observe(from_trace(rec, i + 1))
     offline.finish()
     sink = MonitorSink(MonitorConfig(), Decisions())
+    # Live, billing contacts come from the tenants table; here, from the same trace.
+    sink.billing_contacts = {r["tenant"]: r["billing_contact"].lower() for r in records if r.get("billing_contact")}
+    assert sink.billing_contacts
     for rec in records:
         sink.submit(to_record(rec))
     await sink.drain()
