@@ -66,7 +66,7 @@ class Tokenizer:
             if name in self._loaded:
                 return self._loaded[name]
             try:
-                import bpe_openai  # type: ignore[import-untyped]
+                import bpe_openai
 
                 self._loaded[name] = bpe_openai.get_encoding(name)
             except Exception:  # missing wheel, unknown name: fall back, once
