@@ -117,8 +117,6 @@ def start_gateway(config: GatehouseConfig) -> RunningGateway:
 
     from gatehouse.app import create_app
 
-    os.environ["GATEHOUSE_ADMIN_KEY"] = ADMIN_KEY
-    os.environ["GATEHOUSE_DEMO_KEY"] = DEMO_KEY
     app = create_app(config)
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
@@ -134,8 +132,11 @@ def start_gateway(config: GatehouseConfig) -> RunningGateway:
 
 
 @pytest.fixture
-def gateway_server(tmp_path: Path) -> Iterator[Callable[..., RunningGateway]]:
-    """Factory: gateway_server(config=None, store_url=None) -> RunningGateway."""
+def gateway_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., RunningGateway]]:
+    """Factory: gateway_server(config=None, store_url=None) -> RunningGateway. The bootstrap keys
+    (ADMIN_KEY, DEMO_KEY) are set in the environment for this test only."""
+    monkeypatch.setenv("GATEHOUSE_ADMIN_KEY", ADMIN_KEY)
+    monkeypatch.setenv("GATEHOUSE_DEMO_KEY", DEMO_KEY)
     started: list[RunningGateway] = []
 
     def factory(config: GatehouseConfig | None = None, store_url: str | None = None) -> RunningGateway:
