@@ -29,6 +29,7 @@ serve: $(BASE)
 	$(BIN)/gatehouse serve $(ARGS)
 
 test: $(FULL)
+	./scripts/ensure-services.sh
 	$(BIN)/python -m pytest -q $(ARGS)
 
 bench: $(FULL)
