@@ -8,13 +8,13 @@ so is a text file that cannot be decoded. Gzip files (`.gz`) are read transparen
 
 from __future__ import annotations
 
-import gzip
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
 
 import orjson
+
+from gatehouse.traffic.trace import open_text
 
 __all__ = ["Corpus", "CorpusError"]
 
@@ -23,12 +23,6 @@ _JSONL = (".jsonl", ".ndjson", ".json")
 
 class CorpusError(ValueError):
     """The corpus path does not exist or holds no readable file."""
-
-
-def _open(path: Path) -> IO[bytes]:
-    if path.suffix == ".gz":
-        return gzip.open(path, "rb")  # type: ignore[return-value]
-    return path.open("rb")
 
 
 @dataclass(slots=True)
@@ -58,7 +52,7 @@ class Corpus:
                 yield from self._jsonl(p)
             else:
                 try:
-                    with _open(p) as f:
+                    with open_text(p) as f:
                         text = f.read().decode("utf-8")
                 except (OSError, UnicodeDecodeError, EOFError):
                     self.skipped += 1
@@ -68,7 +62,7 @@ class Corpus:
 
     def _jsonl(self, p: Path) -> Iterator[str]:
         try:
-            f = _open(p)
+            f = open_text(p)
         except OSError:
             self.skipped += 1
             return

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta, timezone
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from gatehouse.cli.common import open_store
 from gatehouse.config import GatehouseConfig
 from gatehouse.errors import InvalidRequest
 from gatehouse.tenancy.notify import publish
@@ -36,29 +37,15 @@ def cli_actor() -> str:
 @asynccontextmanager
 async def transaction(cfg: GatehouseConfig) -> AsyncIterator[AsyncConnection]:
     """One transaction on the deployment's (migrated) store; gateways are woken after commit."""
-    from gatehouse.store.db import Store
-
-    store = Store(cfg.store.url)
-    try:
-        await store.migrate()
-        async with store.engine.begin() as conn:
-            yield conn
-    finally:
-        await store.aclose()
+    async with open_store(cfg) as store, store.engine.begin() as conn:
+        yield conn
     await publish(redis_url=cfg.redis_url)
 
 
 @asynccontextmanager
 async def reading(cfg: GatehouseConfig) -> AsyncIterator[AsyncConnection]:
-    from gatehouse.store.db import Store
-
-    store = Store(cfg.store.url)
-    try:
-        await store.migrate()
-        async with store.engine.connect() as conn:
-            yield conn
-    finally:
-        await store.aclose()
+    async with open_store(cfg) as store, store.engine.connect() as conn:
+        yield conn
 
 
 def parse_when(value: str | None, param: str) -> datetime | None:
