@@ -1,23 +1,25 @@
 """Benchmark: fingerprint registry scan throughput and accuracy.
 
     .venv/bin/python bench/bench_provenance.py --served 200000 --docs 20000 [--db URL]
+    .venv/bin/python bench/bench_provenance.py --served 1000000 --docs 100000 --filler 9000000 --workers 2
 
 Fills a fresh registry with `--served` simulator responses (varied prompts, 100 tenants),
-then scans `--docs` documents: edited copies of served responses (each of the edit kinds
-in turn) and human-written text, and prints insert rate, storage per response (both
-provenance tables with their indexes), scan timings, the share traced to the right tenant,
-false matches on human text, and an extrapolation to 1M served / 100k docs from the
-measured cost per document (fingerprinting) and per looked-up hash (lookup and join).
-Without --db it creates (and drops, unless --keep) a PostgreSQL database on 127.0.0.1, or
-uses SQLite. `--bulk` loads a big registry faster: the postings' hash index is dropped for
-the load and rebuilt after (the insert rate printed is then not the live path's);
-`--db URL --skip-fill` scans a registry kept from an earlier run with the same --served/--seed.
+and, with `--filler N`, N more simulator responses first (other seeds, built by `--workers`
+processes) so that the registry is bigger than what is scanned against; builds the index
+(`index.compact`, segments of `--segment` responses) and prints insert and indexing rates
+and storage per response (every provenance table with its indexes). Then it scans `--docs`
+documents: edited copies of served responses (each of the edit kinds in turn) and
+human-written text, and prints scan timings, the share traced to the right tenant and false
+matches on human text. Without --db it creates (and drops, unless --keep) a PostgreSQL
+database on 127.0.0.1, or uses SQLite. `--db URL --skip-fill` scans a registry kept
+(`--keep`) from an earlier run with the same --served/--seed (adding `--filler` more first).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import multiprocessing
 import random
 import secrets
 import sys
@@ -75,8 +77,7 @@ async def main(args: argparse.Namespace) -> None:
         t0 = time.perf_counter()
         served = textgen.served(args.served, 100, seed=args.seed)
         t1 = time.perf_counter()
-        if not args.skip_fill:
-            await fill(store, served, args, t0, t1)
+        await fill(store, served, args, t0, t1)
         await scan(store, served, args)
     finally:
         await store.aclose()
@@ -86,51 +87,79 @@ async def main(args: argparse.Namespace) -> None:
             print(f"kept {url}")
 
 
-async def fill(store: Store, served: list[tuple[str, str]], args: argparse.Namespace, t0: float, t1: float) -> None:
+_BASE = datetime(2026, 1, 1, tzinfo=timezone.utc)
+
+
+def _rows(served: list[tuple[str, str]], first: int, prefix: str) -> list[dict[str, Any]]:
     fp = Fingerprinter()
-    base = datetime(2026, 1, 1, tzinfo=timezone.utc)
     rows = []
-    for i, (tenant, text) in enumerate(served):
-        row = index.fingerprint_row(fp, text, request_id=f"req_{i}", tenant_id=tenant, key_id=f"key_{tenant}",
-                                    model="gpt-4o", served_at=base + timedelta(seconds=i))
+    for i, (tenant, text) in enumerate(served, start=first):
+        row = index.fingerprint_row(fp, text, request_id=f"{prefix}{i}", tenant_id=tenant, key_id=f"key_{tenant}",
+                                    model="gpt-4o", served_at=_BASE + timedelta(seconds=i))
         if row is not None:
             rows.append(row)
-    t2 = time.perf_counter()
-    bulk = args.bulk and store.dialect == "postgresql"
-    if bulk:
-        async with store.engine.begin() as conn:
-            await conn.exec_driver_sql("DROP INDEX ix_provenance_postings_hash")
+    return rows
+
+
+def _filler_chunk(job: tuple[int, int, int]) -> list[dict[str, Any]]:
+    """Fingerprint rows of `n` filler responses (seed `seed`), numbered from `first`."""
+    seed, first, n = job
+    return _rows(textgen.served(n, 100, seed=seed), first, "fill_")
+
+
+async def _insert(store: Store, rows: list[dict[str, Any]]) -> None:
     for j in range(0, len(rows), 5000):
         await index.insert(store, rows[j : j + 5000])
-    t3 = time.perf_counter()
-    if bulk:
-        async with store.engine.begin() as conn:
-            await conn.exec_driver_sql("SET maintenance_work_mem = '1GB'")
-            await conn.exec_driver_sql(
-                "CREATE INDEX ix_provenance_postings_hash ON provenance_postings (hash, fp_id)")
-        print(f"bulk load: postings hash index built in {time.perf_counter() - t3:.1f}s")
-    size = sum(len(r["hashes"]) for r in rows)
-    n_post = sum(r["n_hashes"] for r in rows)
-    print(f"registry: {len(rows):,} responses, {n_post:,} postings, {size / len(rows):.0f} B/fingerprint "
-          f"({store.dialect}); generate {t1 - t0:.1f}s, fingerprint {t2 - t1:.1f}s "
-          f"({len(rows) / (t2 - t1):,.0f}/s), insert {t3 - t2:.1f}s ({len(rows) / (t3 - t2):,.0f}/s)")
+
+
+async def fill(store: Store, served: list[tuple[str, str]], args: argparse.Namespace, t0: float, t1: float) -> None:
+    n_fill = 0
+    if args.filler:
+        tf = time.perf_counter()
+        step = 20_000
+        jobs = [(10_000 + k, -args.filler + a, min(step, args.filler - a))
+                for k, a in enumerate(range(0, args.filler, step))]
+        with multiprocessing.get_context("fork").Pool(args.workers) as pool:
+            for rows in pool.imap(_filler_chunk, jobs):
+                await _insert(store, rows)
+                n_fill += len(rows)
+                if n_fill % 500_000 < len(rows):
+                    el = time.perf_counter() - tf
+                    print(f"  filler: {n_fill:,} of {args.filler:,} in {el:.0f}s", flush=True)
+        print(f"filler: {n_fill:,} responses generated, fingerprinted and inserted in {time.perf_counter() - tf:.0f}s "
+              f"({args.workers} workers)")
+    if not args.skip_fill:
+        rows = _rows(served, 0, "req_")
+        t2 = time.perf_counter()
+        await _insert(store, rows)
+        t3 = time.perf_counter()
+        n_post = sum(r["n_hashes"] for r in rows)
+        print(f"registry: {len(rows):,} scanned-against responses, {n_post / len(rows):.0f} hashes each "
+              f"({store.dialect}); generate {t1 - t0:.1f}s, fingerprint {t2 - t1:.1f}s ({len(rows) / (t2 - t1):,.0f}/s), "
+              f"insert {t3 - t2:.1f}s ({len(rows) / (t3 - t2):,.0f}/s)")
+        del rows
+    total = await index.count(store)
+    t4 = time.perf_counter()
+    segs = await index.compact(store, segment_responses=args.segment, settle_s=0)
+    t5 = time.perf_counter()
+    st = await index.stats(store)
+    print(f"index: {len(segs)} segments built in {t5 - t4:.1f}s ({st.indexed / max(t5 - t4, 1e-9):,.0f} responses/s), "
+          f"{st.postings:,} postings, {st.tail:,} responses in the tail")
     if store.dialect == "postgresql":
         t_v = time.perf_counter()
         async with store.engine.connect() as conn:  # what autovacuum does for an insert-only table
             c = await conn.execution_options(isolation_level="AUTOCOMMIT")
-            await c.exec_driver_sql("VACUUM ANALYZE provenance_postings")
-            await c.exec_driver_sql("VACUUM ANALYZE provenance_fingerprints")
             sizes = {}
-            for tbl in ("provenance_fingerprints", "provenance_postings"):
+            for tbl in ("provenance_fingerprints", "provenance_segments", "provenance_blocks"):
+                await c.exec_driver_sql(f"VACUUM ANALYZE {tbl}")
                 got: Any = (await c.exec_driver_sql(
                     f"SELECT pg_table_size('{tbl}'), pg_indexes_size('{tbl}')")).one()
                 sizes[tbl] = (int(got[0]), int(got[1]))
         tot = sum(a + b for a, b in sizes.values())
         print("storage: " + ", ".join(f"{k} {a / 2**20:,.0f} MiB + indexes {b / 2**20:,.0f} MiB"
                                       for k, (a, b) in sizes.items())
-              + f"; {tot / len(rows):,.0f} B/response, {tot / len(rows) * 1e7 / 2**30:,.1f} GiB for 10M "
+              + f"; {tot / total:,.0f} B/response, {tot / 2**30:,.2f} GiB for {total:,} "
               f"(vacuum {time.perf_counter() - t_v:.1f}s)")
-    del rows
 
 
 async def scan(store: Store, served: list[tuple[str, str]], args: argparse.Namespace) -> None:
@@ -164,15 +193,6 @@ async def scan(store: Store, served: list[tuple[str, str]], args: argparse.Names
           f"{stats.extra_hashes:,} more hashes")
     print(f"accuracy: {right / len(edited):.2%} of {len(edited):,} edited documents traced to the right tenant; "
           f"{false_h} of {n_human} human documents matched")
-    # The lookup and join cost grows with the corpus's distinct hashes (one index probe
-    # each, plus its posting list), not with the registry; a bigger registry only deepens
-    # the btree (one more level per ~300x) and lengthens posting lists by N_target/N.
-    per_doc = stats.fingerprint_s / len(texts)
-    per_hash = (stats.load_s + stats.match_s) / max(1, stats.hashes)
-    scale = 100_000 / len(texts)
-    est = 100_000 * per_doc + stats.hashes * scale * per_hash
-    print(f"extrapolated: 100,000 docs vs 1,000,000 served ≈ {est:.0f}s ({100_000 * per_doc:.0f}s fingerprinting "
-          f"+ {stats.hashes * scale * per_hash:.0f}s lookup+match at {per_hash * 1e6:.2f} µs per distinct hash)")
 
 
 if __name__ == "__main__":
@@ -181,8 +201,10 @@ if __name__ == "__main__":
     ap.add_argument("--docs", type=int, default=20_000)
     ap.add_argument("--db", default=None)
     ap.add_argument("--seed", type=int, default=11)
-    ap.add_argument("--bulk", action="store_true", help="drop the postings hash index for the load, rebuild after")
+    ap.add_argument("--filler", type=int, default=0, help="more responses in the registry, not scanned against")
+    ap.add_argument("--workers", type=int, default=1, help="processes generating the filler")
+    ap.add_argument("--segment", type=int, default=100_000, help="provenance.segment_responses")
     ap.add_argument("--keep", action="store_true", help="keep the database the benchmark created")
     ap.add_argument("--max-postings", type=int, default=None, help="provenance.scan.max_postings (stop-hash cap)")
-    ap.add_argument("--skip-fill", action="store_true", help="scan an existing registry (--db)")
+    ap.add_argument("--skip-fill", action="store_true", help="the --served responses are already in --db")
     asyncio.run(main(ap.parse_args()))

@@ -110,6 +110,45 @@ def prune(config_path: str | None, as_json: bool) -> None:
     emit({"deleted": n, "before": before}, as_json, lambda d: click.echo(f"deleted {d['deleted']:,} fingerprints"))
 
 
+@provenance.command("compact")
+@config_option
+@click.option("--settle", type=float, help="Seconds a segment's newest response must be old (default provenance.settle_s).")
+@json_option
+def compact(config_path: str | None, settle: float | None, as_json: bool) -> None:
+    """Build the inverted index's due segments now, and show the index's state.
+
+    The serving gateway does this every `provenance.compact_interval_s`; run it after a
+    bulk load, or from cron where no gateway runs. Fingerprints not yet in a segment are
+    still found by scans (read directly), only more slowly.
+    """
+    from gatehouse.provenance import index
+
+    cfg = load(config_path)
+    pcfg = _section(cfg)
+
+    async def go() -> dict[str, Any]:
+        built = []
+        async with open_store(cfg) as store:
+            while True:
+                got = await index.compact(store, segment_responses=pcfg.segment_responses,
+                                          settle_s=pcfg.settle_s if settle is None else settle, limit=1)
+                if not got:
+                    break
+                built += got
+                if not as_json:
+                    click.echo(f"indexed fingerprints {got[0].lo:,}-{got[0].hi - 1:,} "
+                               f"({got[0].postings:,} postings)", err=True)
+            st = await index.stats(store)
+        return {"built": len(built), "responses": st.responses, "segments": st.segments, "indexed": st.indexed,
+                "postings": st.postings, "tail": st.tail}
+
+    def human(d: dict[str, Any]) -> None:
+        click.echo(f"built {d['built']} segments; {d['responses']:,} fingerprints, {d['indexed']:,} indexed in "
+                   f"{d['segments']:,} segments ({d['postings']:,} postings), {d['tail']:,} not yet indexed")
+
+    emit(run(go()), as_json, human)
+
+
 @provenance.command("watermark")
 @click.argument("file", type=click.Path(exists=True, path_type=Path))
 @config_option

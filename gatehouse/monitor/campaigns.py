@@ -78,6 +78,11 @@ _RARE_TINY = 0.5
 # chat split over many parameter sets) is weak evidence of *which* campaign an account is in: such
 # a bucket attaches accounts that nothing more specific links, but never merges two campaigns.
 _COMMON = 0.5
+# A campaign's own client: a user agent with its parameter signature carried mostly by one
+# campaign (see `_own_client`).
+_OWN_MIN = 2
+_OWN_SHARE = 0.8
+_OWN_HOURS = 0.6
 
 
 def sync_lift(states: list[State]) -> float:
@@ -182,7 +187,8 @@ class Linker:
 
     def update(self, tenants: dict[str, State], dirty: set[str]) -> list[Campaign]:
         touched: set[Bucket] = set()
-        for tid in dirty:
+        # sorted passes: the result must not depend on set order (string hashing differs per process)
+        for tid in sorted(dirty):
             s = tenants[tid]
             content, infra = tokens_of(s)
             new = {(c, i) for c in content for i in infra}
@@ -208,7 +214,7 @@ class Linker:
                 self.buckets[bk].add(tid)
             self.member_of[tid] = new
             touched |= new | old
-        for bk in touched:
+        for bk in sorted(touched):
             members = self.buckets.get(bk)
             if not members or len(members) < 2 or len(members) > self.max_bucket:
                 self.suspicious.pop(bk, None)
@@ -236,8 +242,8 @@ class Linker:
                 self.suspicious.pop(bk, None)
         common = {bk for bk in self.suspicious
                   if bk[0][0] != "u" and len(self.buckets[bk]) < _COMMON * self.content_count.get(bk[0], 0)}
-        return _components(tenants, [(bk, sorted(self.buckets[bk])) for bk in self.suspicious], self.fits,
-                           self._pooled, common)
+        return _components(tenants, [(bk, sorted(self.buckets[bk])) for bk in sorted(self.suspicious)], self.fits,
+                           self._pooled, common, (self.infra_of, self.infra_count, self.content_of))
 
 
 def link(tenants: dict[str, State], min_score: float = 0.6) -> list[Campaign]:
@@ -245,10 +251,14 @@ def link(tenants: dict[str, State], min_score: float = 0.6) -> list[Campaign]:
     return Linker(min_score).update(tenants, set(tenants))
 
 
+Token = tuple[str, object]
+Index = tuple[dict[str, set[Token]], dict[Token, int], dict[str, set[Token]]]
+
+
 def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[str]]],
                 fits: Callable[[str, State], bool] | None = None,
                 cache: dict[str, tuple[int, int, float, list[str]]] | None = None,
-                common: set[Bucket] | None = None) -> list[Campaign]:
+                common: set[Bucket] | None = None, index: Index | None = None) -> list[Campaign]:
     hits: dict[str, int] = defaultdict(int)
     ok: dict[str, bool] = {}
     for _, members in suspicious:
@@ -285,6 +295,10 @@ def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[s
             uf.union(anchor, m)
         for m in joined:
             shared[m].update((_KIND[c[0]], _KIND[i[0]]))
+    if index is not None:
+        for m, root in _own_client(tenants, uf, index, fits or (lambda _t, st: _fits(st))):
+            uf.union(root, m)
+            shared[m].add("the campaign's own client and parameters")
     groups: dict[str, list[str]] = defaultdict(list)
     for t in uf.parent:
         groups[uf.find(t)].append(t)
@@ -312,5 +326,77 @@ def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[s
             if cache is not None:
                 cache[root] = (len(members), volume, score, evidence)
         out.append(Campaign(id=f"camp_{root[-10:]}", tenants=members, score=score, evidence=evidence, requests=volume))
-    out.sort(key=lambda c: -len(c.tenants))
+    out.sort(key=lambda c: (-len(c.tenants), c.id))
+    return out
+
+
+def _own_client(tenants: dict[str, State], uf: _UF, index: Index,
+                fits: Callable[[str, State], bool]) -> list[tuple[str, str]]:
+    """Accounts nothing else placed that use a campaign's *own* client configuration.
+
+    A user agent with its exact parameter signature (temperature, max_tokens, logprobs, n)
+    that is carried mostly by one campaign's members is that operation's client: a
+    residential-proxy campaign's accounts share no network, and one whose few requests were
+    all cover chat shares no template, but they still send with the operation's client. An
+    unplaced carrier joins the campaign when its own traffic agrees: a tiny account (too
+    small to score) must be active only when the campaign is (and the campaign's hours must
+    be a minority of the week, so timing says something); a larger one must show harvest
+    intent itself and share some of the campaign's content. The signature is the campaign's
+    own only when at least `_OWN_SHARE` of all its carriers are members or such agreeing
+    accounts, and at least half are placed members: an SDK at its defaults, used by many
+    unrelated customers, never qualifies.
+    """
+    infra_of, infra_count, content_of = index
+    root_of = {m: uf.find(m) for m in sorted(uf.parent)}
+    if not root_of:
+        return []
+    placed: dict[Token, Counter[str]] = defaultdict(Counter)
+    for m, r in root_of.items():
+        for tok in infra_of.get(m, ()):
+            if tok[0] == "u":
+                placed[tok][r] += 1
+    owner: dict[Token, str] = {}
+    for tok, cnt in placed.items():
+        r, k = min(cnt.items(), key=lambda kv: (-kv[1], kv[0]))
+        if k >= _OWN_MIN and k >= 0.5 * infra_count.get(tok, k):
+            owner[tok] = r
+    if not owner:
+        return []
+    masks: dict[str, int] = defaultdict(int)
+    spans: dict[str, tuple[float, float]] = {}
+    content: dict[str, set[Token]] = defaultdict(set)
+    for m, r in root_of.items():
+        st = tenants[m]
+        masks[r] |= st.week_mask
+        lo, hi = spans.get(r, (st.first_ts, st.last_ts))
+        spans[r] = (min(lo, st.first_ts), max(hi, st.last_ts))
+        content[r] |= content_of.get(m, set())
+    informative = {r for r, (lo, hi) in spans.items()
+                   if bin(masks[r]).count("1") <= _OWN_HOURS * max(1, min(168, int((hi - lo) // 3600) + 1))}
+    agree: dict[Token, list[str]] = defaultdict(list)
+    for tid in sorted(infra_of):
+        if tid in root_of or tid not in tenants:
+            continue
+        st = tenants[tid]
+        for tok in sorted(infra_of[tid], key=repr):
+            cand = owner.get(tok)
+            if cand is None:
+                continue
+            if st.n < _TINY:
+                hours = bin(st.week_mask).count("1")
+                ok = cand in informative and hours > 0 and bin(st.week_mask & masks[cand]).count("1") >= 0.5 * hours
+            else:
+                ok = bool(content_of.get(tid, set()) & content[cand]) and fits(tid, st)
+            if ok:
+                agree[tok].append(tid)
+    out: list[tuple[str, str]] = []
+    taken: set[str] = set()
+    for tok in sorted(agree, key=repr):
+        own = owner[tok]
+        if placed[tok][own] + len(agree[tok]) < _OWN_SHARE * infra_count.get(tok, 0):
+            continue
+        for tid in agree[tok]:
+            if tid not in taken:
+                taken.add(tid)
+                out.append((tid, own))
     return out

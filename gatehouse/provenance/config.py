@@ -54,6 +54,9 @@ class ProvenanceConfig(BaseModel):
     prune_interval_s: float = Field(default=3600.0, gt=0)
     queue_max: int = Field(default=100_000, ge=1)
     batch_size: int = Field(default=500, ge=1)
+    segment_responses: int = Field(default=100_000, ge=1)  # fingerprints indexed together by compaction
+    compact_interval_s: float = Field(default=60.0, gt=0)  # how often the live sink builds due segments
+    settle_s: float = Field(default=300.0, ge=0)  # a segment waits until its newest response is this old
     scan: ScanConfig = Field(default_factory=lambda: ScanConfig())
     watermark_alpha: float = Field(default=1e-4, gt=0, lt=1)  # family-wise false-positive bound of detection
 

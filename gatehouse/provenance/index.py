@@ -1,73 +1,75 @@
-"""The fingerprint registry in the store: append, look up, prune.
+"""The fingerprint registry in the store: append, compact, look up, prune.
 
-Two tables (`gatehouse.provenance.tables`): `provenance_fingerprints`, one row per served
-response (tenant, key, request id, model, time, and the packed fingerprint, kept so the
-postings can be rebuilt), and `provenance_postings`, the inverted index: one (hash,
-response id) row per fingerprint hash, btree-indexed on (hash, fp_id). A scan never reads
-the registry whole: it looks up the corpus's distinct hashes (`lookup`, batched
-`hash = ANY(array)` with a per-hash LIMIT on PostgreSQL, chunked `IN` on SQLite), which
-yields each hash's document frequency (its posting count, capped: a hash with more
-postings than the cap is a stop hash and only its count matters), then reads the size
-and time of the few candidate responses (`candidates`) and the metadata of the matched
-ones (`describe`).
+The live path writes one row per served response to `provenance_fingerprints` (tenant,
+key, request id, model, time and the packed fingerprint) and nothing else. The inverted
+index is built from those rows by `compact`, a run of `segment_responses` consecutive
+fingerprint ids at a time: a segment's postings (hash, response id) are sorted, split by
+the top `bits` bits of the hash into blocks of about a hundred postings, and each block is
+one row of `provenance_blocks` holding packed (uint32 hash, uint32 id offset) records, 8
+bytes a posting (a row per posting costs about 40 bytes in PostgreSQL before its index).
+Fingerprints not yet in a segment (the tail) are read directly and matched in memory.
 
-`LoadedIndex` is the same registry held in memory (tests, small tools).
+A scan never reads the registry whole: it looks up the corpus's distinct hashes
+(`lookup`), reading only the blocks of their buckets, segment by segment, in hash ranges
+sized to bound memory. That yields each hash's document frequency (its posting count,
+capped: a hash with more postings than the cap is a stop hash and only its count matters).
+Then it reads the size and time of the few candidate responses (`candidates`) and the
+metadata of the matched ones (`describe`).
+
+A segment is built only once its newest fingerprint was served `settle_s` ago, so that
+every row of its id range is committed (several writers may be inserting at once); two
+compactors racing for one segment are stopped by its primary key.
+
+`LoadedIndex` is the same registry held in memory (tests, small tools, the tail).
 """
 
 from __future__ import annotations
 
 import asyncio
+import math
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from sqlalchemy import BigInteger, Integer, bindparam, delete, func, select, text
+from sqlalchemy import BigInteger, Integer, LargeBinary, bindparam, delete, func, select, text
 from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from gatehouse.provenance.fingerprint import Fingerprinter, HashArray
+from gatehouse.provenance.tables import provenance_blocks as block_table
 from gatehouse.provenance.tables import provenance_fingerprints as fp_table
-from gatehouse.provenance.tables import provenance_postings as post_table
+from gatehouse.provenance.tables import provenance_segments as seg_table
 from gatehouse.store.db import Store
 
-__all__ = ["LoadedIndex", "Lookup", "ResponseInfo", "fingerprint_row", "insert", "insert_conn", "window", "lookup",
-           "candidates", "frequencies", "describe", "prune", "count", "count_postings"]
+__all__ = ["LoadedIndex", "Lookup", "ResponseInfo", "Segment", "IndexStats", "fingerprint_row", "insert",
+           "insert_conn", "compact", "window", "lookup", "candidates", "frequencies", "describe", "prune", "count",
+           "stats"]
 
 I64 = npt.NDArray[np.int64]
 
-_PG_POSTINGS_INSERT = text(
-    "INSERT INTO provenance_postings (hash, fp_id) SELECT * FROM unnest(:h, :f)"
-).bindparams(bindparam("h", type_=ARRAY(Integer)), bindparam("f", type_=ARRAY(BigInteger)))
+BLOCK_POSTINGS = 128  # a segment's bucket count is chosen for blocks of about this many postings
+CHUNK_POSTINGS = 8_000_000  # postings read per hash range in a lookup (bounds its memory)
+_BLOCK = np.dtype([("h", "<u4"), ("o", "<u4")])
 
-# Postings of a batch of hashes, at most :lim per hash, packed as big-endian (int4 hash,
-# int8 fp_id) records in one bytea: millions of postings decode in numpy, not row by row.
-_PG_LOOKUP = text(
-    "SELECT string_agg(int4send(q.h) || int8send(p.fp_id), ''::bytea) FROM unnest(:hs) AS q(h) "
-    "CROSS JOIN LATERAL (SELECT fp_id FROM provenance_postings "
-    "WHERE hash = q.h AND fp_id >= :lo ORDER BY fp_id LIMIT :lim) AS p"
-).bindparams(bindparam("hs", type_=ARRAY(Integer)), bindparam("lo", type_=BigInteger),
-             bindparam("lim", type_=Integer))
+_PG_BLOCKS_INSERT = text(
+    "INSERT INTO provenance_blocks (seg, bucket, data) SELECT :seg, b, d FROM unnest(:b, :d) AS u(b, d)"
+).bindparams(bindparam("seg", type_=BigInteger), bindparam("b", type_=ARRAY(Integer)),
+             bindparam("d", type_=ARRAY(LargeBinary)))
+
+# The blocks of some buckets of one segment, concatenated (records decode in numpy at once).
+_PG_BLOCKS = text(
+    "SELECT string_agg(data, ''::bytea) FROM provenance_blocks WHERE seg = :seg AND bucket = ANY(:b)"
+).bindparams(bindparam("seg", type_=BigInteger), bindparam("b", type_=ARRAY(Integer)))
+_PG_SEGMENT = text("SELECT string_agg(data, ''::bytea) FROM provenance_blocks WHERE seg = :seg"
+                   ).bindparams(bindparam("seg", type_=BigInteger))
 
 _PG_CANDIDATES = text(
     "SELECT id, hashes, served_at FROM provenance_fingerprints WHERE id = ANY(:ids)"
 ).bindparams(bindparam("ids", type_=ARRAY(BigInteger)))
-
-# Posting-list lengths (capped at :lim) of a batch of hashes, packed as big-endian int4s.
-_PG_FREQUENCIES = text(
-    "SELECT string_agg(int4send(c.n), ''::bytea ORDER BY q.i) FROM unnest(:hs) WITH ORDINALITY AS q(h, i) "
-    "CROSS JOIN LATERAL (SELECT count(*)::int4 AS n FROM (SELECT 1 FROM provenance_postings "
-    "WHERE hash = q.h AND fp_id >= :lo LIMIT :lim) AS s) AS c"
-).bindparams(bindparam("hs", type_=ARRAY(Integer)), bindparam("lo", type_=BigInteger),
-             bindparam("lim", type_=Integer))
-
-_PG_DELETE_POSTINGS = text(
-    "DELETE FROM provenance_postings WHERE fp_id BETWEEN :lo AND :hi AND fp_id = ANY(:ids)"
-).bindparams(bindparam("ids", type_=ARRAY(BigInteger)), bindparam("lo", type_=BigInteger),
-             bindparam("hi", type_=BigInteger))
-
-_POSTING = np.dtype([("h", ">i4"), ("f", ">i8")])
 
 
 @dataclass(slots=True)
@@ -120,6 +122,26 @@ class Lookup:
 
 
 @dataclass(frozen=True, slots=True)
+class Segment:
+    """The fingerprints with ids in [lo, hi), indexed in 2**bits blocks."""
+
+    lo: int
+    hi: int
+    bits: int
+    responses: int
+    postings: int
+
+
+@dataclass(frozen=True, slots=True)
+class IndexStats:
+    responses: int  # fingerprints stored
+    segments: int
+    indexed: int  # ... of which in a segment
+    postings: int  # postings in segments
+    tail: int  # fingerprints not yet in a segment
+
+
+@dataclass(frozen=True, slots=True)
 class ResponseInfo:
     id: int
     tenant: str
@@ -140,26 +162,10 @@ def fingerprint_row(fp: Fingerprinter, text: str, *, request_id: str, tenant_id:
             "hashes": Fingerprinter.pack(hashes)}
 
 
-def _signed(h: HashArray) -> npt.NDArray[np.int32]:
-    return np.asarray(h, dtype=np.uint32).view(np.int32)
-
-
 async def insert_conn(conn: AsyncConnection, rows: list[dict[str, Any]]) -> None:
-    """Insert fingerprint rows and their postings inside the caller's transaction: one
-    multi-row INSERT ... RETURNING id, then one array INSERT (PostgreSQL) or one
-    executemany (SQLite) for all the batch's postings."""
-    if not rows:
-        return
-    res = await conn.execute(fp_table.insert().returning(fp_table.c.id, sort_by_parameter_order=True), rows)
-    ids = np.asarray(res.scalars().all(), dtype=np.int64)
-    lens = np.fromiter((r["n_hashes"] for r in rows), dtype=np.int64, count=len(rows))
-    hashes = np.frombuffer(b"".join(r["hashes"] for r in rows), dtype="<u4").view(np.int32)
-    fp_ids = np.repeat(ids, lens)
-    if conn.dialect.name == "postgresql":
-        await conn.execute(_PG_POSTINGS_INSERT, {"h": hashes.tolist(), "f": fp_ids.tolist()})
-    else:
-        await conn.exec_driver_sql("INSERT INTO provenance_postings (hash, fp_id) VALUES (?, ?)",
-                                   list(zip(hashes.tolist(), fp_ids.tolist(), strict=True)))
+    """Insert fingerprint rows inside the caller's transaction (the index is built later, by `compact`)."""
+    if rows:
+        await conn.execute(fp_table.insert(), rows)
 
 
 async def insert(store: Store, rows: list[dict[str, Any]]) -> None:
@@ -168,6 +174,96 @@ async def insert(store: Store, rows: list[dict[str, Any]]) -> None:
             await insert_conn(conn, rows)
 
 
+# -- compaction ---------------------------------------------------------------------------
+
+def _bits_for(postings: int) -> int:
+    return min(24, max(0, math.ceil(math.log2(max(1, postings) / BLOCK_POSTINGS))))
+
+
+def build_blocks(ids: I64, blobs: list[bytes], lo: int) -> tuple[int, list[int], list[bytes]]:
+    """A segment's blocks from its fingerprints: (bits, buckets, packed blocks)."""
+    lens = np.fromiter((len(b) // 4 for b in blobs), dtype=np.int64, count=len(blobs))
+    h = np.frombuffer(b"".join(blobs), dtype="<u4") if blobs else np.empty(0, np.uint32)
+    off = np.repeat(np.asarray(ids, np.int64) - lo, lens).astype(np.uint32)
+    bits = _bits_for(len(h))
+    order = np.lexsort((off, h))
+    rec = np.empty(len(h), dtype=_BLOCK)
+    rec["h"], rec["o"] = h[order], off[order]
+    bucket = (rec["h"].astype(np.uint64) >> np.uint64(32 - bits)).astype(np.int64)
+    starts = np.flatnonzero(np.r_[True, bucket[1:] != bucket[:-1]]) if len(bucket) else np.empty(0, np.int64)
+    ends = np.r_[starts[1:], len(bucket)]
+    buf = rec.tobytes()
+    size = _BLOCK.itemsize
+    return bits, bucket[starts].tolist(), [buf[a * size : b * size] for a, b in zip(starts.tolist(), ends.tolist())]
+
+
+async def _segments(conn: AsyncConnection, lo: int = 0) -> list[Segment]:
+    t = seg_table.c
+    rows = (await conn.execute(select(t.lo, t.hi, t.bits, t.responses, t.postings).where(t.hi > lo)
+                               .order_by(t.lo))).all()
+    return [Segment(int(r[0]), int(r[1]), int(r[2]), int(r[3]), int(r[4])) for r in rows]
+
+
+async def _next_range(conn: AsyncConnection, size: int, settled: datetime) -> tuple[int, int] | None:
+    """The id range of the next segment, when it is complete and settled."""
+    t = fp_table.c
+    start = (await conn.execute(select(func.max(seg_table.c.hi)))).scalar_one()
+    if start is None:
+        start = (await conn.execute(select(func.min(t.id)))).scalar_one()
+        if start is None:
+            return None
+    start = int(start)
+    hi = start + size
+    if (await conn.execute(select(func.min(t.id)).where(t.id >= hi))).scalar_one() is None:
+        return None  # the range may still fill
+    newest = (await conn.execute(select(func.max(t.served_at)).where(t.id >= start, t.id < hi))).scalar_one()
+    if newest is not None:
+        newest = newest if newest.tzinfo else newest.replace(tzinfo=timezone.utc)
+        if newest > settled:
+            return None
+    return start, hi
+
+
+async def compact(store: Store, *, segment_responses: int = 100_000, settle_s: float = 300.0,
+                  now: datetime | None = None, limit: int | None = None) -> list[Segment]:
+    """Index every complete, settled run of `segment_responses` fingerprint ids as a
+    segment (at most `limit` of them); returns the segments built."""
+    settled = (now or datetime.now(timezone.utc)) - timedelta(seconds=settle_s)
+    built: list[Segment] = []
+    t = fp_table.c
+    while limit is None or len(built) < limit:
+        async with store.engine.connect() as conn:
+            rng = await _next_range(conn, segment_responses, settled)
+            if rng is None:
+                return built
+            lo, hi = rng
+            rows = (await conn.execute(select(t.id, t.hashes).where(t.id >= lo, t.id < hi))).all()
+        ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+        blobs = [bytes(r[1]) for r in rows]
+        del rows
+        bits, buckets, blocks = await asyncio.to_thread(build_blocks, ids, blobs, lo)
+        seg = Segment(lo, hi, bits, len(ids), sum(len(b) for b in blocks) // _BLOCK.itemsize)
+        try:
+            async with store.engine.begin() as conn:
+                await conn.execute(seg_table.insert().values(
+                    lo=lo, hi=hi, bits=bits, responses=seg.responses, postings=seg.postings,
+                    created_at=datetime.now(timezone.utc)))
+                if store.is_sqlite:
+                    await conn.exec_driver_sql("INSERT INTO provenance_blocks (seg, bucket, data) VALUES (?, ?, ?)",
+                                               [(lo, b, d) for b, d in zip(buckets, blocks)])
+                else:
+                    step = 50_000
+                    for i in range(0, len(buckets), step):
+                        await conn.execute(_PG_BLOCKS_INSERT, {"seg": lo, "b": buckets[i : i + step],
+                                                               "d": blocks[i : i + step]})
+        except IntegrityError:
+            return built  # another compactor built this segment
+        built.append(seg)
+    return built
+
+
+# -- reading ------------------------------------------------------------------------------
+
 async def window(store: Store, since: datetime | None = None) -> tuple[int, int]:
     """(least response id to consider, how many responses from it): with `since`, the
     least id served at or after it (ids grow with insertion; later rows are filtered on
@@ -175,7 +271,7 @@ async def window(store: Store, since: datetime | None = None) -> tuple[int, int]
     t = fp_table.c
     async with store.engine.connect() as conn:
         if since is None:
-            lo = 0
+            lo = int((await conn.execute(select(func.coalesce(func.min(t.id), 0)))).scalar_one())
         else:
             found = (await conn.execute(select(func.min(t.id)).where(t.served_at >= since))).scalar_one()
             if found is None:
@@ -185,51 +281,131 @@ async def window(store: Store, since: datetime | None = None) -> tuple[int, int]
     return lo, int(n)
 
 
-async def lookup(store: Store, keys: HashArray, *, lo: int, total: int, cap: int, batch: int = 20_000,
+async def _tail(store: Store, lo: int, segs: list[Segment]) -> LoadedIndex:
+    """The fingerprints with ids >= lo that no segment holds, in memory."""
+    start = max([lo, *(s.hi for s in segs)])
+    t = fp_table.c
+    async with store.engine.connect() as conn:
+        rows = (await conn.execute(select(t.id, t.hashes).where(t.id >= start).order_by(t.id))).all()
+    return LoadedIndex.from_parts([int(r[0]) for r in rows], [bytes(r[1]) for r in rows])
+
+
+async def _read_blocks(conn: AsyncConnection, is_sqlite: bool, seg: Segment, buckets: npt.NDArray[np.int64]) -> bytes:
+    every = len(buckets) >= (1 << seg.bits)
+    if is_sqlite:
+        if every:
+            got = (await conn.exec_driver_sql("SELECT data FROM provenance_blocks WHERE seg = ?", (seg.lo,))).all()
+            return b"".join(bytes(r[0]) for r in got)
+        parts: list[bytes] = []
+        for i in range(0, len(buckets), 500):
+            chunk = buckets[i : i + 500].tolist()
+            sql = f"SELECT data FROM provenance_blocks WHERE seg = ? AND bucket IN ({','.join('?' * len(chunk))})"
+            parts += [bytes(r[0]) for r in (await conn.exec_driver_sql(sql, (seg.lo, *chunk))).all()]
+        return b"".join(parts)
+    if every:
+        got = (await conn.execute(_PG_SEGMENT, {"seg": seg.lo})).scalar_one()
+    else:
+        got = (await conn.execute(_PG_BLOCKS, {"seg": seg.lo, "b": buckets.tolist()})).scalar_one()
+    return bytes(got) if got else b""
+
+
+def _match(keys: HashArray, h: HashArray) -> tuple[I64, npt.NDArray[np.bool_]]:
+    """Index into `keys` (sorted) of each of `h`, and which of `h` are keys."""
+    if len(keys) == 0:
+        return np.zeros(len(h), np.int64), np.zeros(len(h), np.bool_)
+    pos = np.minimum(np.searchsorted(keys, h), len(keys) - 1).astype(np.int64)
+    return pos, keys[pos] == h
+
+
+async def _postings(store: Store, keys: HashArray, lo: int, *,
+                    parallel: int = 2) -> AsyncIterator[tuple[int, int, I64, I64]]:
+    """The postings of `keys` (sorted, distinct) among responses with id >= lo, as
+    (a, b, key index, response id) for successive key ranges keys[a:b]: every posting of
+    a key comes in its range's chunk, and a chunk holds about CHUNK_POSTINGS postings read."""
+    async with store.engine.connect() as conn:
+        segs = await _segments(conn, lo)
+    tail = await _tail(store, lo, segs)
+    tpos, thit = _match(keys, tail.hashes)
+    t_key = tpos[thit]
+    t_row = tail.ids[np.searchsorted(tail.offsets, np.flatnonzero(thit), side="right") - 1]
+    del tail, tpos, thit
+    # Postings read per key: one block in every segment (a corpus touching most buckets reads everything).
+    per_key = sum(s.postings / (1 << s.bits) for s in segs)
+    expected = min(sum(s.postings for s in segs), len(keys) * per_key) + len(t_key)
+    n_chunks = 1 << max(0, math.ceil(math.log2(max(1.0, expected / CHUNK_POSTINGS))))
+    edges = np.searchsorted(keys, (np.arange(n_chunks + 1, dtype=np.uint64) << np.uint64(32)) // np.uint64(n_chunks))
+    t_order = np.argsort(t_key, kind="stable")
+    t_key, t_row = t_key[t_order], t_row[t_order]
+    conns = [await store.engine.connect() for _ in range(1 if store.is_sqlite else max(1, parallel))]
+    try:
+        for c in range(n_chunks):
+            a, b = int(edges[c]), int(edges[c + 1])
+            if a == b:
+                continue
+            kc = keys[a:b]
+            jobs = [(s, np.unique((kc.astype(np.uint64) >> np.uint64(32 - s.bits)).astype(np.int64))) for s in segs]
+            datas: list[bytes] = [b""] * len(jobs)
+            queue = list(range(len(jobs)))[::-1]
+
+            async def worker(conn: AsyncConnection) -> None:
+                while queue:
+                    j = queue.pop()
+                    datas[j] = await _read_blocks(conn, store.is_sqlite, *jobs[j])
+
+            await asyncio.gather(*(worker(cn) for cn in conns))
+            ks: list[I64] = []
+            rs: list[I64] = []
+            for (s, _), data in zip(jobs, datas):
+                rec = np.frombuffer(data, dtype=_BLOCK)
+                pos, hit = _match(kc, rec["h"])
+                row = rec["o"][hit].astype(np.int64) + s.lo
+                k = pos[hit] + a
+                if lo > s.lo:
+                    keep = row >= lo
+                    row, k = row[keep], k[keep]
+                ks.append(k)
+                rs.append(row)
+            ta, tb = np.searchsorted(t_key, [a, b])
+            ks.append(t_key[ta:tb])
+            rs.append(t_row[ta:tb])
+            yield a, b, np.concatenate(ks), np.concatenate(rs)
+    finally:
+        for cn in conns:
+            await cn.close()
+
+
+async def lookup(store: Store, keys: HashArray, *, lo: int, total: int, cap: int, batch: int = 0,
                  parallel: int = 2) -> Lookup:
-    """The postings of `keys` (sorted, distinct) among responses with id >= `lo`."""
+    """The postings of `keys` (sorted, distinct) among responses with id >= `lo`, those
+    of hashes held by more than `cap` responses left out. (`batch` is unused; kept for callers.)"""
     keys = np.asarray(keys, dtype=np.uint32)
+    df = np.zeros(len(keys), np.int64)
     if len(keys) == 0 or total == 0:
         e = np.empty(0, np.int64)
-        return Lookup(keys, np.zeros(len(keys), np.int64), e, e, total, cap)
-    hs: list[npt.NDArray[np.uint32]] = []
-    fs: list[I64] = []
-    if store.is_sqlite:
-        async with store.engine.connect() as conn:
-            step = 500
-            for i in range(0, len(keys), step):
-                chunk = _signed(keys[i : i + step]).tolist()
-                sql = (f"SELECT hash, fp_id FROM provenance_postings WHERE hash IN ({','.join('?' * len(chunk))}) "
-                       "AND fp_id >= ?")
-                got = (await conn.exec_driver_sql(sql, (*chunk, lo))).all()
-                if got:
-                    a = np.asarray(got, dtype=np.int64)
-                    hs.append(a[:, 0].astype(np.int32).view(np.uint32))
-                    fs.append(a[:, 1])
-    else:
-        batches = [keys[i : i + batch] for i in range(0, len(keys), batch)]
-        queue = list(range(len(batches)))[::-1]
-        out: dict[int, bytes] = {}
+        return Lookup(keys, df, e, e, total, cap)
+    ks: list[I64] = []
+    rs: list[I64] = []
+    async for a, b, k, row in _postings(store, keys, lo, parallel=parallel):
+        df[a:b] = np.bincount(k - a, minlength=b - a)
+        keep = df[k] <= cap
+        ks.append(k[keep])
+        rs.append(row[keep])
+    key = np.concatenate(ks) if ks else np.empty(0, np.int64)
+    row = np.concatenate(rs) if rs else np.empty(0, np.int64)
+    return Lookup(keys, np.minimum(df, cap + 1), key, row, total, cap)
 
-        async def worker() -> None:
-            async with store.engine.connect() as conn:
-                while queue:
-                    b = queue.pop()
-                    params = {"hs": _signed(batches[b]).tolist(), "lo": lo, "lim": cap + 1}
-                    out[b] = (await conn.execute(_PG_LOOKUP, params)).scalar_one() or b""
 
-        await asyncio.gather(*(worker() for _ in range(max(1, min(parallel, len(batches))))))
-        for b in range(len(batches)):
-            rec = np.frombuffer(out.pop(b), dtype=_POSTING)
-            hs.append(rec["h"].astype(np.int32).view(np.uint32))
-            fs.append(rec["f"].astype(np.int64))
-    h = np.concatenate(hs) if hs else np.empty(0, np.uint32)
-    f = np.concatenate(fs) if fs else np.empty(0, np.int64)
-    k = np.searchsorted(keys, h).astype(np.int64)
-    df = np.bincount(k, minlength=len(keys)).astype(np.int64)
-    df = np.minimum(df, cap + 1)
-    keep = df[k] <= cap
-    return Lookup(keys, df, k[keep], f[keep], total, cap)
+async def frequencies(store: Store, keys: HashArray, *, lo: int, cap: int, batch: int = 0,
+                      parallel: int = 2) -> I64:
+    """Posting-list length of each of `keys` among responses with id >= `lo`, counted up
+    to `cap + 1`."""
+    keys = np.asarray(keys, dtype=np.uint32)
+    out = np.zeros(len(keys), dtype=np.int64)
+    if len(keys) == 0:
+        return out
+    async for a, b, k, _ in _postings(store, keys, lo, parallel=parallel):
+        out[a:b] = np.bincount(k - a, minlength=b - a)
+    return np.minimum(out, cap + 1)
 
 
 async def candidates(store: Store, ids: list[int], *, batch: int = 10_000) -> dict[int, tuple[HashArray, datetime]]:
@@ -249,38 +425,6 @@ async def candidates(store: Store, ids: list[int], *, batch: int = 10_000) -> di
     return out
 
 
-async def frequencies(store: Store, keys: HashArray, *, lo: int, cap: int, batch: int = 20_000,
-                      parallel: int = 2) -> I64:
-    """Posting-list length of each of `keys` among responses with id >= `lo`, counted up
-    to `cap + 1` (an index-only count; the postings themselves are not read)."""
-    keys = np.asarray(keys, dtype=np.uint32)
-    out = np.zeros(len(keys), dtype=np.int64)
-    if len(keys) == 0:
-        return out
-    if store.is_sqlite:
-        async with store.engine.connect() as conn:
-            for i in range(0, len(keys), 500):
-                chunk = _signed(keys[i : i + 500]).tolist()
-                sql = (f"SELECT hash, count(*) FROM provenance_postings WHERE hash IN ({','.join('?' * len(chunk))}) "
-                       "AND fp_id >= ? GROUP BY hash")
-                got: list[Any] = list((await conn.exec_driver_sql(sql, (*chunk, lo))).all())
-                for h, n in got:
-                    out[int(np.searchsorted(keys, np.int32(h).view(np.uint32)))] = int(n)
-        return np.minimum(out, cap + 1)
-    starts = list(range(0, len(keys), batch))[::-1]
-
-    async def worker() -> None:
-        async with store.engine.connect() as conn:
-            while starts:
-                a = starts.pop()
-                params = {"hs": _signed(keys[a : a + batch]).tolist(), "lo": lo, "lim": cap + 1}
-                got = (await conn.execute(_PG_FREQUENCIES, params)).scalar_one() or b""
-                out[a : a + batch] = np.frombuffer(got, dtype=">i4")
-
-    await asyncio.gather(*(worker() for _ in range(max(1, min(parallel, len(starts))))))
-    return out
-
-
 async def describe(store: Store, ids: list[int], *, batch: int = 1000) -> dict[int, ResponseInfo]:
     """Tenant, key, request id, model and time of the given fingerprints."""
     out: dict[int, ResponseInfo] = {}
@@ -295,27 +439,27 @@ async def describe(store: Store, ids: list[int], *, batch: int = 1000) -> dict[i
 
 
 async def prune(store: Store, before: datetime, *, batch: int = 20_000) -> int:
-    """Delete fingerprints served before `before` and their postings (retention), in
-    batches of `batch` responses, one transaction each; returns how many responses."""
+    """Delete fingerprints served before `before` (retention), in batches of `batch`
+    responses, one transaction each, then the segments that hold none of the rest (a
+    segment partly pruned keeps its blocks; lookups skip postings below the least id kept);
+    returns how many responses."""
     t = fp_table.c
     total = 0
     while True:
         async with store.engine.begin() as conn:
             oldest = select(t.id).where(t.served_at < before).order_by(t.id).limit(batch).scalar_subquery()
             res = await conn.execute(delete(fp_table).where(t.id.in_(oldest)).returning(t.id))
-            ids = sorted(int(i) for i in res.scalars().all())
-            if not ids:
-                return total
-            if store.is_sqlite:
-                for i in range(0, len(ids), 500):
-                    chunk = ids[i : i + 500]
-                    await conn.exec_driver_sql(
-                        f"DELETE FROM provenance_postings WHERE fp_id IN ({','.join('?' * len(chunk))})", tuple(chunk))
-            else:
-                await conn.execute(_PG_DELETE_POSTINGS, {"ids": ids, "lo": ids[0], "hi": ids[-1]})
-        total += len(ids)
-        if len(ids) < batch:
-            return total
+            n = len(res.scalars().all())
+        total += n
+        if n < batch:
+            break
+    async with store.engine.begin() as conn:
+        least = (await conn.execute(select(func.min(t.id)))).scalar_one()
+        gone = seg_table.c.hi <= least if least is not None else seg_table.c.lo.is_not(None)
+        for seg in (await conn.execute(select(seg_table.c.lo).where(gone))).scalars().all():
+            await conn.execute(delete(block_table).where(block_table.c.seg == seg))
+            await conn.execute(delete(seg_table).where(seg_table.c.lo == seg))
+    return total
 
 
 async def count(store: Store) -> int:
@@ -323,6 +467,11 @@ async def count(store: Store) -> int:
         return int((await conn.execute(select(func.count()).select_from(fp_table))).scalar_one())
 
 
-async def count_postings(store: Store) -> int:
+async def stats(store: Store) -> IndexStats:
+    t = fp_table.c
     async with store.engine.connect() as conn:
-        return int((await conn.execute(select(func.count()).select_from(post_table))).scalar_one())
+        segs = await _segments(conn)
+        responses = int((await conn.execute(select(func.count()).select_from(fp_table))).scalar_one())
+        start = segs[-1].hi if segs else 0
+        tail = int((await conn.execute(select(func.count()).select_from(fp_table).where(t.id >= start))).scalar_one())
+    return IndexStats(responses, len(segs), responses - tail, sum(s.postings for s in segs), tail)

@@ -2,9 +2,10 @@
 
 `submit()` only appends the record to a bounded queue. A background task fingerprints
 queued records in small slices (yielding to the event loop between them) and hands the
-rows to a `BatchWriter` whose batches insert the fingerprints and then all their postings
-in one statement each (`index.insert_conn`); another timer deletes fingerprints and their
-postings past `retention_days`. `aclose()` fingerprints and writes everything queued.
+rows to a `BatchWriter`, which inserts them in batches. Timers build the inverted index's
+due segments (`index.compact`, every `compact_interval_s`; the packing runs in a thread)
+and delete fingerprints past `retention_days`. `aclose()` fingerprints and writes
+everything queued.
 """
 
 from __future__ import annotations
@@ -14,8 +15,6 @@ import logging
 from collections import deque
 from datetime import datetime, timedelta, timezone
 from typing import Any
-
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from gatehouse.pipeline import RequestRecord
 from gatehouse.provenance import index
@@ -30,14 +29,6 @@ __all__ = ["ProvenanceSink", "build"]
 log = logging.getLogger("gatehouse.provenance")
 
 
-class _FingerprintWriter(BatchWriter):
-    """The shared BatchWriter, writing each batch with `index.insert_conn` (fingerprints
-    and their postings in one transaction) instead of a plain executemany."""
-
-    async def write(self, conn: AsyncConnection, batch: list[dict[str, Any]]) -> None:
-        await index.insert_conn(conn, batch)
-
-
 class ProvenanceSink:
     """A RecordSink that fingerprints served responses off the response path."""
 
@@ -45,7 +36,7 @@ class ProvenanceSink:
         self.store = store
         self.cfg = cfg
         self.fp = Fingerprinter()
-        self.writer = _FingerprintWriter(store, provenance_fingerprints, batch_size=cfg.batch_size,
+        self.writer = BatchWriter(store, provenance_fingerprints, batch_size=cfg.batch_size,
                                          queue_max=cfg.queue_max)
         self.dropped = 0
         self._queue: deque[RequestRecord] = deque()
@@ -55,6 +46,7 @@ class ProvenanceSink:
         self._task: asyncio.Task[None] | None = None
         self._closing = False
         self._last_prune = 0.0
+        self._last_compact = 0.0
 
     def submit(self, record: RequestRecord) -> None:
         if not record.served or not record.response_text or not record.tenant_id:
@@ -93,9 +85,23 @@ class ProvenanceSink:
             while self._queue and not self._closing:
                 self._drain_slice()
                 await asyncio.sleep(0)
+            if loop.time() - self._last_compact >= self.cfg.compact_interval_s:
+                self._last_compact = loop.time()
+                await self._compact()
             if loop.time() - self._last_prune >= self.cfg.prune_interval_s:
                 self._last_prune = loop.time()
                 await self._prune()
+
+    async def _compact(self) -> None:
+        try:
+            # One segment per tick: a backlog is worked off without holding the loop's attention.
+            built = await index.compact(self.store, segment_responses=self.cfg.segment_responses,
+                                        settle_s=self.cfg.settle_s, limit=1)
+        except Exception:
+            log.exception("compacting the provenance index failed")
+            return
+        for seg in built:
+            log.info("indexed provenance fingerprints %d-%d (%d postings)", seg.lo, seg.hi - 1, seg.postings)
 
     async def _prune(self) -> None:
         before = datetime.now(timezone.utc) - timedelta(days=self.cfg.retention_days)

@@ -1,13 +1,15 @@
 """The provenance tables: one compact fingerprint per served response, and the inverted
-index of its hashes (one posting per hash and response) that a scan looks hashes up in."""
+index of their hashes, kept as segments of packed posting blocks (see
+`gatehouse.provenance.index`)."""
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, DateTime, Index, Integer, LargeBinary, String, Table
+from sqlalchemy import (BigInteger, Column, DateTime, Index, Integer, LargeBinary, PrimaryKeyConstraint, String,
+                        Table)
 
 from gatehouse.store.tables import metadata
 
-__all__ = ["provenance_fingerprints", "provenance_postings"]
+__all__ = ["provenance_fingerprints", "provenance_segments", "provenance_blocks"]
 
 provenance_fingerprints = Table(
     "provenance_fingerprints", metadata,
@@ -24,15 +26,24 @@ provenance_fingerprints = Table(
     Index("ix_provenance_fingerprints_tenant_id", "tenant_id"),
 )
 
-# One row per (hash, response). `hash` is the uint32 shingle hash stored as a signed int32;
-# the (hash, fp_id) btree answers a scan's lookups from the index alone. Rows are appended
-# in fp_id order, so a BRIN index on fp_id (PostgreSQL; a btree on SQLite) finds a pruned
-# range of responses without a btree the size of the table. No primary key: (hash, fp_id)
-# is unique by construction and a key would only add a second index.
-provenance_postings = Table(
-    "provenance_postings", metadata,
-    Column("hash", Integer, nullable=False),
-    Column("fp_id", BigInteger, nullable=False),
-    Index("ix_provenance_postings_hash", "hash", "fp_id"),
-    Index("ix_provenance_postings_fp_id", "fp_id", postgresql_using="brin"),
+# A segment indexes the fingerprints with ids in [lo, hi). Its postings are split by the
+# top `bits` bits of the hash into blocks of about a hundred postings each.
+provenance_segments = Table(
+    "provenance_segments", metadata,
+    Column("lo", BigInteger, primary_key=True, autoincrement=False),
+    Column("hi", BigInteger, nullable=False),
+    Column("bits", Integer, nullable=False),
+    Column("responses", Integer, nullable=False),
+    Column("postings", BigInteger, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# One row per (segment, bucket): `data` is packed little-endian (uint32 hash, uint32 id - lo)
+# records sorted by hash, 8 bytes a posting.
+provenance_blocks = Table(
+    "provenance_blocks", metadata,
+    Column("seg", BigInteger, nullable=False),
+    Column("bucket", Integer, nullable=False),
+    Column("data", LargeBinary, nullable=False),
+    PrimaryKeyConstraint("seg", "bucket", name="pk_provenance_blocks"),
 )

@@ -10,6 +10,7 @@ from types import SimpleNamespace
 
 import numpy as np
 import orjson
+import pytest
 from click.testing import CliRunner
 
 from gatehouse.cli.main import cli
@@ -34,7 +35,8 @@ def _records(served: list[tuple[str, str]]) -> list[RequestRecord]:
             for i, (t, text) in enumerate(served)]
 
 
-async def _fill(url: str, served: list[tuple[str, str]]) -> Store:
+async def _fill(url: str, served: list[tuple[str, str]], segment: int | None = None) -> Store:
+    """A registry of `served`; with `segment`, compacted into segments of that many ids."""
     store = Store(url)
     await store.migrate()
     gw = SimpleNamespace(config=GatehouseConfig.model_validate({"provenance": {"retention_days": 3650}}), store=store)
@@ -45,16 +47,19 @@ async def _fill(url: str, served: list[tuple[str, str]]) -> Store:
         s.submit(r)
     s.submit(RequestRecord(id="failed", ts=T0, endpoint="/v1/chat/completions", status=500, tenant_id="x"))
     await s.aclose()
+    if segment is not None:
+        await index.compact(store, segment_responses=segment)
     return store
 
 
-def test_sink_scan_report_and_retention(store_url: str) -> None:
+@pytest.mark.parametrize("segment", [None, 40], ids=["tail", "segments"])
+def test_sink_scan_report_and_retention(store_url: str, segment: int | None) -> None:
     served = textgen.served(300, 6)
     human = textgen.human_texts(60)
     rng = random.Random(1)
 
     async def go() -> None:
-        store = await _fill(store_url, served)
+        store = await _fill(store_url, served, segment)
         try:
             assert await index.count(store) == 300
             docs = [textgen.edit("replace30", served[7][1], rng, human), human[0],
@@ -73,28 +78,34 @@ def test_sink_scan_report_and_retention(store_url: str) -> None:
             t = tenants[served[7][0]]
             assert t["documents"] == 1 and t["share"] == 0.25 and 0 < t["confidence"] <= 1
             assert t["first_served"] == t["last_served"] == "2025-03-01T07:00:00Z"
-            # Retention: everything served before T0 + 100h goes.
+            # Retention: everything served before T0 + 100h goes, and the segments holding only that.
             fps = Fingerprinter()
-            n_post = sum(len(fps.fingerprint(t)) for _, t in served)
-            assert await index.count_postings(store) == n_post
+            st = await index.stats(store)
+            indexed = 280 if segment else 0  # the last 20 ids do not fill a segment yet
+            assert (st.responses, st.indexed, st.tail, st.segments) == (300, indexed, 300 - indexed, indexed // 40)
+            assert st.postings == sum(len(fps.fingerprint(t)) for _, t in served[:indexed])
             assert await index.prune(store, T0 + timedelta(hours=100), batch=30) == 100
             assert await index.count(store) == 200
-            assert await index.count_postings(store) == n_post - sum(len(fps.fingerprint(t)) for _, t in served[:100])
-            report = await scan_texts(store, [served[7][1]])
-            assert report["documents"] == []
+            st = await index.stats(store)
+            assert (st.responses, st.segments) == (200, 5 if segment else 0)  # [81, 121) is partly kept
+            report = await scan_texts(store, [served[7][1], served[90][1], served[150][1]])
+            assert [(d["index"], d["matches"][0]["request_id"]) for d in report["documents"]] == [(2, "req_00150")]
         finally:
             await store.aclose()
 
     asyncio.run(go())
 
 
-def test_scan_since_and_postings_lookup(store_url: str) -> None:
+@pytest.mark.parametrize("segment", [None, 25], ids=["tail", "segments"])
+def test_scan_since_and_postings_lookup(store_url: str, segment: int | None, monkeypatch: pytest.MonkeyPatch) -> None:
     """--since narrows the scan to later responses; the lookup returns exactly the postings
-    of the asked hashes, capped per hash."""
+    of the asked hashes, capped per hash, from segments and tail alike, read in several
+    hash ranges."""
     served = textgen.served(120, 4)
+    monkeypatch.setattr(index, "CHUNK_POSTINGS", 1000)
 
     async def go() -> None:
-        store = await _fill(store_url, served)
+        store = await _fill(store_url, served, segment)
         try:
             docs = [served[10][1], served[110][1]]
             report = await scan_texts(store, docs)
@@ -112,6 +123,60 @@ def test_scan_since_and_postings_lookup(store_url: str) -> None:
             assert np.array_equal(lk.df, mem.df)
             assert sorted(zip(lk.key.tolist(), lk.row.tolist())) == sorted(zip(mem.key.tolist(), mem.row.tolist()))
             assert np.array_equal(await index.frequencies(store, keys, lo=lo, cap=5, batch=100), mem.df)
+            # From a later id on, only the postings of responses from there.
+            lk = await index.lookup(store, keys, lo=37, total=total, cap=1000)
+            whole = lookup_in_memory(keys, LoadedIndex.from_parts(
+                [i + 1 for i in range(120)], [fp.pack(fp.fingerprint(t)) for _, t in served]), cap=1000)
+            later = whole.row >= 37
+            assert sorted(zip(lk.key.tolist(), lk.row.tolist())) == sorted(
+                zip(whole.key[later].tolist(), whole.row[later].tolist()))
+        finally:
+            await store.aclose()
+
+    asyncio.run(go())
+
+
+def test_live_sink_builds_segments(tmp_path: Path) -> None:
+    served = textgen.served(90, 3)
+
+    async def go() -> None:
+        store = Store(f"sqlite+aiosqlite:///{tmp_path}/g.db")
+        await store.migrate()
+        cfg = {"provenance": {"segment_responses": 40, "compact_interval_s": 0.05, "settle_s": 0}}
+        s = sink.build(SimpleNamespace(config=GatehouseConfig.model_validate(cfg), store=store))
+        assert s is not None
+        await s.start()
+        try:
+            for r in _records(served):
+                s.submit(r)
+            for _ in range(100):
+                await asyncio.sleep(0.05)
+                if (await index.stats(store)).segments == 2:
+                    break
+            st = await index.stats(store)
+            assert (st.segments, st.indexed, st.tail) == (2, 80, 10)
+        finally:
+            await s.aclose()
+            await store.aclose()
+
+    asyncio.run(go())
+
+
+def test_compaction_waits_for_settled_ranges_and_races_safely(store_url: str) -> None:
+    served = textgen.served(50, 3)
+
+    async def go() -> None:
+        store = await _fill(store_url, served)
+        try:
+            newest = T0 + timedelta(hours=19)  # when id 20, the last of the first segment, was served
+            assert await index.compact(store, segment_responses=20, settle_s=60, now=newest) == []
+            built = await index.compact(store, segment_responses=20, settle_s=60, now=newest + timedelta(minutes=1))
+            assert [(s.lo, s.hi, s.responses) for s in built] == [(1, 21, 20)]
+            # Two compactors at once build each segment once.
+            got = await asyncio.gather(*(index.compact(store, segment_responses=20) for _ in range(2)))
+            assert sorted((s.lo, s.hi) for g in got for s in g) == [(21, 41)]
+            st = await index.stats(store)
+            assert (st.segments, st.indexed, st.tail) == (2, 40, 10)
         finally:
             await store.aclose()
 
@@ -151,6 +216,18 @@ def test_cli_scan_jsonl_and_text_files(tmp_path: Path) -> None:
     res = CliRunner().invoke(cli, ["provenance", "scan", str(d), "--config", str(cfg), "--json"])
     report = orjson.loads(res.output)
     assert report["skipped_lines"] == 1 and [x["index"] for x in report["documents"]] == [0]
+
+    cfg.write_text(f"store: {{url: '{url}'}}\nprovenance: {{segment_responses: 50}}\n")
+    res = CliRunner().invoke(cli, ["provenance", "compact", "--config", str(cfg), "--json"])
+    assert res.exit_code == 0, res.output
+    assert orjson.loads(res.output) == {"built": 2, "responses": 120, "segments": 2, "indexed": 100,
+                                        "postings": sum(len(Fingerprinter().fingerprint(t)) for _, t in served[:100]),
+                                        "tail": 20}
+    res = CliRunner().invoke(cli, ["provenance", "scan", str(corpus), "--text-field", "content", "--config", str(cfg),
+                                   "--json"])
+    assert orjson.loads(res.output) == orjson.loads(out.read_bytes())  # the same report from segments
+    res = CliRunner().invoke(cli, ["provenance", "compact", "--config", str(cfg)])
+    assert res.exit_code == 0 and "built 0 segments; 120 fingerprints, 100 indexed in 2 segments" in res.output
 
     cfg.write_text(f"store: {{url: '{url}'}}\nprovenance: {{retention_days: 1}}\n")
     res = CliRunner().invoke(cli, ["provenance", "prune", "--config", str(cfg), "--json"])
