@@ -19,7 +19,7 @@ class ScanConfig(BaseModel):
     min_hits: int = Field(default=4, ge=1)  # least shared fingerprint hashes for a match
     max_matches: int = Field(default=10, ge=1)  # matches listed per document
     max_postings: int = Field(default=1000, ge=1)  # hashes held by more responses are stop phrases (never read)
-    lookup_batch: int = Field(default=20_000, ge=100)  # corpus hashes looked up per query
+    chunk_postings: int = Field(default=8_000_000, ge=1000)  # postings read per hash range (bounds a scan's memory)
 
 
 class WatermarkConfig(BaseModel):

@@ -52,7 +52,7 @@ __all__ = ["LoadedIndex", "Lookup", "ResponseInfo", "Segment", "IndexStats", "fi
 I64 = npt.NDArray[np.int64]
 
 BLOCK_POSTINGS = 128  # a segment's bucket count is chosen for blocks of about this many postings
-CHUNK_POSTINGS = 8_000_000  # postings read per hash range in a lookup (bounds its memory)
+CHUNK_POSTINGS = 8_000_000  # default postings read per hash range in a lookup (bounds its memory)
 _BLOCK = np.dtype([("h", "<u4"), ("o", "<u4")])
 
 _PG_BLOCKS_INSERT = text(
@@ -186,9 +186,10 @@ def build_blocks(ids: I64, blobs: list[bytes], lo: int) -> tuple[int, list[int],
     h = np.frombuffer(b"".join(blobs), dtype="<u4") if blobs else np.empty(0, np.uint32)
     off = np.repeat(np.asarray(ids, np.int64) - lo, lens).astype(np.uint32)
     bits = _bits_for(len(h))
-    order = np.lexsort((off, h))
+    packed = (h.astype(np.uint64) << np.uint64(32)) | off  # one sort by (hash, id)
+    packed.sort()
     rec = np.empty(len(h), dtype=_BLOCK)
-    rec["h"], rec["o"] = h[order], off[order]
+    rec["h"], rec["o"] = packed >> np.uint64(32), packed & np.uint64(0xFFFFFFFF)
     bucket = (rec["h"].astype(np.uint64) >> np.uint64(32 - bits)).astype(np.int64)
     starts = np.flatnonzero(np.r_[True, bucket[1:] != bucket[:-1]]) if len(bucket) else np.empty(0, np.int64)
     ends = np.r_[starts[1:], len(bucket)]
@@ -214,8 +215,8 @@ async def _next_range(conn: AsyncConnection, size: int, settled: datetime) -> tu
             return None
     start = int(start)
     hi = start + size
-    if (await conn.execute(select(func.min(t.id)).where(t.id >= hi))).scalar_one() is None:
-        return None  # the range may still fill
+    if (await conn.execute(select(func.min(t.id)).where(t.id >= hi - 1))).scalar_one() is None:
+        return None  # the range's last id is not taken yet: it may still fill
     newest = (await conn.execute(select(func.max(t.served_at)).where(t.id >= start, t.id < hi))).scalar_one()
     if newest is not None:
         newest = newest if newest.tzinfo else newest.replace(tzinfo=timezone.utc)
@@ -317,11 +318,11 @@ def _match(keys: HashArray, h: HashArray) -> tuple[I64, npt.NDArray[np.bool_]]:
     return pos, keys[pos] == h
 
 
-async def _postings(store: Store, keys: HashArray, lo: int, *,
-                    parallel: int = 2) -> AsyncIterator[tuple[int, int, I64, I64]]:
+async def _postings(store: Store, keys: HashArray, lo: int, *, chunk: int,
+                    parallel: int) -> AsyncIterator[tuple[int, int, I64, I64]]:
     """The postings of `keys` (sorted, distinct) among responses with id >= lo, as
     (a, b, key index, response id) for successive key ranges keys[a:b]: every posting of
-    a key comes in its range's chunk, and a chunk holds about CHUNK_POSTINGS postings read."""
+    a key comes in its range's chunk, and a chunk holds about `chunk` postings read."""
     async with store.engine.connect() as conn:
         segs = await _segments(conn, lo)
     tail = await _tail(store, lo, segs)
@@ -332,7 +333,7 @@ async def _postings(store: Store, keys: HashArray, lo: int, *,
     # Postings read per key: one block in every segment (a corpus touching most buckets reads everything).
     per_key = sum(s.postings / (1 << s.bits) for s in segs)
     expected = min(sum(s.postings for s in segs), len(keys) * per_key) + len(t_key)
-    n_chunks = 1 << max(0, math.ceil(math.log2(max(1.0, expected / CHUNK_POSTINGS))))
+    n_chunks = 1 << max(0, math.ceil(math.log2(max(1.0, expected / chunk))))
     edges = np.searchsorted(keys, (np.arange(n_chunks + 1, dtype=np.uint64) << np.uint64(32)) // np.uint64(n_chunks))
     t_order = np.argsort(t_key, kind="stable")
     t_key, t_row = t_key[t_order], t_row[t_order]
@@ -374,10 +375,11 @@ async def _postings(store: Store, keys: HashArray, lo: int, *,
             await cn.close()
 
 
-async def lookup(store: Store, keys: HashArray, *, lo: int, total: int, cap: int, batch: int = 0,
+async def lookup(store: Store, keys: HashArray, *, lo: int, total: int, cap: int, chunk: int = CHUNK_POSTINGS,
                  parallel: int = 2) -> Lookup:
     """The postings of `keys` (sorted, distinct) among responses with id >= `lo`, those
-    of hashes held by more than `cap` responses left out. (`batch` is unused; kept for callers.)"""
+    of hashes held by more than `cap` responses left out; about `chunk` postings are read
+    into memory at a time, on `parallel` connections."""
     keys = np.asarray(keys, dtype=np.uint32)
     df = np.zeros(len(keys), np.int64)
     if len(keys) == 0 or total == 0:
@@ -385,7 +387,7 @@ async def lookup(store: Store, keys: HashArray, *, lo: int, total: int, cap: int
         return Lookup(keys, df, e, e, total, cap)
     ks: list[I64] = []
     rs: list[I64] = []
-    async for a, b, k, row in _postings(store, keys, lo, parallel=parallel):
+    async for a, b, k, row in _postings(store, keys, lo, chunk=chunk, parallel=parallel):
         df[a:b] = np.bincount(k - a, minlength=b - a)
         keep = df[k] <= cap
         ks.append(k[keep])
@@ -395,7 +397,7 @@ async def lookup(store: Store, keys: HashArray, *, lo: int, total: int, cap: int
     return Lookup(keys, np.minimum(df, cap + 1), key, row, total, cap)
 
 
-async def frequencies(store: Store, keys: HashArray, *, lo: int, cap: int, batch: int = 0,
+async def frequencies(store: Store, keys: HashArray, *, lo: int, cap: int, chunk: int = CHUNK_POSTINGS,
                       parallel: int = 2) -> I64:
     """Posting-list length of each of `keys` among responses with id >= `lo`, counted up
     to `cap + 1`."""
@@ -403,7 +405,7 @@ async def frequencies(store: Store, keys: HashArray, *, lo: int, cap: int, batch
     out = np.zeros(len(keys), dtype=np.int64)
     if len(keys) == 0:
         return out
-    async for a, b, k, _ in _postings(store, keys, lo, parallel=parallel):
+    async for a, b, k, _ in _postings(store, keys, lo, chunk=chunk, parallel=parallel):
         out[a:b] = np.bincount(k - a, minlength=b - a)
     return np.minimum(out, cap + 1)
 

@@ -97,12 +97,11 @@ def test_sink_scan_report_and_retention(store_url: str, segment: int | None) -> 
 
 
 @pytest.mark.parametrize("segment", [None, 25], ids=["tail", "segments"])
-def test_scan_since_and_postings_lookup(store_url: str, segment: int | None, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_scan_since_and_postings_lookup(store_url: str, segment: int | None) -> None:
     """--since narrows the scan to later responses; the lookup returns exactly the postings
     of the asked hashes, capped per hash, from segments and tail alike, read in several
     hash ranges."""
     served = textgen.served(120, 4)
-    monkeypatch.setattr(index, "CHUNK_POSTINGS", 1000)
 
     async def go() -> None:
         store = await _fill(store_url, served, segment)
@@ -117,14 +116,14 @@ def test_scan_since_and_postings_lookup(store_url: str, segment: int | None, mon
             keys = np.unique(np.concatenate([fp.fingerprint(t) for _, t in served[:3]]))
             lo, total = await index.window(store)
             assert total == 120
-            lk = await index.lookup(store, keys, lo=lo, total=total, cap=5, batch=100)
+            lk = await index.lookup(store, keys, lo=lo, total=total, cap=5, chunk=1000)
             mem = lookup_in_memory(keys, LoadedIndex.from_parts(
                 [i + 1 for i in range(120)], [fp.pack(fp.fingerprint(t)) for _, t in served]), cap=5)
             assert np.array_equal(lk.df, mem.df)
             assert sorted(zip(lk.key.tolist(), lk.row.tolist())) == sorted(zip(mem.key.tolist(), mem.row.tolist()))
-            assert np.array_equal(await index.frequencies(store, keys, lo=lo, cap=5, batch=100), mem.df)
+            assert np.array_equal(await index.frequencies(store, keys, lo=lo, cap=5, chunk=1000), mem.df)
             # From a later id on, only the postings of responses from there.
-            lk = await index.lookup(store, keys, lo=37, total=total, cap=1000)
+            lk = await index.lookup(store, keys, lo=37, total=total, cap=1000, chunk=1000)
             whole = lookup_in_memory(keys, LoadedIndex.from_parts(
                 [i + 1 for i in range(120)], [fp.pack(fp.fingerprint(t)) for _, t in served]), cap=1000)
             later = whole.row >= 37
