@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from gatehouse.cli.common import dumps, fail
+from gatehouse.monitor.sim.mixture import MIXTURES
 
 __all__ = ["simulate"]
 
@@ -13,9 +14,11 @@ __all__ = ["simulate"]
 @click.option("--seed", type=int, default=1, show_default=True)
 @click.option("--out", "out", type=click.Path(dir_okay=False), required=True, help="Trace file (.jsonl or .jsonl.gz).")
 @click.option("--labels", "labels", type=click.Path(dir_okay=False), default=None, help="Write the ground truth here.")
-@click.option("--config", "config", type=click.Choice(["main", "unseen", "holdout", "holdout2"]), default="main", show_default=True,
+@click.option("--config", "config", type=click.Choice(sorted(MIXTURES)), default="main",
+              show_default=True,
               help="Generator configuration: 'unseen' changes mixture, volumes, campaigns and phrasing; "
-                   "'holdout' is a third one, never used for tuning; 'holdout2' a fourth, also never tuned on.")
+                   "'holdout', 'holdout2' and 'holdout3' are further ones, each written to be evaluated on "
+                   "without tuning (README says which have been tuned on since).")
 @click.option("--scale", type=float, default=1.0, show_default=True, help="Volume multiplier (1.0 is roughly 500k requests).")
 @click.option("--campaigns", "campaigns", default=None, help="Comma-separated campaign sizes, e.g. 2,10,5000.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from gatehouse.monitor.state import HARVEST_ALLOWANCE, F, PooledView, State
 
-__all__ = ["Signal", "compute", "SIGNALS", "vocab_breadth", "rate_flatness"]
+__all__ = ["Signal", "compute", "SIGNALS", "vocab_breadth", "implied_vocabulary", "rate_flatness"]
 
 SIGNALS = (
     "rate_shape", "output_ratio", "max_tokens_pressure", "topic_breadth", "task_breadth", "system_prompt_churn",
@@ -40,6 +40,27 @@ def vocab_breadth(distinct: float, total: int) -> float:
         return 0.0
     beta = math.log(distinct) / math.log(total)
     return _clip((beta - 0.72) / 0.2)
+
+
+def implied_vocabulary(distinct: float, total: int) -> float:
+    """The vocabulary size V for which `total` uniform draws would show `distinct` different
+    words, E[D] = V (1 - exp(-T / V)): a narrow product saturates (V close to D), a broad
+    harvest keeps meeting new words (V well above D). Capped at 20x the distinct count, and 0
+    below 150 words (too few to say)."""
+    if total < 150 or distinct < 2:
+        return 0.0
+    d = min(distinct, float(total))
+    cap = 20.0 * d
+    if d >= total * (1.0 - 1e-9) or cap * (1.0 - math.exp(-total / cap)) <= d:
+        return cap
+    lo, hi = d, cap
+    for _ in range(24):  # the bracket spans at most 20x: 2^-24 of it is plenty
+        mid = 0.5 * (lo + hi)
+        if mid * (1.0 - math.exp(-total / mid)) < d:
+            lo = mid
+        else:
+            hi = mid
+    return 0.5 * (lo + hi)
 
 
 def rate_flatness(hours: list[int], week_mask: int, first_ts: float, last_ts: float) -> tuple[float, float, float]:
@@ -72,10 +93,14 @@ def compute(s: State | PooledView) -> list[Signal]:
         novelty = 0.0
     vb = vocab_breadth(dv, wt)
     # absolute vocabulary: one product's domain stays in the hundreds of content words, a
-    # harvest across domains reaches thousands (novelty fades once those are all seen)
-    absolute = _clip((math.log10(dv + 1.0) - 2.55) / 0.6)
-    breadth = max(vb, absolute, _clip((novelty - 0.15) / 0.35))
-    out.append(Signal("topic_breadth", breadth, f"vocabulary ~{dv:.0f} words over {wt} ({novelty:.0%} new lately)"))
+    # harvest across domains reaches thousands. A young tenant has not seen its whole
+    # vocabulary yet: the size its distinct/total ratio implies (`implied_vocabulary`) counts,
+    # not the raw share of new words, which is high for every young tenant, narrow or broad.
+    implied = implied_vocabulary(dv, wt)
+    absolute = _clip((math.log10(max(dv, implied) + 1.0) - 2.55) / 0.6)
+    breadth = max(vb, absolute)
+    out.append(Signal("topic_breadth", breadth, f"vocabulary ~{dv:.0f} words over {wt}, implying ~{implied:.0f} "
+                      f"({novelty:.0%} new lately)"))
     if isinstance(s, State):
         task = _clip((m[F.OPENNEW] - 0.03) / 0.25) if n > 24 else 0.0
         task_detail = f"{m[F.OPENNEW]:.0%} of prompts open with an unseen instruction"
@@ -87,7 +112,11 @@ def compute(s: State | PooledView) -> list[Signal]:
     sweep = _clip((1.0 - m[F.OPENNEW]) * breadth * m[F.SINGLE]) if n > 24 else 0.0
     out.append(Signal("template_sweep", sweep, "stable instructions whose slots sweep broad content"))
     out.append(Signal("single_shot", _clip((m[F.SINGLE] - 0.5) / 0.45), f"{m[F.SINGLE]:.0%} single-shot requests"))
-    out.append(Signal("reasoning_elicitation", _clip(m[F.REASON] / 0.5), f"{m[F.REASON]:.0%} ask for step-by-step reasoning"))
+    # asking for reasoning harvests reasoning traces only when long replies come back: a
+    # benchmark's chain-of-thought prompts answered in a few lines yield little
+    yield_ = _clip(0.3 + m[F.BIG_OUT] / 0.5)
+    out.append(Signal("reasoning_elicitation", _clip(m[F.REASON] / 0.5) * yield_,
+                      f"{m[F.REASON]:.0%} ask for step-by-step reasoning, {m[F.BIG_OUT]:.0%} of replies >= 350 tokens"))
     samp = _clip(max(m[F.LOGPROB] / 0.5, m[F.NMULTI] / 0.5, m[F.TSWEEP] / 0.2))
     out.append(Signal("sampling_sweep", samp,
                       f"top_logprobs>=5 in {m[F.LOGPROB]:.0%}, n>1 in {m[F.NMULTI]:.0%}, temperature sweeps {m[F.TSWEEP]:.0%}"))

@@ -13,7 +13,8 @@ from typing import Any
 
 def _detect(trace: Path, out: Path, hash_seed: str) -> bytes:
     env = dict(os.environ, PYTHONHASHSEED=hash_seed)
-    subprocess.run([sys.executable, "-m", "gatehouse.cli.main", "detect", str(trace), "--out", str(out)],
+    subprocess.run([sys.executable, "-c", "from gatehouse.cli.main import main; main()", "detect", str(trace),
+                    "--out", str(out)],
                    check=True, env=env, capture_output=True, timeout=300)
     return out.read_bytes()
 
@@ -23,3 +24,33 @@ def test_report_is_identical_across_hash_seeds(small_week: dict[str, Any], tmp_p
     b = _detect(small_week["trace"], tmp_path / "b.json", "2")
     assert b'"campaigns"' in a
     assert a == b
+
+
+def test_linking_does_not_depend_on_bucket_order() -> None:
+    """Stragglers attached through common content pick the same campaign however the suspicious
+    buckets happen to be ordered (the order a set of buckets iterates in varies per process)."""
+    import itertools
+
+    from gatehouse.monitor.campaigns import _components
+    from gatehouse.monitor.features import from_body
+    from gatehouse.monitor.state import State
+    from tests.monitor.helpers import T0, chat
+
+    def state(hour: float) -> State:
+        s = State()
+        s.observe(from_body(ts=T0 + hour * 3600.0, tenant="t", key="k", rid="r", body=chat("hello there friend")))
+        return s
+
+    names = ["a1", "a2", "b1", "b2", "x1", "x2", "y1"]
+    tenants = {t: state(float(i)) for i, t in enumerate(names)}
+    a = (("o", 1), ("i", "198.51.100"))
+    b = (("o", 2), ("i", "203.0.113"))
+    # two equally supported campaigns and cover wording shared by both and by loose accounts
+    cover1 = (("o", 3), ("u", "sdk|t=0.9"))
+    cover2 = (("o", 4), ("u", "sdk|t=0.9"))
+    buckets = [(a, ["a1", "a2"]), (b, ["b2", "b1"]), (cover1, ["a1", "b1", "x1", "y1"]), (cover2, ["x2", "x1", "b2", "a2"])]
+    results = set()
+    for perm in itertools.permutations(buckets):
+        found = _components(tenants, list(perm), common={cover1, cover2})
+        results.add(tuple((c.id, tuple(c.tenants)) for c in found))
+    assert len(results) == 1

@@ -174,3 +174,68 @@ def test_common_content_attaches_stragglers_but_never_merges_campaigns() -> None
     assert sorted(sorted(c.tenants) for c in found) == [["a1", "a2", "a3", "x1"], ["b1", "b2", "b3"]]
     merged = _components(tenants, [(a, ["a1", "a2", "a3"]), (b, ["b1", "b2", "b3"]), (cover, ["a1", "a2", "b1", "x1"])])
     assert len(merged) == 1
+
+
+def _own_client_week(honest_on_it: bool = False) -> Monitor:
+    """A residential-proxy campaign (every account on its own network) with a client of its own:
+    60 core accounts send its template (one to three long harvests and one cover chat each) in four
+    shared sessions; 5 stragglers sent only cover chat, in those sessions; 3 accounts with the
+    same client are active only outside them. Beside them, honest users of a popular SDK
+    chatting at the same cover parameters, some of them tiny and active in the sessions. With
+    `honest_on_it`, two established honest customers also chat through the campaign's client at
+    its cover parameters, so that signature is no longer the campaign's own."""
+    rng = random.Random(12)
+    broad = vocab(rng, 3000)
+    sessions = [10.0, 50.0, 90.0, 130.0]
+    mon = Monitor()
+
+    def cover() -> dict[str, Any]:
+        return chat(f"so what exactly is {words(rng, broad, 2)}", temperature=0.9)
+
+    def harvest() -> dict[str, Any]:
+        return chat(f"Compose a full-length primer on {words(rng, broad, 6)} for a training corpus.",
+                    max_tokens=1600, temperature=0.8)
+
+    def in_sessions(k: int) -> list[float]:
+        return sorted(T0 + (rng.choice(sessions) + rng.uniform(0, 2)) * HOUR for _ in range(k))
+
+    def send(name: str, times: list[float], bodies: list[dict[str, Any]], ua: str, i: int) -> None:
+        reqs = [(t, b, 20, 1500 if b.get("max_tokens") else 120) for t, b in zip(times, bodies)]
+        run(reqs, tenant=name, key=f"key_{name}", ip=f"100.{i % 250}.{i // 250}.9", ua=ua, monitor=mon)
+
+    for a in range(60):
+        bodies = [harvest(), harvest(), harvest(), cover()] if a % 2 else [harvest(), cover()]
+        send(f"org_c{a:02d}", in_sessions(len(bodies)), bodies, "harvester/2.0", a)
+    for a in range(5):
+        send(f"org_s{a:02d}", in_sessions(2), [cover(), cover()], "harvester/2.0", 100 + a)
+    for a in range(3):
+        send(f"org_o{a:02d}", [T0 + (30.0 + a) * HOUR, T0 + (30.5 + a) * HOUR], [cover(), cover()], "harvester/2.0", 110 + a)
+    for a in range(10):
+        send(f"org_h{a:02d}", sorted(T0 + (d * 24 + 13 + rng.gauss(0, 2)) * HOUR for d in range(7) for _ in range(3)),
+             [cover() for _ in range(21)], SDK, 120 + a)
+    for a in range(5):
+        send(f"org_t{a:02d}", in_sessions(2), [cover(), cover()], SDK, 140 + a)
+    if honest_on_it:
+        for a in range(2):
+            send(f"org_x{a:02d}", sorted(T0 + (d * 24 + 9 + rng.gauss(0, 2)) * HOUR for d in range(7) for _ in range(2)),
+                 [cover() for _ in range(14)], "harvester/2.0", 150 + a)
+    mon.finish()
+    return mon
+
+
+def test_accounts_on_a_campaigns_own_client_join_it() -> None:
+    mon = _own_client_week()
+    assert len(mon.campaigns) == 1
+    members = set(mon.campaigns[0].tenants)
+    assert {f"org_c{a:02d}" for a in range(60)} <= members
+    assert {f"org_s{a:02d}" for a in range(5)} <= members  # cover-only stragglers in its sessions
+    assert not any(m.startswith(("org_o", "org_h", "org_t")) for m in members)  # wrong hours, popular SDK
+    assert any("own client" in e for e in mon.campaigns[0].evidence)
+
+
+def test_a_client_signature_established_honest_customers_use_is_not_a_campaigns_own() -> None:
+    mon = _own_client_week(honest_on_it=True)
+    assert len(mon.campaigns) == 1
+    members = set(mon.campaigns[0].tenants)
+    assert {f"org_c{a:02d}" for a in range(60)} <= members
+    assert not any(m.startswith(("org_s", "org_o", "org_h", "org_t", "org_x")) for m in members)

@@ -58,8 +58,9 @@ def pattern(name: str, bad: bool) -> list[Req]:
             body = chat(f"Write a detailed essay on {words(rng, broad if bad else narrow, 6)}")
         elif name == "single_shot":
             body = chat(f"help with {words(rng, narrow, 5)}", history=0 if bad else 2)
-        elif name == "reasoning_elicitation":
+        elif name == "reasoning_elicitation":  # reasoning traces come back long
             body = chat(f"{words(rng, narrow, 5)}" + (" Think step by step and show your reasoning." if bad else ""))
+            ct = 800
         elif name == "sampling_sweep":
             params = {"logprobs": True, "top_logprobs": 10} if bad else {}
             body = chat(f"answer {words(rng, narrow, 5)}", **params)
@@ -151,3 +152,33 @@ def test_evidence_names_signal_and_value() -> None:
     ev = mon.assess("org_t").evidence
     assert any(e.startswith("sampling_sweep=") for e in ev)
     assert mon.assess("org_t").samples
+
+
+def test_breadth_is_judged_by_the_vocabulary_a_sample_implies() -> None:
+    """A young tenant meets new words in most requests whatever its domain: a narrow one
+    repeats a small vocabulary, a broad harvest keeps meeting new words, and only the
+    vocabulary size the distinct/total ratio implies tells them apart."""
+    from gatehouse.monitor.signals import implied_vocabulary
+
+    assert implied_vocabulary(200, 200) == 4000.0  # no repeats yet: as broad as the cap allows
+    assert 180 < implied_vocabulary(164, 397) < 200  # saturating: little beyond what was seen
+    assert implied_vocabulary(50, 100) == 0.0  # too few words to say
+    rng = random.Random(3)
+    narrow, broad = vocab(rng, 150), vocab(rng, 3000)
+    values = {}
+    for name, pool in (("narrow", narrow), ("broad", broad)):
+        reqs = [(T0 + i * 600.0, chat(f"what about {words(rng, pool, 8)}"), 20, 200) for i in range(60)]
+        values[name] = signals_of(run(reqs).keys["key_t"])["topic_breadth"]
+    assert values["narrow"] < 0.2 < 0.8 < values["broad"]
+
+
+def test_reasoning_asked_but_answered_briefly_harvests_little() -> None:
+    """A benchmark's chain-of-thought prompts answered in a few lines are not a reasoning-trace
+    harvest: the signal is damped by the share of long replies."""
+    rng = random.Random(8)
+    narrow = _narrow(rng)
+    times = _times(flat=False)
+    brief = [(ts, chat(f"{words(rng, narrow, 5)} Think step by step and show your reasoning."), 40, 60) for ts in times]
+    long = [(ts, chat(f"{words(rng, narrow, 5)} Think step by step and show your reasoning."), 40, 800) for ts in times]
+    assert signals_of(run(brief).keys["key_t"])["reasoning_elicitation"] <= 0.35
+    assert signals_of(run(long).keys["key_t"])["reasoning_elicitation"] >= 0.9

@@ -53,7 +53,7 @@ def build_tenants(seed: int, mixture: Mixture) -> list[SimTenant]:
     from gatehouse.monitor.sim.population import populate
 
     rng = random.Random(seed)
-    kit = Kit(make_vocab(seed), mixture.phrasing)
+    kit = Kit(make_vocab(seed, extra=mixture.vocab_extra), mixture.phrasing, mixture.style)
     return populate(rng, kit, mixture)
 
 
@@ -103,7 +103,7 @@ def _record(rng: random.Random, engine: SimulatorEngine, t: SimTenant, ts: float
         maker = t.turned
     body, out_tokens = maker(rng, ts)
     n = int(body.get("n", 1))
-    max_tokens = int(body.get("max_tokens", 0) or 0)
+    max_tokens = int(body.get("max_tokens", body.get("max_completion_tokens", 0)) or 0)
     finish = "length" if max_tokens and out_tokens >= max_tokens else "stop"
     prompt = body["messages"][-1]["content"]
     text, _ = engine.prose(prompt, seq, min(out_tokens, 60))

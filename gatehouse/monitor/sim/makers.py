@@ -22,9 +22,18 @@ _LANGS = ["French", "German", "Spanish", "Japanese", "Portuguese", "Korean", "It
 class Kit:
     """Builders shared by the makers for one phrasing set."""
 
-    def __init__(self, vocab: Vocab, phrasing: str) -> None:
+    def __init__(self, vocab: Vocab, phrasing: str, style: str = "classic") -> None:
         self.v = vocab
         self.p: dict[str, Any] = PHRASES[phrasing]
+        # "v3" (holdout3) changes how requests are built, not only their words: the newer
+        # `max_completion_tokens`, seeds on evaluation sweeps, few-shot and system-prompt
+        # reasoning instructions in harvests, tool-use traces replayed as multi-turn requests
+        self.style = style
+
+    def _limit(self, body: dict[str, Any], tokens: int) -> dict[str, Any]:
+        """Set the output cap the way this style's clients do."""
+        body["max_completion_tokens" if self.style == "v3" else "max_tokens"] = tokens
+        return body
 
     def topic(self, rng: random.Random, domains: list[str]) -> str:
         d = rng.choice(domains)
@@ -58,7 +67,7 @@ class Kit:
                     msgs.append({"role": "user", "content": rng.choice(self.p["support"]).format(w1=a, w2=b)})
                     msgs.append({"role": "assistant", "content": f"Sure, the {a} can be checked in your account under {b}."})
             msgs.append({"role": "user", "content": rng.choice(self.p["support"]).format(w1=w1, w2=w2)})
-            return {"model": "gpt-4o-mini", "messages": msgs, "temperature": 0.3, "max_tokens": 400}, rng.randint(40, 220)
+            return self._limit({"model": "gpt-4o-mini", "messages": msgs, "temperature": 0.3}, 400), rng.randint(40, 220)
         return make
 
     def summarize(self, domains: list[str]) -> Maker:
@@ -113,6 +122,12 @@ class Kit:
 
     def eval_team(self, domains: list[str]) -> Maker:
         def make(rng: random.Random, ts: float) -> tuple[dict[str, Any], int]:
+            body, out = make0(rng, ts)
+            if self.style == "v3":
+                body["seed"] = 1234
+            return body, out
+
+        def make0(rng: random.Random, ts: float) -> tuple[dict[str, Any], int]:
             q = self.question(rng, domains)
             r = rng.random()
             if r < 0.55:
@@ -150,19 +165,35 @@ class Kit:
 
     # ---- distilling ---------------------------------------------------------------------
     def harvest(self, domains: list[str], *, system: str | None = None, cot: float = 0.0, logprobs: int = 0,
-                max_tokens: int = 4096, templates: list[str] | None = None, temp: float = 0.8) -> Maker:
+                max_tokens: int = 4096, templates: list[str] | None = None, temp: float = 0.8,
+                temps: list[float] | None = None, fewshot: float = 0.0, cot_system: bool = False) -> Maker:
+        """`temps`: a temperature drawn per request; `fewshot`: share of requests that carry one
+        worked example as a prior user/assistant exchange; `cot_system`: the reasoning
+        instruction goes in the system prompt instead of the user text."""
         tpls = templates or self.p["harvest"]
 
         def make(rng: random.Random, ts: float) -> tuple[dict[str, Any], int]:
+            sys_cot = False
             if rng.random() < cot:
-                content = rng.choice(self.p["cot"]).format(q=self.question(rng, domains))
+                if cot_system and rng.random() < 0.5:
+                    content = self.question(rng, domains)
+                    sys_cot = True
+                else:
+                    content = rng.choice(self.p["cot"]).format(q=self.question(rng, domains))
             else:
                 content = rng.choice(tpls).format(t=self.topic(rng, domains))
             msgs: list[dict[str, Any]] = []
-            if system:
-                msgs.append({"role": "system", "content": system})
+            if system or sys_cot:
+                text = system or ""
+                if sys_cot:
+                    text = (text + " " if text else "") + "Always reason step by step and show your reasoning before the answer."
+                msgs.append({"role": "system", "content": text})
+            if fewshot and rng.random() < fewshot:
+                msgs.append({"role": "user", "content": rng.choice(tpls).format(t=self.topic(rng, domains))})
+                msgs.append({"role": "assistant", "content": self.doc(rng, domains, 60)})
             msgs.append({"role": "user", "content": content})
-            body: dict[str, Any] = {"model": "gpt-4o", "messages": msgs, "temperature": temp, "max_tokens": max_tokens}
+            t = temp if temps is None else rng.choice(temps)
+            body: dict[str, Any] = self._limit({"model": "gpt-4o", "messages": msgs, "temperature": t}, max_tokens)
             if logprobs:
                 body["logprobs"] = True
                 body["top_logprobs"] = logprobs
@@ -184,7 +215,7 @@ class Kit:
 
     def tools(self, domains: list[str]) -> Maker:
         def make(rng: random.Random, ts: float) -> tuple[dict[str, Any], int]:
-            tools = []
+            tools: list[dict[str, Any]] = []
             for _ in range(rng.randint(1, 4)):
                 d = rng.choice(domains)
                 a, b = self.v.pick(rng, d, 2)
@@ -193,7 +224,13 @@ class Kit:
                     "description": f"Operates on {a} and {b}.",
                     "parameters": {"type": "object", "properties": {a: {"type": "string"}, "limit": {"type": "integer"}}}}})
             content = f"Use the tools to {rng.choice(['plan', 'research', 'resolve', 'book', 'analyse'])} {self.topic(rng, domains)}, then summarise."
-            body = {"model": "gpt-4o", "messages": [{"role": "user", "content": content}], "tools": tools,
-                    "tool_choice": "required", "temperature": 0.7, "max_tokens": 2000}
+            msgs: list[dict[str, Any]] = [{"role": "user", "content": content}]
+            if self.style == "v3" and rng.random() < 0.5:  # continue a synthetic trajectory
+                name = str(tools[0]["function"]["name"])
+                msgs.append({"role": "assistant", "content": None, "tool_calls": [
+                    {"id": "call_1", "type": "function", "function": {"name": name, "arguments": "{}"}}]})
+                msgs.append({"role": "tool", "tool_call_id": "call_1", "content": self.doc(rng, domains, 30)})
+            body = self._limit({"model": "gpt-4o", "messages": msgs, "tools": tools, "tool_choice": "auto" if self.style == "v3" else "required",
+                                "temperature": 0.7}, 2000)
             return body, rng.randint(200, 900)
         return make

@@ -2,7 +2,10 @@
 different mixture, volumes, campaign shapes and template phrasing, for generalization) and
 `holdout` (a third phrasing, mixture and campaign timing, written after the monitor was tuned
 on the other two and reported without tuning) and `holdout2` (a fourth, added before the linking
-change it judges and run once after it)."""
+change it judges and run once after it; later tuned on) and `holdout3` (a fifth: new phrasing and
+domains, new request-building conventions, tiny honest trial accounts, campaigns that rotate
+user agents or jitter parameters; written before any detection result on it was seen and
+reported as run once)."""
 
 from __future__ import annotations
 
@@ -25,6 +28,14 @@ class Mixture:
     disguise_diurnal: bool = True
     session_windows: int = 12  # a campaign's shared working sessions in the week
     session_hours: tuple[float, float] = (2.0, 6.0)
+    # holdout3's knobs (the defaults keep the older configurations exactly as they were)
+    style: str = "classic"  # request-building conventions (see `Kit`)
+    vocab_extra: bool = False  # domains of its own (see `make_vocab`)
+    trial_accounts: int = 0  # honest accounts that send only a handful of requests
+    ua_rotation: float = 0.0  # share of campaigns whose accounts each use a common SDK's user agent
+    param_jitter: float = 0.0  # share of campaigns that draw the temperature per request
+    small_campaign_requests: tuple[float, float] = (150.0, 900.0)  # per account, campaigns of <= 50
+    nightly_translate: bool = False  # translation as a nightly batch instead of a flat stream
 
     def scaled(self, scale: float, campaign_sizes: list[int] | None = None) -> Mixture:
         return replace(self, volume=self.volume * scale,
@@ -68,5 +79,22 @@ MIXTURES: dict[str, Mixture] = {
         campaigns=[2, 5, 60, 700, 3500],
         volume=0.75, per_account=4.0, turncoats=2, residential=0.7,
         harvest_max_tokens=[900, 1600, 3200], disguise_diurnal=True, session_windows=20, session_hours=(1.5, 5.0),
+    ),
+    # third held-out set, written before any detection result on it was seen and reported as run
+    # once: phrasing E and six domains of its own, `max_completion_tokens`, few-shot and
+    # system-prompt reasoning in harvests, multi-turn tool traces, seeded evaluation sweeps,
+    # nightly translation, 150 tiny honest trial accounts, eight campaigns from 2 to 4,000
+    # accounts (40% rotate common SDK user agents, 40% jitter temperature, cover share 15-40%),
+    # shorter and more numerous shared sessions
+    "holdout3": Mixture(
+        phrasing="E",
+        honest={"support": 10, "summarize": 6, "translate": 5, "extract": 6, "ide": 6, "rag": 7, "oss_app": 9,
+                "eval": 4, "chat": 8, "creative": 5, "classify": 3, "hobbyist": 110},
+        distill={"harvest": 3, "cot": 3, "logprob": 3, "preference": 2, "tools": 3, "disguise": 3, "drip": 5},
+        campaigns=[2, 3, 4, 6, 30, 120, 900, 4000],
+        volume=0.85, per_account=3.0, turncoats=3, residential=0.5,
+        harvest_max_tokens=[1000, 2000, 6000], disguise_diurnal=True, session_windows=28, session_hours=(1.0, 4.0),
+        style="v3", vocab_extra=True, trial_accounts=150, ua_rotation=0.4, param_jitter=0.4,
+        small_campaign_requests=(60.0, 500.0), nightly_translate=True,
     ),
 }

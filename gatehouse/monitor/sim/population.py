@@ -68,7 +68,8 @@ def populate(rng: random.Random, kit: Kit, m: Mixture) -> list[SimTenant]:
                 t.times = T.nightly(rng, rng.uniform(800, 2000) * v)
             elif pattern == "translate":
                 t.makers = [kit.translate(doms)]
-                t.times = T.flat(rng, rng.uniform(1500, 4000) * v)
+                t.times = (T.nightly(rng, rng.uniform(800, 2500) * v, begin=rng.uniform(0.0, 3.0), hours=4.0)
+                           if m.nightly_translate else T.flat(rng, rng.uniform(1500, 4000) * v))
             elif pattern == "extract":
                 t.makers = [kit.extract(rng.choice(doms))]
                 t.times = T.diurnal(rng, rng.uniform(300, 1000) * v, z, width=4.0)
@@ -90,7 +91,7 @@ def populate(rng: random.Random, kit: Kit, m: Mixture) -> list[SimTenant]:
                 t.makers = [kit.chat(doms)]
                 t.times = T.diurnal(rng, rng.uniform(500, 2000) * v, z, width=4.5)
             elif pattern == "creative":
-                t.makers = [kit.chat(some(4), n_multi=0.15, conversational=0.3)]
+                t.makers = [kit.chat(some(4), n_multi=0.3 if m.style == "v3" else 0.15, conversational=0.3)]
                 t.times = T.diurnal(rng, rng.uniform(200, 800) * v, z)
             elif pattern == "classify":
                 t.makers = [kit.classify(some(2))]
@@ -105,24 +106,52 @@ def populate(rng: random.Random, kit: Kit, m: Mixture) -> list[SimTenant]:
     out.extend(_turncoats(ids, rng, kit, m))
     for ci, size in enumerate(m.campaigns):
         out.extend(_campaign(ids, rng, kit, m, f"camp_{ci + 1}", size))
+    out.extend(_trials(ids, rng, kit, m))
     return [t for t in out if t.times]
+
+
+def _trials(ids: _Ids, rng: random.Random, kit: Kit, m: Mixture) -> list[SimTenant]:
+    """Honest accounts that send a handful of requests and go quiet: trials, one-off scripts,
+    a developer trying the API (some ask for long answers, as a distiller's throwaway would)."""
+    doms = kit.v.domains
+    out: list[SimTenant] = []
+    for _ in range(m.trial_accounts):
+        t = _tenant(ids, rng, "honest", "trial", keys=1)
+        if rng.random() < 0.3:
+            t.makers = [kit.harvest(rng.sample(doms, 2), max_tokens=rng.choice([512, 1024, 2000]), temp=0.7,
+                                    templates=kit.p["q"], cot=0.1)]
+        else:
+            t.makers = [kit.chat(rng.sample(doms, rng.randint(1, 3)), conversational=0.2)]
+        start = rng.uniform(0, T.WEEK - 6 * 3600.0)
+        t.times = sorted(T.WEEK_START + start + rng.uniform(0, 6 * 3600.0) for _ in range(rng.randint(1, 6)))
+        out.append(t)
+    return out
 
 
 def _distillers(ids: _Ids, rng: random.Random, kit: Kit, m: Mixture) -> list[SimTenant]:
     doms = kit.v.domains
     v = m.volume
     out: list[SimTenant] = []
+
+    def tz() -> float:
+        return rng.choice([-8.0, -5.0, 0.0, 1.0, 5.5, 8.0, 9.0])
+
     for pattern, count in m.distill.items():
         for _ in range(count):
             t = _tenant(ids, rng, "distiller", pattern, keys=rng.randint(1, 4))
             mt = rng.choice(m.harvest_max_tokens)
             broad = rng.sample(doms, rng.randint(8, len(doms)))
+            v3 = m.style == "v3"
             if pattern == "harvest":
-                t.makers = [kit.harvest(broad, max_tokens=mt)]
+                t.makers = [kit.harvest(broad, max_tokens=mt, fewshot=0.15 if v3 else 0.0)]
                 t.times = T.flat(rng, rng.uniform(1500, 4000) * v)
             elif pattern == "cot":
-                t.makers = [kit.harvest(broad, cot=0.8, max_tokens=mt)]
+                t.makers = [kit.harvest(broad, cot=0.8, max_tokens=mt, cot_system=v3)]
                 t.times = T.flat(rng, rng.uniform(800, 2000) * v)
+            elif pattern == "logprob" and v3:
+                t.makers = [kit.harvest(broad, logprobs=rng.choice([5, 8, 20]), max_tokens=rng.choice([256, 512, 768]),
+                                        temps=[0.7, 1.0])]
+                t.times = T.diurnal(rng, rng.uniform(800, 2000) * v, tz(), width=6.0, weekend=0.8)
             elif pattern == "logprob":
                 t.makers = [kit.harvest(broad, logprobs=rng.choice([5, 10, 20]), max_tokens=512, temp=1.0)]
                 t.times = T.flat(rng, rng.uniform(800, 2000) * v)
@@ -132,12 +161,20 @@ def _distillers(ids: _Ids, rng: random.Random, kit: Kit, m: Mixture) -> list[Sim
             elif pattern == "tools":
                 t.makers = [kit.tools(broad)]
                 t.times = T.flat(rng, rng.uniform(500, 1500) * v)
+            elif pattern == "disguise" and v3:  # a writing app's persona, office hours in its own time zone
+                company = rng.choice(_COMPANIES)
+                sysmsg = f"You are Lumen, the writing assistant built into {company} Docs. Be clear and well organised."
+                t.makers = [kit.harvest(broad, system=sysmsg, max_tokens=mt, cot=0.15, temp=0.7, fewshot=0.1)]
+                t.times = T.diurnal(rng, rng.uniform(400, 1200) * v, tz(), width=3.0, weekend=0.3)
             elif pattern == "disguise":  # an app's system prompt on top of harvesting, office hours
                 company = rng.choice(_COMPANIES)
                 sysmsg = f"You are the support assistant for {company}. Answer questions about our {rng.choice(doms)} services politely and briefly."
                 t.makers = [kit.harvest(broad, system=sysmsg, max_tokens=mt, cot=0.2, temp=0.5)]
                 t.times = (T.diurnal(rng, rng.uniform(400, 1200) * v, 0.0, width=3.5) if m.disguise_diurnal
                            else T.flat(rng, rng.uniform(400, 1200) * v))
+            elif pattern == "drip" and v3:
+                t.makers = [kit.harvest(broad, cot=0.3, max_tokens=mt, temps=[0.7, 0.8, 0.9])]
+                t.times = T.diurnal(rng, rng.uniform(15, 45), tz(), width=5.0, weekend=0.6)
             elif pattern == "drip":
                 t.makers = [kit.harvest(broad, cot=0.3, max_tokens=mt)]
                 t.times = T.diurnal(rng, rng.uniform(25, 60), 0.0, width=5.0, weekend=1.0)
@@ -148,13 +185,16 @@ def _distillers(ids: _Ids, rng: random.Random, kit: Kit, m: Mixture) -> list[Sim
 def _turncoats(ids: _Ids, rng: random.Random, kit: Kit, m: Mixture) -> list[SimTenant]:
     out: list[SimTenant] = []
     for _ in range(m.turncoats):
-        t = _tenant(ids, rng, "distiller", "turncoat", keys=2)
+        v3 = m.style == "v3"
+        t = _tenant(ids, rng, "distiller", "turncoat", keys=3 if v3 else 2)
         company = rng.choice(_COMPANIES)
         honest = kit.support(company, rng.choice(kit.v.domains))
-        t.makers = [honest, honest]
+        t.makers = [honest] * len(t.keys)
         t.turn_key = t.keys[1]
-        t.turn_ts = T.WEEK_START + rng.uniform(3.0, 4.0) * T.DAY
-        t.turned = kit.harvest(rng.sample(kit.v.domains, 10), max_tokens=rng.choice(m.harvest_max_tokens), cot=0.3)
+        t.turn_ts = T.WEEK_START + (rng.uniform(2.5, 4.0) if v3 else rng.uniform(3.0, 4.0)) * T.DAY
+        t.turned = (kit.harvest(rng.sample(kit.v.domains, 10), max_tokens=rng.choice(m.harvest_max_tokens), cot=0.3,
+                                temps=[0.6, 0.8, 1.0], fewshot=0.1) if v3 else
+                    kit.harvest(rng.sample(kit.v.domains, 10), max_tokens=rng.choice(m.harvest_max_tokens), cot=0.3))
         before = T.diurnal(rng, rng.uniform(600, 1200) * m.volume, 0.0)
         after = T.flat(rng, rng.uniform(1200, 2500) * m.volume, start=t.turn_ts - T.WEEK_START)
         t.times = sorted(before + after)
@@ -162,10 +202,10 @@ def _turncoats(ids: _Ids, rng: random.Random, kit: Kit, m: Mixture) -> list[SimT
     return out
 
 
-def _mixed(harvest: Maker, cover: Maker) -> Maker:
+def _mixed(harvest: Maker, cover: Maker, share: float = 0.2) -> Maker:
     """A campaign account's traffic: harvesting with some ordinary-looking cover requests."""
     def make(r: random.Random, ts: float) -> tuple[dict[str, Any], int]:
-        return (cover if r.random() < 0.2 else harvest)(r, ts)
+        return (cover if r.random() < share else harvest)(r, ts)
     return make
 
 
@@ -177,8 +217,13 @@ def _campaign(ids: _Ids, rng: random.Random, kit: Kit, m: Mixture, cid: str, siz
     templates = rng.sample(kit.p["harvest"], rng.randint(3, 6))
     mt = rng.choice(m.harvest_max_tokens)
     style = rng.choice(["plain", "cot", "logprob"])
+    v3 = m.style == "v3"
+    rotate = v3 and rng.random() < m.ua_rotation
+    jitter = v3 and rng.random() < m.param_jitter
+    share = rng.uniform(0.15, 0.4) if v3 else 0.2
     harvest = kit.harvest(doms, templates=templates, max_tokens=mt, cot=0.7 if style == "cot" else 0.1,
-                          logprobs=10 if style == "logprob" else 0)
+                          logprobs=10 if style == "logprob" else 0, temps=[0.6, 0.7, 0.8, 0.9, 1.0] if jitter else None,
+                          fewshot=0.1 if v3 else 0.0, cot_system=v3)
     cover = kit.chat(doms, conversational=0.4)
     lo, hi = m.session_hours
     windows = [(s, s + rng.uniform(lo, hi) * 3600.0)
@@ -186,14 +231,15 @@ def _campaign(ids: _Ids, rng: random.Random, kit: Kit, m: Mixture, cid: str, siz
     shell = f"ops@{rng.getrandbits(24):06x}.example" if rng.random() < 0.4 else None
     out: list[SimTenant] = []
     for _ in range(size):
-        t = _tenant(ids, rng, "distiller", "campaign", ua=ua,
+        t = _tenant(ids, rng, "distiller", "campaign", ua=rng.choice(_UAS) if rotate else ua,
                     nets=[ids.net() for _ in range(2)] if residential else nets)
         t.campaign = cid
         if shell and rng.random() < 0.5:
             t.bill = shell
-        count = max(2, int(rng.expovariate(1.0 / m.per_account)) + 1) if size > 50 else int(rng.uniform(150, 900) * m.volume) + 20
+        lo_n, hi_n = m.small_campaign_requests
+        count = max(2, int(rng.expovariate(1.0 / m.per_account)) + 1) if size > 50 else int(rng.uniform(lo_n, hi_n) * m.volume) + 20
 
-        t.makers = [_mixed(harvest, cover)]
+        t.makers = [_mixed(harvest, cover, share)]
         t.times = T.sessions(rng, windows, count)
         out.append(t)
     return out

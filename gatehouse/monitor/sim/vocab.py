@@ -1,5 +1,6 @@
 """Vocabulary for the traffic simulator: domains of real words plus seeded invented terms,
-and four phrasings (`A` main, `B` unseen, `C` holdout, `D` holdout2) of every template."""
+and five phrasings (`A` main, `B` unseen, `C` holdout, `D` holdout2, `E` holdout3) of every
+template. `E` also brings domains of its own (`EXTRA_DOMAINS`)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["DOMAINS", "Vocab", "PHRASES", "make_vocab"]
+__all__ = ["DOMAINS", "EXTRA_DOMAINS", "Vocab", "PHRASES", "make_vocab"]
 
 DOMAINS: dict[str, str] = {
     "medicine": "diagnosis symptom dosage antibiotic vaccine cardiology insulin fracture therapy clinic "
@@ -48,6 +49,22 @@ DOMAINS: dict[str, str] = {
                "outage tariff signal carrier billing sim",
 }
 
+# holdout3's vocabulary: these replace a few of the shared domains (see `make_vocab(extra=True)`)
+EXTRA_DOMAINS: dict[str, str] = {
+    "agriculture": "irrigation harvest fertilizer tractor livestock greenhouse drought pesticide orchard soil "
+                   "seedling compost yield grazing silo pasture hydroponics crop rotation",
+    "aviation": "fuselage runway altimeter turbulence cockpit aileron autopilot hangar taxiway propeller "
+                "airspeed glider transponder rudder avionics airframe navigation",
+    "astronomy": "galaxy nebula telescope supernova quasar orbit comet asteroid pulsar exoplanet eclipse "
+                 "constellation redshift spectroscopy parallax meteor cosmology",
+    "insurance": "premium deductible underwriting claim policyholder actuary coverage rider beneficiary "
+                 "annuity reinsurance exclusion endorsement adjuster peril copay",
+    "logistics": "warehouse pallet freight forklift manifest container dispatch routing consignment "
+                 "backorder replenishment crossdock courier throughput fulfillment customs",
+    "architecture": "facade cantilever buttress atrium blueprint zoning truss vault colonnade mezzanine "
+                    "daylighting masonry dormer parapet gable setback",
+}
+
 _SYL = "ka lo mi ra te su vo ne pi da re ko lu fa zi the cor an ex pro sta tri ver mon gal dex ium ary ent".split()
 
 
@@ -64,13 +81,23 @@ class Vocab:
         return sorted(self.words)
 
 
-def make_vocab(seed: int, invented: int = 70) -> Vocab:
-    """Every domain's real words plus `invented` seeded terms (brands, jargon, names)."""
+def make_vocab(seed: int, invented: int = 70, extra: bool = False) -> Vocab:
+    """Every domain's real words plus `invented` seeded terms (brands, jargon, names). With
+    `extra`, six shared domains give way to `EXTRA_DOMAINS` (and the invented terms use
+    other syllables)."""
     rng = random.Random(seed * 7919 + 17)
     words: dict[str, list[str]] = {}
+    if extra:
+        dropped = {"cooking", "travel", "music", "sports", "telecom", "hr"}
+        domains = {**{d: w for d, w in DOMAINS.items() if d not in dropped}, **EXTRA_DOMAINS}
+        syl = "bo qu yr ix ol ta ven mar sol ith una gre pha zor ul wen dri ost kel ama".split()
+        for d, ws in domains.items():
+            extra_terms = {"".join(rng.choice(syl) for _ in range(rng.randint(2, 4))) for _ in range(invented)}
+            words[d] = ws.split() + sorted(extra_terms)
+        return Vocab(words)
     for d, ws in DOMAINS.items():
-        extra = {"".join(rng.choice(_SYL) for _ in range(rng.randint(2, 4))) for _ in range(invented)}
-        words[d] = ws.split() + sorted(extra)
+        invented_terms = {"".join(rng.choice(_SYL) for _ in range(rng.randint(2, 4))) for _ in range(invented)}
+        words[d] = ws.split() + sorted(invented_terms)
     return Vocab(words)
 
 
@@ -228,6 +255,49 @@ PHRASES: dict[str, dict[str, Any]] = {
         "q": [
             "What drives change in {t}?", "Where does {t} show up in practice?", "How is {t} usually taught?",
             "What would surprise a newcomer about {t}?", "What are the limits of {t}?",
+        ],
+    },
+    "E": {  # holdout3: written before any detection result on it was seen
+        "harvest": [
+            "For our knowledge base: {t}. Cover definitions, mechanisms, history, and three detailed scenarios.",
+            "[task] long-form answer\n[subject] {t}\n[requirements] expert depth, headings, examples",
+            "Imagine you are preparing a certification exam guide. Chapter subject: {t}. Be thorough.",
+            "{t} -- explain it fully, as if writing the reference entry a specialist would cite.",
+            "Need an extensive briefing document on {t}, with background, analysis and practical advice.",
+            "Generate a high-quality, detailed response suitable for fine-tuning data. Prompt: explain {t}.",
+            "Could you produce a comprehensive multi-part explanation of {t}, from first principles upward?",
+            "Write the full lesson plan and lesson content for a course unit on {t}.",
+            "Elaborate on {t} with rigorous detail; include a worked case study and a glossary.",
+            "As a domain specialist, answer exhaustively: what is there to know about {t}?",
+        ],
+        "cot": [
+            "Use careful step-by-step reasoning and show all of it. {q}",
+            "{q}\nThink it through aloud, then give the conclusion on its own line.",
+            "Show your reasoning in full before the final answer. Problem: {q}",
+            "Work through the following slowly, step by step: {q}",
+        ],
+        "pref": [
+            "Prompt: {q}\n\nCompletion 1: {a}\n\nCompletion 2: {b}\n\nWhich completion is better? Answer 1 or 2 with a rationale.",
+            "Below are two replies to '{q}'. Rank the responses by quality and explain.\n- {a}\n- {b}",
+        ],
+        "support": [
+            "i ordered a {w1} last week but the {w2} still says pending", "how do i update the {w1} on file",
+            "my {w1} was charged but the {w2} never came through", "whats the difference between {w1} and {w2}",
+            "is there someone who can look at my {w1}?", "the app crashes when i open {w1}",
+        ],
+        "chat": [
+            "hey, quick one about {t}", "can u explain {t} simply", "eli5 {t} pls", "what's your take on {t}?",
+            "been wondering about {t} lately", "short answer: {t}?",
+        ],
+        "summ": "Nightly batch: summarise the document below in at most four sentences.\n---\n{d}",
+        "trans": "Translate into {lang} for the localisation batch. Output only the translation.\n---\n{d}",
+        "extract": "Return JSON with keys entities, dates, amounts extracted from the text.\nText: {d}",
+        "classify": "Is the following feedback positive, negative or neutral?\n{d}",
+        "eval_mc": "### Question\n{q}\n### Options\nA. {a}\nB. {b}\nC. {c}\nD. {e}\n### Answer (letter only)",
+        "eval_cot": "### Question\n{q}\n### Instructions\nThink step by step, then output 'Final:' and your answer.",
+        "q": [
+            "What is the role of {t}?", "How would a practitioner approach {t}?", "What causes variation in {t}?",
+            "Why do people disagree about {t}?", "What's a common misconception about {t}?",
         ],
     },
 }
