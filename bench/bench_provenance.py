@@ -143,7 +143,8 @@ async def fill(store: Store, served: list[tuple[str, str]], args: argparse.Names
     segs = await index.compact(store, segment_responses=args.segment, settle_s=0)
     t5 = time.perf_counter()
     st = await index.stats(store)
-    print(f"index: {len(segs)} segments built in {t5 - t4:.1f}s ({st.indexed / max(t5 - t4, 1e-9):,.0f} responses/s), "
+    rate = f" ({sum(x.responses for x in segs) / (t5 - t4):,.0f} responses/s)" if segs else ""
+    print(f"index: {len(segs)} segments built in {t5 - t4:.1f}s{rate}, "
           f"{st.postings:,} postings, {st.tail:,} responses in the tail")
     if store.dialect == "postgresql":
         t_v = time.perf_counter()
