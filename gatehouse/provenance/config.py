@@ -30,7 +30,7 @@ class WatermarkConfig(BaseModel):
     enabled: bool = True
     secret_env: str = "GATEHOUSE_WATERMARK_SECRET"  # server secret the per-tenant keys derive from
     gamma: float = Field(default=0.25, gt=0, lt=1)  # green-list fraction of the vocabulary
-    delta: float = Field(default=2.0, ge=0)  # logit bias added to green tokens
+    delta: float = Field(default=2.5, ge=0)  # logit bias added to green tokens
     context: int = Field(default=1, ge=1, le=4)  # previous tokens seeding the green list
 
     @classmethod

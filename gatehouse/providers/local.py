@@ -9,7 +9,7 @@ Optional extra (`pip install .[local]`). Config:
           model_path: /models/qwen2.5-0.5b-instruct   # a directory save_pretrained() wrote
           device: auto            # auto | cpu | cuda
           max_new_tokens: 256
-          watermark: {enabled: true, secret_env: GATEHOUSE_WATERMARK_SECRET, gamma: 0.25, delta: 2.0}
+          watermark: {enabled: true, secret_env: GATEHOUSE_WATERMARK_SECRET, gamma: 0.25, delta: 2.5}
 
 Nothing is downloaded: the model and tokenizer are read from `model_path` (loaded on the
 first request). Requests are answered in the OpenAI wire format, streamed or not, like

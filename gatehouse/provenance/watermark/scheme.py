@@ -31,7 +31,7 @@ _M4 = np.uint64(0xD6E8FEB86659FD93)
 @dataclass(frozen=True, slots=True)
 class WatermarkParams:
     gamma: float = 0.25
-    delta: float = 2.0
+    delta: float = 2.5
     context: int = 1
 
     @property
