@@ -214,6 +214,11 @@ async def _next_range(conn: AsyncConnection, size: int, settled: datetime) -> tu
         if start is None:
             return None
     start = int(start)
+    first = (await conn.execute(select(func.min(t.id)).where(t.id >= start))).scalar_one()
+    if first is None:
+        return None
+    if first - start >= size:  # a gap in the ids (a restore, a sequence jump): no empty segments
+        start = int(first)
     hi = start + size
     if (await conn.execute(select(func.min(t.id)).where(t.id >= hi - 1))).scalar_one() is None:
         return None  # the range's last id is not taken yet: it may still fill

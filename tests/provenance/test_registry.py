@@ -20,6 +20,7 @@ from gatehouse.providers.base import Deployment
 from gatehouse.provenance import index, sink
 from gatehouse.provenance.fingerprint import Fingerprinter
 from gatehouse.provenance.index import LoadedIndex
+from gatehouse.provenance.tables import provenance_fingerprints
 from gatehouse.provenance.match import lookup_in_memory
 from gatehouse.provenance.scan import scan_texts
 from gatehouse.store.db import Store
@@ -176,6 +177,15 @@ def test_compaction_waits_for_settled_ranges_and_races_safely(store_url: str) ->
             assert sorted((s.lo, s.hi) for g in got for s in g) == [(21, 41)]
             st = await index.stats(store)
             assert (st.segments, st.indexed, st.tail) == (2, 40, 10)
+            # A jump in the ids (a restore, a sequence gap) makes no empty segments.
+            fp = Fingerprinter()
+            rows = [index.fingerprint_row(fp, t, request_id=f"late_{i}", tenant_id=tn, key_id=None, model=None,
+                                          served_at=T0) for i, (tn, t) in enumerate(served[:25])]
+            async with store.engine.begin() as conn:
+                await conn.execute(provenance_fingerprints.insert(), [{**r, "id": 1000 + i} for i, r in enumerate(rows)
+                                                                      if r is not None])
+            built = await index.compact(store, segment_responses=20)
+            assert [(s.lo, s.hi, s.responses) for s in built] == [(41, 61, 10), (1000, 1020, 20)]
         finally:
             await store.aclose()
 
