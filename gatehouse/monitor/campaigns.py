@@ -89,6 +89,20 @@ _COMMON = 0.5
 _OWN_MIN = 2
 _OWN_SHARE = 0.5  # of all the signature's carriers
 _OWN_HOURS = 0.6
+# ... and whose unplaced throwaway accounts keep the campaign's hours: a campaign's own accounts
+# only send in its sessions, while tiny users of a public client (trials, one-off scripts on a
+# popular SDK at its defaults) send at any hour. Each such account seen outside the campaign's
+# hours stands for f/(1-f) more inside them (f: the share of the span the campaign is active),
+# which timing cannot tell from its accounts; the signature is public once the expected number of
+# independent accounts it would attach exceeds this.
+_OWN_STRAY = 0.5
+# On a public client at public parameters (see `_own_client`) a tiny account joins by timing only
+# when all its active hours are the campaign's and an independent account would land there by
+# chance (f ** hours) at most this often ...
+_OWN_CHANCE = 0.02
+# ... a larger one by content only when almost all users of that content are the campaign's
+# (a campaign's cover chat, written like everyone's chat, has many users outside it).
+_OWN_OUTSIDE = 0.1
 
 
 def sync_lift(states: list[State]) -> float:
@@ -346,6 +360,12 @@ def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[s
     return out
 
 
+def _split(tok: Token) -> tuple[str, str]:
+    """(user agent, parameters) of a client-signature token (`tokens_of` writes "agent|t=...")."""
+    ua, _, params = str(tok[1]).rpartition("|t=")
+    return ua, "t=" + params
+
+
 def _own_client(tenants: dict[str, State], uf: _UF, index: Index,
                 fits: Callable[[str, State], bool]) -> list[tuple[str, str]]:
     """Accounts nothing else placed that use a campaign's *own* client configuration.
@@ -359,17 +379,24 @@ def _own_client(tenants: dict[str, State], uf: _UF, index: Index,
     residential-proxy campaign's accounts share no network, and one whose few requests were
     all cover chat shares no template, but both still send with the operation's client.
 
-    Known weakness (holdout3): early in a week, before honest users of a popular SDK's chat
-    parameters have `_TINY` requests, a large campaign rotating popular SDKs can own such a
-    signature for a while, and the live replay briefly attached tiny honest trial accounts
-    (and honest accounts whose n>1 sampling counts as harvest intent) to it; the final pass
-    dropped them.
+    Early in a week no honest user of a popular SDK's chat parameters has `_TINY` requests yet,
+    so the veto above cannot fire, and a large campaign rotating popular SDKs would own such a
+    signature (holdout3's replay briefly attached tiny honest trial accounts to one). So the
+    tiny unplaced carriers are a second test: the campaign's own throwaway accounts all send
+    inside its session hours, independent users of a public client at any hour; each one seen
+    outside stands for f/(1-f) unseen ones inside, and when that expected number exceeds
+    `_OWN_STRAY` the client is public and attaches no one.
 
     An unplaced carrier joins when its own traffic agrees: a tiny account (too small to
-    score) must be active mostly in hours when the campaign is (and those hours must be at most
-    `_OWN_HOURS` of the hours the campaign spans, so timing says something); a larger one
-    must show harvest intent itself and share at least two content tokens that are specific to
-    the campaign (most of their users are its members).
+    score) must be active mostly in hours when the campaign is, and those hours must be at most
+    `_OWN_HOURS` of the hours the campaign spans (f), so timing says something. When the
+    signature is a public client at public parameters (its user agent, and its parameters, are
+    each used by some established account outside every campaign with no harvest intent), a
+    tiny account must be active only in the campaign's hours and an independent account would
+    land there by chance (f ** hours) at most `_OWN_CHANCE` of the time: timing must be strong
+    evidence, not a coin toss. A larger account must show harvest intent itself and share at
+    least two content tokens that are specific to the campaign (at most `_OWN_OUTSIDE` of their
+    users are outside it).
     """
     _, _, content_of, content_count, carriers = index
     parent = uf.parent
@@ -410,21 +437,50 @@ def _own_client(tenants: dict[str, State], uf: _UF, index: Index,
         spans[r] = (min(lo, st.first_ts), max(hi, st.last_ts))
         if r in wanted:
             used[r].update(content_of.get(m, ()))
-    informative = {r for r, (lo, hi) in spans.items()
-                   if bin(masks[r]).count("1") <= _OWN_HOURS * max(1, min(168, int((hi - lo) // 3600) + 1))}
+    # share of the hours the campaign spans in which it is active (chance that an independent
+    # account's hour falls inside them)
+    cover = {r: bin(masks[r]).count("1") / max(1, min(168, int((hi - lo) // 3600) + 1)) for r, (lo, hi) in spans.items()}
+    informative = {r for r, f in cover.items() if f <= _OWN_HOURS}
+
+    def inside(st: State, r: str) -> bool:
+        hours = bin(st.week_mask).count("1")
+        return hours > 0 and 2 * bin(st.week_mask & masks[r]).count("1") >= hours
+
+    # a public client at public parameters: a user agent that independent established customers
+    # send with (at any parameters), at parameters that independent established customers use
+    # (with any agent); its tiny users are everyone's, and timing must single out the campaign's
+    public: set[str] = set()
+    for tok in sorted(carriers, key=repr):
+        if any(c not in parent and tenants[c].n >= _TINY and not fits(c, tenants[c])
+               for c in sorted(carriers[tok]) if c in tenants):
+            ua, params = _split(tok)
+            public |= {ua, "|" + params}
     out: list[tuple[str, str]] = []
     taken: set[str] = set()
     for tok in sorted(owner, key=repr):
         r = owner[tok]
-        for tid in sorted(carriers.get(tok, ())):
-            if tid in parent or tid in taken or tid not in tenants:
+        unplaced = [tid for tid in sorted(carriers.get(tok, ())) if tid not in parent and tid in tenants]
+        tiny = [tenants[tid] for tid in unplaced if tenants[tid].n < _TINY]
+        ua, params = _split(tok)
+        pub = ua in public and "|" + params in public
+        strays = sum(1 for st in tiny if not inside(st, r))
+        f = min(cover.get(r, 1.0), 0.99)
+        if strays * f / (1.0 - f) > _OWN_STRAY:
+            continue  # independent users of this client: it is public, not the campaign's own
+        for tid in unplaced:
+            if tid in taken:
                 continue
             st = tenants[tid]
             if st.n < _TINY:
                 hours = bin(st.week_mask).count("1")
-                ok = r in informative and hours > 0 and 2 * bin(st.week_mask & masks[r]).count("1") >= hours
+                if pub:
+                    ok = (r in informative and hours > 0 and st.week_mask & ~masks[r] == 0
+                          and cover[r] ** hours <= _OWN_CHANCE)
+                else:
+                    ok = r in informative and inside(st, r)
             else:
-                specific = [c for c in content_of.get(tid, ()) if used[r][c] >= 0.5 * content_count.get(c, 0)]
+                specific = [c for c in content_of.get(tid, ())
+                            if content_count.get(c, 0) - used[r][c] <= _OWN_OUTSIDE * content_count.get(c, 0)]
                 ok = len(specific) >= 2 and fits(tid, st)
             if ok:
                 taken.add(tid)

@@ -179,7 +179,7 @@ def test_common_content_attaches_stragglers_but_never_merges_campaigns() -> None
 def _own_client_week(honest_on_it: bool = False) -> Monitor:
     """A residential-proxy campaign (every account on its own network) with a client of its own:
     60 core accounts send its template (one to three long harvests and one cover chat each) in four
-    shared sessions; 5 stragglers sent only cover chat, in those sessions; 3 accounts with the
+    shared sessions; 5 stragglers sent only cover chat, in two of those sessions; 3 accounts with the
     same client are active only outside them. Beside them, honest users of a popular SDK
     chatting at the same cover parameters, some of them tiny and active in the sessions. With
     `honest_on_it`, two established honest customers also chat through the campaign's client at
@@ -206,8 +206,10 @@ def _own_client_week(honest_on_it: bool = False) -> Monitor:
     for a in range(60):
         bodies = [harvest(), harvest(), harvest(), cover()] if a % 2 else [harvest(), cover()]
         send(f"org_c{a:02d}", in_sessions(len(bodies)), bodies, "harvester/2.0", a)
-    for a in range(5):
-        send(f"org_s{a:02d}", in_sessions(2), [cover(), cover()], "harvester/2.0", 100 + a)
+    for a in range(5):  # in two of the sessions (one hour inside them is no evidence of membership)
+        first, second = rng.sample(sessions, 2)
+        times = sorted(T0 + (s + rng.uniform(0, 2)) * HOUR for s in (first, second))
+        send(f"org_s{a:02d}", times, [cover(), cover()], "harvester/2.0", 100 + a)
     for a in range(3):
         send(f"org_o{a:02d}", [T0 + (30.0 + a) * HOUR, T0 + (30.5 + a) * HOUR], [cover(), cover()], "harvester/2.0", 110 + a)
     for a in range(10):
@@ -239,3 +241,44 @@ def test_a_client_signature_established_honest_customers_use_is_not_a_campaigns_
     members = set(mon.campaigns[0].tenants)
     assert {f"org_c{a:02d}" for a in range(60)} <= members
     assert not any(m.startswith(("org_s", "org_o", "org_h", "org_t", "org_x")) for m in members)
+
+
+def test_tiny_honest_accounts_on_a_popular_sdk_early_in_the_week_are_never_linked() -> None:
+    """A campaign that sends through a popular SDK at its chat parameters (cover traffic) owns
+    that signature by count early in the week, before any honest user of it has a history. Tiny
+    honest trial accounts chatting through the same SDK at the same parameters, some of them by
+    chance inside the campaign's sessions, must never be linked to it (nor flagged), at any
+    hourly pass of the replay or at the end."""
+    rng = random.Random(21)
+    broad = vocab(rng, 3000)
+    sessions = [6.0, 20.0, 30.0, 44.0]
+    reqs: list[tuple[float, str, str, dict[str, Any], int]] = []  # (ts, tenant, ip, body, completion)
+
+    def cover() -> dict[str, Any]:
+        return chat(f"so what exactly is {words(rng, broad, 2)}", temperature=0.9)
+
+    for a in range(60):
+        n = 4 if a % 2 else 2
+        for i in range(n):
+            ts = T0 + (rng.choice(sessions) + rng.uniform(0, 2)) * HOUR
+            body = (cover() if i == n - 1 else
+                    chat(f"Compose a full-length primer on {words(rng, broad, 6)} for a training corpus.",
+                         max_tokens=1600, temperature=0.8))
+            reqs.append((ts, f"org_c{a:02d}", f"100.{a}.1.9", body, 1500 if body.get("max_tokens") else 120))
+    honest = [f"org_t{a:02d}" for a in range(16)]
+    for a, tid in enumerate(honest):  # one to three requests within an hour or two, a quarter in the sessions
+        start = rng.choice(sessions) + rng.uniform(0, 1) if a % 4 == 0 else rng.uniform(0, 48)
+        for _ in range(rng.randint(1, 3)):
+            reqs.append((T0 + (start + rng.uniform(0, 1.5)) * HOUR, tid, f"172.20.{a}.5", cover(), 120))
+    reqs.sort(key=lambda r: r[0])
+    mon = Monitor()
+    linked: set[str] = set()
+    for i, (ts, tid, ip, body, out) in enumerate(reqs):
+        mon.observe(from_body(ts=ts, tenant=tid, key=f"key_{tid}", rid=f"r{i}", body=body, ip=ip, ua=SDK,
+                              prompt_tokens=20, completion_tokens=out, finish_reason="stop"))
+        linked |= set(mon.campaign_of) & set(honest)
+    mon.finish()
+    linked |= set(mon.campaign_of) & set(honest)
+    assert mon.campaigns and {f"org_c{a:02d}" for a in range(0, 60, 2)} <= set(mon.campaigns[0].tenants)
+    assert not linked
+    assert not set(mon.first_flag) & set(honest)

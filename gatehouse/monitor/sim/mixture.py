@@ -5,7 +5,10 @@ on the other two and reported without tuning) and `holdout2` (a fourth, added be
 change it judges and run once after it; later tuned on) and `holdout3` (a fifth: new phrasing and
 domains, new request-building conventions, tiny honest trial accounts, campaigns that rotate
 user agents or jitter parameters; written before any detection result on it was seen and
-reported as run once)."""
+reported as run once) and `holdout4` (a sixth: phrasing F, other user-agent pools with one
+dominant SDK version, many tiny trial accounts, eight campaigns of 2 to 2,600 accounts with very
+short sessions; written before any detection result on it was seen, run once at full and once at
+half volume)."""
 
 from __future__ import annotations
 
@@ -36,6 +39,9 @@ class Mixture:
     param_jitter: float = 0.0  # share of campaigns that draw the temperature per request
     small_campaign_requests: tuple[float, float] = (150.0, 900.0)  # per account, campaigns of <= 50
     nightly_translate: bool = False  # translation as a nightly batch instead of a flat stream
+    # holdout4's knobs (empty: the user-agent pools the older configurations use)
+    sdk_uas: tuple[str, ...] = ()  # user agents of ordinary clients (honest accounts, rotating campaigns)
+    campaign_uas: tuple[str, ...] = ()  # the user agent a non-rotating campaign picks from
 
     def scaled(self, scale: float, campaign_sizes: list[int] | None = None) -> Mixture:
         return replace(self, volume=self.volume * scale,
@@ -96,5 +102,24 @@ MIXTURES: dict[str, Mixture] = {
         harvest_max_tokens=[1000, 2000, 6000], disguise_diurnal=True, session_windows=28, session_hours=(1.0, 4.0),
         style="v3", vocab_extra=True, trial_accounts=150, ua_rotation=0.4, param_jitter=0.4,
         small_campaign_requests=(60.0, 500.0), nightly_translate=True,
+    ),
+    # fourth held-out set, written before any detection result on it was seen (run once at full and
+    # once at half volume): phrasing F, one SDK version dominating honest traffic, 320 tiny trial
+    # accounts, many evaluation sweeps and n>1 creative users, campaigns of 2, 4, 5, 6, 15, 70, 350
+    # and 2,600 accounts (60% rotate the common SDK user agents, half jitter temperature), 40 short
+    # shared sessions, non-rotating campaigns on Go/Node/curl clients, caps up to 8,000 tokens
+    "holdout4": Mixture(
+        phrasing="F",
+        honest={"support": 7, "summarize": 3, "translate": 4, "extract": 8, "ide": 3, "rag": 9, "oss_app": 6,
+                "eval": 7, "chat": 12, "creative": 9, "classify": 5, "hobbyist": 160},
+        distill={"harvest": 2, "cot": 4, "logprob": 2, "preference": 3, "tools": 4, "disguise": 2, "drip": 6},
+        campaigns=[2, 4, 5, 6, 15, 70, 350, 2600],
+        volume=0.9, per_account=2.5, turncoats=4, residential=0.35,
+        harvest_max_tokens=[800, 1800, 4000, 8000], disguise_diurnal=False, session_windows=40, session_hours=(0.5, 3.0),
+        style="v3", vocab_extra=True, trial_accounts=320, ua_rotation=0.6, param_jitter=0.5,
+        small_campaign_requests=(40.0, 350.0), nightly_translate=False,
+        sdk_uas=("OpenAI/Python 1.54.3", "OpenAI/Python 1.54.3", "OpenAI/Python 1.54.3", "OpenAI/NodeJS 4.67.1",
+                 "OpenAI/Python 1.52.0", "python-httpx/0.27.0"),
+        campaign_uas=("Go-http-client/2.0", "node-fetch/3.3.2", "curl/8.5.0", "OpenAI/Python 1.54.3"),
     ),
 }

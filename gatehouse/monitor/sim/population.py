@@ -36,12 +36,12 @@ class _Ids:
 
 
 def _tenant(ids: _Ids, rng: random.Random, label: str, pattern: str, keys: int = 1, ua: str | None = None,
-            nets: list[str] | None = None) -> SimTenant:
+            nets: list[str] | None = None, uas: tuple[str, ...] = ()) -> SimTenant:
     tid = ids.tenant()
     nets = nets or [ids.net() if rng.random() > 0.15 else _CLOUD]
     ips = [f"{rng.choice(nets)}.{rng.randint(1, 254)}" for _ in range(max(2, keys * 2))]
     return SimTenant(id=tid, label=label, pattern=pattern, keys=[ids.key() for _ in range(keys)], ips=ips,
-                     ua=ua or rng.choice(_UAS), jurisdiction=rng.choice(_CC), bill=f"billing@{tid[4:10]}.example")
+                     ua=ua or rng.choice(uas or _UAS), jurisdiction=rng.choice(_CC), bill=f"billing@{tid[4:10]}.example")
 
 
 def populate(rng: random.Random, kit: Kit, m: Mixture) -> list[SimTenant]:
@@ -58,7 +58,7 @@ def populate(rng: random.Random, kit: Kit, m: Mixture) -> list[SimTenant]:
 
     for pattern, count in m.honest.items():
         for _ in range(count):
-            t = _tenant(ids, rng, "honest", pattern, keys=rng.randint(1, 3))
+            t = _tenant(ids, rng, "honest", pattern, keys=rng.randint(1, 3), uas=m.sdk_uas)
             z = tz()
             if pattern == "support":
                 t.makers = [kit.support(rng.choice(_COMPANIES), rng.choice(doms))]
@@ -116,7 +116,7 @@ def _trials(ids: _Ids, rng: random.Random, kit: Kit, m: Mixture) -> list[SimTena
     doms = kit.v.domains
     out: list[SimTenant] = []
     for _ in range(m.trial_accounts):
-        t = _tenant(ids, rng, "honest", "trial", keys=1)
+        t = _tenant(ids, rng, "honest", "trial", keys=1, uas=m.sdk_uas)
         if rng.random() < 0.3:
             t.makers = [kit.harvest(rng.sample(doms, 2), max_tokens=rng.choice([512, 1024, 2000]), temp=0.7,
                                     templates=kit.p["q"], cot=0.1)]
@@ -213,7 +213,8 @@ def _campaign(ids: _Ids, rng: random.Random, kit: Kit, m: Mixture, cid: str, siz
     doms = kit.v.domains
     residential = rng.random() < m.residential
     nets = [ids.net() for _ in range(rng.randint(2, 6))]
-    ua = rng.choice(["python-requests/2.31.0", "OpenAI/Python 1.52.0", "aiohttp/3.9.5", f"harvester/{rng.randint(1, 9)}.0"])
+    ua = rng.choice(list(m.campaign_uas) or
+                    ["python-requests/2.31.0", "OpenAI/Python 1.52.0", "aiohttp/3.9.5", f"harvester/{rng.randint(1, 9)}.0"])
     templates = rng.sample(kit.p["harvest"], rng.randint(3, 6))
     mt = rng.choice(m.harvest_max_tokens)
     style = rng.choice(["plain", "cot", "logprob"])
@@ -231,7 +232,7 @@ def _campaign(ids: _Ids, rng: random.Random, kit: Kit, m: Mixture, cid: str, siz
     shell = f"ops@{rng.getrandbits(24):06x}.example" if rng.random() < 0.4 else None
     out: list[SimTenant] = []
     for _ in range(size):
-        t = _tenant(ids, rng, "distiller", "campaign", ua=rng.choice(_UAS) if rotate else ua,
+        t = _tenant(ids, rng, "distiller", "campaign", ua=rng.choice(m.sdk_uas or _UAS) if rotate else ua,
                     nets=[ids.net() for _ in range(2)] if residential else nets)
         t.campaign = cid
         if shell and rng.random() < 0.5:

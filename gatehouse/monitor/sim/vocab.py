@@ -1,5 +1,5 @@
 """Vocabulary for the traffic simulator: domains of real words plus seeded invented terms,
-and five phrasings (`A` main, `B` unseen, `C` holdout, `D` holdout2, `E` holdout3) of every
+and six phrasings (`A` main, `B` unseen, `C` holdout, `D` holdout2, `E` holdout3, `F` holdout4) of every
 template. `E` also brings domains of its own (`EXTRA_DOMAINS`)."""
 
 from __future__ import annotations
@@ -298,6 +298,46 @@ PHRASES: dict[str, dict[str, Any]] = {
         "q": [
             "What is the role of {t}?", "How would a practitioner approach {t}?", "What causes variation in {t}?",
             "Why do people disagree about {t}?", "What's a common misconception about {t}?",
+        ],
+    },
+    "F": {  # holdout4: written before any detection result on it was seen
+        "harvest": [
+            "Topic: {t}. I need a long, authoritative write-up: overview, key mechanisms, edge cases, worked examples.",
+            "<instruction>Produce an expert-level treatment of {t}. Use sections and be exhaustive.</instruction>",
+            "You are writing a textbook. Draft the complete chapter on {t}, including exercises with solutions.",
+            "Please give me everything a senior practitioner knows about {t} -- no summaries, full detail.",
+            "Draft a white paper on {t}: context, analysis, risks, recommendations, and a detailed appendix.",
+            "Create a gold-standard reference answer (very detailed) for the question: what should one know about {t}?",
+            "In as much depth as you can, walk through {t} and illustrate each point with a realistic case.",
+            "Write an encyclopedia-style article on {t} with history, theory, practice and open problems.",
+        ],
+        "cot": [
+            "Reason carefully, writing out each intermediate step, then state the answer. {q}",
+            "{q}\nBefore answering, lay out your full chain of reasoning.",
+            "Let's solve this methodically and show every step: {q}",
+        ],
+        "pref": [
+            "Question: {q}\nAnswer X: {a}\nAnswer Y: {b}\nPick the stronger answer (X or Y) and justify the choice in detail.",
+            "Grade these two candidate answers to '{q}' from 1-10 each and say which wins.\n(1) {a}\n(2) {b}",
+        ],
+        "support": [
+            "hi, my {w1} hasn't arrived and the {w2} page shows nothing", "need help changing the {w1} on my account",
+            "got billed twice for {w1}, can someone check {w2}", "where do i find the {w1} settings",
+            "{w1} not working since yesterday, {w2} keeps failing", "can i cancel my {w1}?",
+        ],
+        "chat": [
+            "quick q: {t}?", "tell me a bit about {t}", "what do you think of {t}", "any tips on {t}",
+            "hmm, {t} -- how does that work", "ok so {t}, thoughts?", "explain {t} in a sentence or two",
+        ],
+        "summ": "Condense the following into a short abstract (3 sentences max).\n\n{d}",
+        "trans": "Render the passage below in {lang}. Keep formatting; no commentary.\n\n{d}",
+        "extract": "Extract all people, organisations, dates and amounts from the passage as a JSON object.\nPassage: {d}",
+        "classify": "Label the sentiment of this review as POS, NEG or NEU.\nReview: {d}",
+        "eval_mc": "Q: {q}\n(a) {a}\n(b) {b}\n(c) {c}\n(d) {e}\nRespond with a single letter.",
+        "eval_cot": "Q: {q}\nReason briefly, then write 'ANSWER: ' followed by the answer.",
+        "q": [
+            "How does {t} work in practice?", "What are the trade-offs in {t}?", "When does {t} fail?",
+            "What should a newcomer understand first about {t}?", "How is {t} measured?",
         ],
     },
 }
