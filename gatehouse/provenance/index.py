@@ -104,6 +104,13 @@ class LoadedIndex:
         return cls(np.concatenate([p.ids for p in parts]), np.concatenate(offs),
                    np.concatenate([p.hashes for p in parts]))
 
+    def postings(self, keys: HashArray) -> tuple[I64, I64]:
+        """Every hash of these fingerprints that is one of `keys` (sorted): (its index in
+        `keys`, the response id), in storage order."""
+        pos = np.flatnonzero(np.isin(self.hashes, keys))
+        key = np.searchsorted(keys, self.hashes[pos]).astype(np.int64)
+        return key, self.ids[np.searchsorted(self.offsets, pos, side="right") - 1].astype(np.int64)
+
 
 @dataclass(slots=True)
 class Lookup:
@@ -330,11 +337,7 @@ async def _postings(store: Store, keys: HashArray, lo: int, *, chunk: int,
     a key comes in its range's chunk, and a chunk holds about `chunk` postings read."""
     async with store.engine.connect() as conn:
         segs = await _segments(conn, lo)
-    tail = await _tail(store, lo, segs)
-    tpos, thit = _match(keys, tail.hashes)
-    t_key = tpos[thit]
-    t_row = tail.ids[np.searchsorted(tail.offsets, np.flatnonzero(thit), side="right") - 1]
-    del tail, tpos, thit
+    t_key, t_row = (await _tail(store, lo, segs)).postings(keys)
     # Postings read per key: one block in every segment (a corpus touching most buckets reads everything).
     per_key = sum(s.postings / (1 << s.bits) for s in segs)
     expected = min(sum(s.postings for s in segs), len(keys) * per_key) + len(t_key)

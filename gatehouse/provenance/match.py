@@ -320,13 +320,10 @@ def _select(doc: I64, row: I64, sim: F64, hits: I64, p: MatchParams) -> list[Mat
 
 def lookup_in_memory(keys: HashArray, index: LoadedIndex, cap: int) -> Lookup:
     """What `gatehouse.provenance.index.lookup` returns, from a registry held in memory."""
-    pos = np.flatnonzero(np.isin(index.hashes, keys))
-    h = index.hashes[pos]
-    row = index.ids[np.searchsorted(index.offsets, pos, side="right") - 1]
-    k = np.searchsorted(keys, h).astype(np.int64)
+    k, row = index.postings(keys)
     df = np.minimum(np.bincount(k, minlength=len(keys)).astype(np.int64), cap + 1)
     keep = df[k] <= cap
-    return Lookup(np.asarray(keys, np.uint32), df, k[keep], row[keep].astype(np.int64), index.size, cap)
+    return Lookup(np.asarray(keys, np.uint32), df, k[keep], row[keep], index.size, cap)
 
 
 def match_corpus(docs: list[HashArray], index: LoadedIndex, params: MatchParams | None = None) -> list[Match]:
