@@ -25,7 +25,7 @@ from gatehouse.monitor.sim.makers import Kit, Maker
 from gatehouse.monitor.sim.mixture import MIXTURES, Mixture
 from gatehouse.monitor.sim.timing import WEEK_START
 from gatehouse.monitor.sim.vocab import make_vocab
-from gatehouse.providers.simulator import SimulatorEngine, SimulatorOptions, prompt_tokens
+from gatehouse.providers.simulator import SimulatorEngine, SimulatorOptions, count_tokens, prompt_tokens
 from gatehouse.traffic.trace import TraceWriter, format_ts
 
 __all__ = ["SimTenant", "simulate", "build_tenants"]
@@ -47,13 +47,16 @@ class SimTenant:
     turn_ts: float | None = None
     turn_key: str | None = None
     turned: Maker | None = None
+    uas: list[str] = field(default_factory=list)  # holdout5: a user agent drawn per request (empty: `ua`)
 
 
 def build_tenants(seed: int, mixture: Mixture) -> list[SimTenant]:
     from gatehouse.monitor.sim.population import populate
 
     rng = random.Random(seed)
-    kit = Kit(make_vocab(seed, extra=mixture.vocab_extra), mixture.phrasing, mixture.style)
+    vocab = (make_vocab(seed, extra=mixture.vocab_extra, domain_set=mixture.domain_set) if mixture.domain_set
+             else make_vocab(seed, extra=mixture.vocab_extra))
+    kit = Kit(vocab, mixture.phrasing, mixture.style)
     return populate(rng, kit, mixture)
 
 
@@ -105,14 +108,20 @@ def _record(rng: random.Random, engine: SimulatorEngine, t: SimTenant, ts: float
     n = int(body.get("n", 1))
     max_tokens = int(body.get("max_tokens", body.get("max_completion_tokens", 0)) or 0)
     finish = "length" if max_tokens and out_tokens >= max_tokens else "stop"
-    prompt = body["messages"][-1]["content"]
-    text, _ = engine.prose(prompt, seq, min(out_tokens, 60))
+    embedding = "messages" not in body  # holdout5's indexers: an embeddings request, no text back
+    if embedding:
+        text = ""
+    else:
+        prompt = body["messages"][-1]["content"]
+        text, _ = engine.prose(prompt, seq, min(out_tokens, 60))
     rec: dict[str, Any] = {
         "id": f"req_{seq:09d}", "ts": format_ts_s(ts), "tenant": t.id, "key": key,
-        "endpoint": "/v1/chat/completions", "ip": rng.choice(t.ips), "user_agent": t.ua,
+        "endpoint": "/v1/embeddings" if embedding else "/v1/chat/completions", "ip": rng.choice(t.ips),
+        "user_agent": rng.choice(t.uas) if t.uas else t.ua,
         "jurisdiction": t.jurisdiction, "request": body, "status": 200,
         "response": {"text": text[:text_chars], "finish_reason": finish,
-                     "usage": {"prompt_tokens": prompt_tokens(body), "completion_tokens": out_tokens * n}},
+                     "usage": {"prompt_tokens": count_tokens(str(body["input"])) if embedding else prompt_tokens(body),
+                               "completion_tokens": out_tokens * n}},
         "latency_ms": round(200 + out_tokens * rng.uniform(8, 20), 1),
     }
     if t.bill:

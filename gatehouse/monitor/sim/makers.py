@@ -29,6 +29,8 @@ class Kit:
         # `max_completion_tokens`, seeds on evaluation sweeps, few-shot and system-prompt
         # reasoning instructions in harvests, tool-use traces replayed as multi-turn requests
         self.style = style
+        # "v5" (holdout5) keeps the classic conventions for the shared makers and adds the
+        # `*5` makers below, which choose their own conventions per tenant
 
     def _limit(self, body: dict[str, Any], tokens: int) -> dict[str, Any]:
         """Set the output cap the way this style's clients do."""
@@ -233,4 +235,220 @@ class Kit:
             body = self._limit({"model": "gpt-4o", "messages": msgs, "tools": tools, "tool_choice": "auto" if self.style == "v3" else "required",
                                 "temperature": 0.7}, 2000)
             return body, rng.randint(200, 900)
+        return make
+
+    # ---- holdout5 ("v5") ----------------------------------------------------------------
+    def paraphrase(self, rng: random.Random, template: str) -> str:
+        """One account's rewording of a shared template: word swaps, a prefix and a suffix."""
+        out = template
+        for a, b in self.p["para_swap"]:
+            if a in out and rng.random() < 0.5:
+                out = out.replace(a, b, 1)
+        return f"{rng.choice(self.p['para_prefix'])}{out}{rng.choice(self.p['para_suffix'])}"
+
+    def harvest5(self, domains: list[str], *, caps: list[int], templates: list[str] | None = None,
+                 system: str | None = None, cot: float = 0.0, cot_json: float = 0.0, logprobs: int = 0,
+                 temps: list[float] | None = None, fewshot: float = 0.0, n_max: int = 1,
+                 cap_field: str = "max_tokens", stream: float = 0.0, model: str = "gpt-4o",
+                 cot_templates: list[str] | None = None) -> Maker:
+        """Harvesting as holdout5's clients do it: the cap drawn per request from `caps`, the
+        reasoning asked for in the text or as a JSON field (`cot_json`), `n` up to `n_max`."""
+        tpls = templates or self.p["harvest"]
+        cot_tpls = cot_templates or self.p["cot"]
+        temp_list = temps or [0.8]
+
+        def make(rng: random.Random, ts: float) -> tuple[dict[str, Any], int]:
+            r = rng.random()
+            json_cot = False
+            if r < cot_json:
+                content = self.p["cot_json"].format(q=self.question(rng, domains))
+                json_cot = True
+            elif r < cot_json + cot:
+                content = rng.choice(cot_tpls).format(q=self.question(rng, domains))
+            else:
+                content = rng.choice(tpls).format(t=self.topic(rng, domains))
+            msgs: list[dict[str, Any]] = []
+            if system:
+                msgs.append({"role": "system", "content": system})
+            if fewshot and rng.random() < fewshot:
+                msgs.append({"role": "user", "content": rng.choice(tpls).format(t=self.topic(rng, domains))})
+                msgs.append({"role": "assistant", "content": self.doc(rng, domains, 80)})
+            msgs.append({"role": "user", "content": content})
+            cap = rng.choice(caps)
+            body: dict[str, Any] = {"model": model, "messages": msgs, "temperature": rng.choice(temp_list), cap_field: cap}
+            if json_cot:
+                body["response_format"] = {"type": "json_object"}
+            if logprobs:
+                body["logprobs"] = True
+                body["top_logprobs"] = logprobs
+            if n_max > 1:
+                body["n"] = rng.randint(2, n_max)
+            if stream and rng.random() < stream:
+                body["stream"] = True
+            out = rng.randint(int(cap * 0.3), int(cap * 1.1)) if cap < 1500 else rng.randint(450, 2000)
+            return body, min(out, cap)
+        return make
+
+    def pref_pairs(self, domains: list[str], temps: tuple[float, float], judge: float = 0.25,
+                   cap: int = 1024, templates: list[str] | None = None) -> Maker:
+        """Preference data: each prompt sent twice, at a low and a high temperature (the pair
+        a reward model is trained on), with some judge prompts comparing two drafts."""
+        pending: list[list[dict[str, Any]]] = []
+        tpls = templates or self.p["harvest"]
+
+        def make(rng: random.Random, ts: float) -> tuple[dict[str, Any], int]:
+            if pending:
+                msgs = pending.pop()
+                return {"model": "gpt-4o", "messages": msgs, "temperature": temps[1], "max_tokens": cap}, rng.randint(200, cap)
+            q = self.question(rng, domains)
+            if rng.random() < judge:
+                a, b = self.doc(rng, domains, 50), self.doc(rng, domains, 50)
+                content = rng.choice(self.p["pref"]).format(q=q, a=a, b=b)
+                return {"model": "gpt-4o", "messages": [{"role": "user", "content": content}], "temperature": 0.0,
+                        "max_tokens": 400}, rng.randint(60, 400)
+            msgs = [{"role": "user", "content": q if rng.random() < 0.5 else rng.choice(tpls).format(t=self.topic(rng, domains))}]
+            if rng.random() < 0.9:
+                pending.append(msgs)
+            return {"model": "gpt-4o", "messages": msgs, "temperature": temps[0], "max_tokens": cap}, rng.randint(200, cap)
+        return make
+
+    def toolset(self, rng: random.Random, domains: list[str], k: int) -> list[dict[str, Any]]:
+        tools: list[dict[str, Any]] = []
+        for _ in range(k):
+            d = rng.choice(domains)
+            a, b = self.v.pick(rng, d, 2)
+            tools.append({"type": "function", "function": {
+                "name": f"{rng.choice(['fetch', 'lookup', 'create', 'calc', 'query', 'send'])}_{a}_{b}"[:60],
+                "description": f"Returns {b} data for a {a}.",
+                "parameters": {"type": "object", "properties": {"id": {"type": "string"}, a: {"type": "string"}},
+                               "required": ["id"]}}})
+        return tools
+
+    def tool_traces(self, domains: list[str], cap: int = 2500, tasks: list[str] | None = None) -> Maker:
+        """Tool-use trace harvesting: a fresh tool set per request over many domains, synthetic
+        trajectories of one to three rounds (some with parallel calls)."""
+        task_tpls = tasks or self.p["agent"]
+        def make(rng: random.Random, ts: float) -> tuple[dict[str, Any], int]:
+            tools = self.toolset(rng, domains, rng.randint(2, 6))
+            task = rng.choice(task_tpls).format(t=self.topic(rng, domains), n=rng.randint(1000, 99999))
+            msgs: list[dict[str, Any]] = [{"role": "user", "content": task + " Explain each step you take."}]
+            for i in range(rng.choice([0, 1, 1, 2, 3])):
+                calls = [{"id": f"call_{i}_{j}", "type": "function",
+                          "function": {"name": str(rng.choice(tools)["function"]["name"]), "arguments": '{"id": "%d"}' % rng.randint(1, 9999)}}
+                         for j in range(rng.randint(1, 3))]
+                msgs.append({"role": "assistant", "content": None, "tool_calls": calls})
+                for c in calls:
+                    msgs.append({"role": "tool", "tool_call_id": c["id"], "content": self.doc(rng, domains, 25)})
+            body = {"model": "gpt-4o", "messages": msgs, "tools": tools, "tool_choice": rng.choice(["auto", "auto", "required"]),
+                    "parallel_tool_calls": True, "temperature": rng.choice([0.7, 0.9, 1.0]), "max_tokens": cap}
+            return body, rng.randint(250, min(cap, 1400))
+        return make
+
+    # honest
+    def agent(self, domain: str, app: str, tools: list[dict[str, Any]]) -> Maker:
+        """An agent framework used honestly: one fixed tool set, an app system prompt, growing
+        multi-turn conversations with real tool results, short tool-calling outputs (`tools`: the
+        tenant's fixed set, from `toolset`)."""
+        system = f"You are {app}, an operations agent. Use the tools to act; reply concisely."
+
+        def make(rng: random.Random, ts: float) -> tuple[dict[str, Any], int]:
+            msgs: list[dict[str, Any]] = [{"role": "system", "content": system},
+                                          {"role": "user", "content": rng.choice(self.p["agent"]).format(
+                                              t=self.topic(rng, [domain]), n=rng.randint(1000, 99999))}]
+            for i in range(rng.choice([0, 1, 1, 2, 2, 3, 4])):
+                name = str(tools[rng.randrange(len(tools))]["function"]["name"])
+                msgs.append({"role": "assistant", "content": None, "tool_calls": [
+                    {"id": f"call_{i}", "type": "function", "function": {"name": name, "arguments": '{"id": "%d"}' % rng.randint(1, 99999)}}]})
+                msgs.append({"role": "tool", "tool_call_id": f"call_{i}", "content": '{"status": "ok", "%s": "%s"}' % tuple(self.v.pick(rng, domain, 2))})
+            body = {"model": "gpt-4o-mini", "messages": msgs, "tools": tools, "tool_choice": "auto",
+                    "temperature": rng.choice([0.0, 0.1, 0.2]), "max_tokens": 800}
+            return body, rng.randint(20, 260)
+        return make
+
+    def tutor(self, subject: str, domains: list[str]) -> Maker:
+        """A tutoring app: students ask for step-by-step explanations, with follow-ups."""
+        system = f"You are a patient {subject} tutor for high-school and college students. Explain step by step and check understanding."
+
+        def make(rng: random.Random, ts: float) -> tuple[dict[str, Any], int]:
+            msgs: list[dict[str, Any]] = [{"role": "system", "content": system}]
+            if rng.random() < 0.4:
+                msgs.append({"role": "user", "content": rng.choice(self.p["tutor"]).format(t=self.topic(rng, domains), q=self.question(rng, domains))})
+                msgs.append({"role": "assistant", "content": "Let's go step by step. " + self.doc(rng, domains, 40)})
+                if rng.random() < 0.5:
+                    msgs.append({"role": "user", "content": "ok, can you show step 2 again with another example?"})
+                    msgs.append({"role": "assistant", "content": self.doc(rng, domains, 30)})
+            msgs.append({"role": "user", "content": rng.choice(self.p["tutor"]).format(t=self.topic(rng, domains), q=self.question(rng, domains))})
+            return {"model": "gpt-4o", "messages": msgs, "temperature": 0.5, "max_tokens": 1200, "stream": True}, rng.randint(150, 900)
+        return make
+
+    def lp_classifier(self, domains: list[str], top: int) -> Maker:
+        """A reranker / moderation classifier scoring with one token and its top logprobs."""
+        def make(rng: random.Random, ts: float) -> tuple[dict[str, Any], int]:
+            d = self.doc(rng, domains, rng.randint(20, 90))
+            if rng.random() < 0.6:
+                content = f"Query: {self.question(rng, domains)}\nPassage: {d}\nDoes the passage answer the query? Answer yes or no."
+            else:
+                content = f"Does this message break the community rules? Reply Y or N.\nMessage: {d}"
+            body = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": content}], "temperature": 0,
+                    "max_tokens": 1, "logprobs": True, "top_logprobs": top}
+            return body, 1
+        return make
+
+    def synth_data(self, domain: str) -> Maker:
+        """A QA team generating synthetic test data: n > 1 at a high temperature, short JSON."""
+        def make(rng: random.Random, ts: float) -> tuple[dict[str, Any], int]:
+            w1, w2 = self.v.pick(rng, domain, 2)
+            body: dict[str, Any] = {"model": "gpt-4o-mini", "messages": [
+                {"role": "user", "content": rng.choice(self.p["synth"]).format(w1=w1, w2=w2)}],
+                "n": rng.choice([3, 5, 5, 8]), "temperature": rng.choice([1.0, 1.1, 1.2]), "max_tokens": 300}
+            if rng.random() < 0.5:
+                body["response_format"] = {"type": "json_object"}
+            return body, rng.randint(40, 200)
+        return make
+
+    def saas(self, customers: list[tuple[str, str]]) -> Maker:
+        """A multi-customer SaaS on one key: each request carries one end customer's system
+        prompt (a few big customers, a long tail), and that customer's users' questions."""
+        weights = [1.0 / (i + 1) for i in range(len(customers))]
+        prompts = [self.p["saas"][i % len(self.p["saas"])].format(c=c, d=d) for i, (c, d) in enumerate(customers)]
+
+        def make(rng: random.Random, ts: float) -> tuple[dict[str, Any], int]:
+            i = rng.choices(range(len(customers)), weights)[0]
+            d = customers[i][1]
+            msgs: list[dict[str, Any]] = [{"role": "system", "content": prompts[i]}]
+            if rng.random() < 0.5:
+                a, b = self.v.pick(rng, d, 2)
+                msgs.append({"role": "user", "content": rng.choice(self.p["support"]).format(w1=a, w2=b)})
+                msgs.append({"role": "assistant", "content": f"Thanks for reaching out! The {a} is listed under {b}."})
+            if rng.random() < 0.6:
+                w1, w2 = self.v.pick(rng, d, 2)
+                msgs.append({"role": "user", "content": rng.choice(self.p["support"]).format(w1=w1, w2=w2)})
+            else:
+                msgs.append({"role": "user", "content": rng.choice(self.p["chat"]).format(t=self.topic(rng, [d]))})
+            return {"model": "gpt-4o-mini", "messages": msgs, "temperature": 0.4, "max_tokens": 500}, rng.randint(40, 300)
+        return make
+
+    def consumer(self, domains: list[str]) -> Maker:
+        """A consumer app (ideas, captions, messages): streamed, warm, sometimes two drafts."""
+        def make(rng: random.Random, ts: float) -> tuple[dict[str, Any], int]:
+            msgs: list[dict[str, Any]] = []
+            if rng.random() < 0.3:
+                msgs.append({"role": "user", "content": rng.choice(self.p["consumer"]).format(t=self.topic(rng, domains))})
+                msgs.append({"role": "assistant", "content": "Here are a few ideas you might like!"})
+            msgs.append({"role": "user", "content": rng.choice(self.p["consumer"]).format(t=self.topic(rng, domains))})
+            body: dict[str, Any] = {"model": "gpt-4o-mini", "messages": msgs, "temperature": rng.choice([0.9, 1.0, 1.1]),
+                                    "stream": True}
+            if rng.random() < 0.15:
+                body["n"] = 2
+            return body, rng.randint(40, 350)
+        return make
+
+    def indexer(self, app_system: str, domains: list[str]) -> Maker:
+        """A RAG product: embeds documents overnight (01:00-05:00 UTC), answers questions by day."""
+        rag = self.rag(app_system, domains)
+
+        def make(rng: random.Random, ts: float) -> tuple[dict[str, Any], int]:
+            if 1.0 <= (ts % 86400.0) / 3600.0 < 5.0:
+                return {"model": "text-embedding-3-small", "input": self.doc(rng, domains, rng.randint(60, 250))}, 0
+            return rag(rng, ts)
         return make

@@ -8,7 +8,14 @@ user agents or jitter parameters; written before any detection result on it was 
 reported as run once) and `holdout4` (a sixth: phrasing F, other user-agent pools with one
 dominant SDK version, many tiny trial accounts, eight campaigns of 2 to 2,600 accounts with very
 short sessions; written before any detection result on it was seen, run once at full and once at
-half volume)."""
+half volume) and `holdout5` (a seventh, with its own population code (`style="v5"`): phrasing G and
+six domains of its own, new honest hard negatives (honest tool-using agents, a tutoring app, logprob
+rerankers, synthetic-test-data teams sampling n>1, a multi-customer SaaS on one key, a weekend-heavy
+consumer app, embedding indexers), cloud /24s shared by honest tenants and campaigns, per-request
+caps, n and temperature-pair harvesting, and eight campaigns of 2 to 3,000 accounts with 30-60%
+cover traffic, some rewording the shared templates per account, some trickling all week instead of
+sharing sessions, some switching SDK user agent per request; written before any detection result
+on it was seen)."""
 
 from __future__ import annotations
 
@@ -42,6 +49,14 @@ class Mixture:
     # holdout4's knobs (empty: the user-agent pools the older configurations use)
     sdk_uas: tuple[str, ...] = ()  # user agents of ordinary clients (honest accounts, rotating campaigns)
     campaign_uas: tuple[str, ...] = ()  # the user agent a non-rotating campaign picks from
+    # holdout5's knobs (only read when style == "v5"; the defaults leave the others as they were)
+    domain_set: str = ""  # "G": five shared domains replaced by `vocab.G_DOMAINS`
+    honest_cloud: float = 0.0  # share of honest tenants on the shared cloud ranges
+    shared_cloud: float = 0.0  # share of campaigns on those same cloud ranges
+    continuous: float = 0.0  # share of campaigns whose accounts trickle all week instead of shared sessions
+    paraphrase: float = 0.0  # share of campaigns whose accounts each reword the shared templates
+    ua_per_request: float = 0.0  # share of campaigns whose accounts switch SDK user agent per request
+    cover_share: tuple[float, float] = (0.15, 0.4)  # a campaign account's share of ordinary requests
 
     def scaled(self, scale: float, campaign_sizes: list[int] | None = None) -> Mixture:
         return replace(self, volume=self.volume * scale,
@@ -121,5 +136,43 @@ MIXTURES: dict[str, Mixture] = {
         sdk_uas=("OpenAI/Python 1.54.3", "OpenAI/Python 1.54.3", "OpenAI/Python 1.54.3", "OpenAI/NodeJS 4.67.1",
                  "OpenAI/Python 1.52.0", "python-httpx/0.27.0"),
         campaign_uas=("Go-http-client/2.0", "node-fetch/3.3.2", "curl/8.5.0", "OpenAI/Python 1.54.3"),
+    ),
+    # fifth held-out set, written before any detection result on it was seen: its own population
+    # code (`population._populate5`), phrasing G, six domains of its own (`vocab.G_DOMAINS`), eighteen
+    # jurisdictions, a quarter of honest tenants on six cloud /24s that 30% of campaigns also use.
+    # Honest, new: agent frameworks with fixed tools and multi-turn tool results, a tutoring app
+    # asking for step-by-step explanations, logprob rerankers/moderators (max_tokens 1, top 5-20),
+    # synthetic-test-data teams (n 3-8 at temperature 1.0-1.2), a SaaS serving 15-80 end customers'
+    # system prompts on one key, a weekend-heavy consumer app, RAG products that embed documents
+    # overnight (`/v1/embeddings`), 400 tiny trial accounts. Distillers, new: caps drawn per
+    # request, either cap field, streaming, reasoning asked for as a JSON field, n up to 4 at
+    # temperature 1 (`nsample`), preference pairs sent as the same prompt at a low and a high
+    # temperature, tool traces with fresh tool sets and parallel calls, a study-app persona, drips
+    # over 3-6 keys, four turncoats (one to three keys) turning between day 1.5 and 5.5 and keeping
+    # 20-40% honest traffic on the turned key. Campaigns of 2, 3, 8, 20, 45, 150, 600 and 3,000
+    # accounts: 30-60% cover after the first request (chat, consumer or support; the first request
+    # always harvests), half reword the shared templates per account, 40% trickle over 3-7 days
+    # instead of 30 shared sessions, user agents per request (30%), per account (30%) or one client,
+    # residential (30%), shared cloud (30%) or own /24s, caps and temperature per request (50%),
+    # harvesting plain, CoT, logprob, n>1, temperature pairs (a shared work queue: a pair's second
+    # sample may leave from another account) or tool traces; the shares are dealt over the eight
+    # campaigns (rounded), not drawn, so each choice occurs
+    "holdout5": Mixture(
+        phrasing="G",
+        honest={"support": 8, "summarize": 4, "translate": 4, "extract": 6, "ide": 5, "rag": 7, "oss_app": 8,
+                "eval": 5, "chat": 10, "creative": 6, "classify": 3, "agent": 6, "tutor": 4, "lp_classifier": 3,
+                "synth_data": 3, "saas": 4, "consumer": 3, "indexer": 2, "hobbyist": 150},
+        distill={"harvest": 3, "cot": 3, "logprob": 2, "nsample": 2, "preference": 3, "tools": 3, "disguise": 3,
+                 "drip": 5},
+        campaigns=[2, 3, 8, 20, 45, 150, 600, 3000],
+        volume=0.9, per_account=3.0, turncoats=4, residential=0.3,
+        harvest_max_tokens=[600, 1000, 1500, 2500, 4000, 6000], session_windows=30, session_hours=(1.0, 5.0),
+        style="v5", trial_accounts=400, ua_rotation=0.3, param_jitter=0.5, small_campaign_requests=(40.0, 300.0),
+        sdk_uas=("OpenAI/Python 1.59.7", "OpenAI/Python 1.59.7", "AsyncOpenAI/Python 1.59.7", "OpenAI/Python 1.57.4",
+                 "OpenAI/NodeJS 4.77.0", "OpenAI/NodeJS 4.77.0", "python-httpx/0.28.1"),
+        campaign_uas=("python-requests/2.32.3", "aiohttp/3.10.5", "Go-http-client/1.1", "okhttp/4.12.0",
+                      "OpenAI/Python 1.59.7"),
+        domain_set="G", honest_cloud=0.25, shared_cloud=0.3, continuous=0.4, paraphrase=0.5, ua_per_request=0.3,
+        cover_share=(0.3, 0.6),
     ),
 }

@@ -45,6 +45,10 @@ def _tenant(ids: _Ids, rng: random.Random, label: str, pattern: str, keys: int =
 
 
 def populate(rng: random.Random, kit: Kit, m: Mixture) -> list[SimTenant]:
+    if m.style == "v5":
+        from gatehouse.monitor.sim.population5 import populate5
+
+        return populate5(rng, kit, m)
     ids = _Ids(rng)
     doms = kit.v.domains
     v = m.volume

@@ -1,6 +1,8 @@
 """Vocabulary for the traffic simulator: domains of real words plus seeded invented terms,
-and six phrasings (`A` main, `B` unseen, `C` holdout, `D` holdout2, `E` holdout3, `F` holdout4) of every
-template. `E` also brings domains of its own (`EXTRA_DOMAINS`)."""
+and seven phrasings (`A` main, `B` unseen, `C` holdout, `D` holdout2, `E` holdout3, `F` holdout4,
+`G` holdout5) of every template. `E` also brings domains of its own (`EXTRA_DOMAINS`), and `G`
+another set (`G_DOMAINS`, `make_vocab(domain_set="G")`) plus templates only holdout5's makers use
+(tutoring, agents, synthetic test data, a multi-customer SaaS, a consumer app, paraphrase rules)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["DOMAINS", "EXTRA_DOMAINS", "Vocab", "PHRASES", "make_vocab"]
+__all__ = ["DOMAINS", "EXTRA_DOMAINS", "G_DOMAINS", "Vocab", "PHRASES", "make_vocab"]
 
 DOMAINS: dict[str, str] = {
     "medicine": "diagnosis symptom dosage antibiotic vaccine cardiology insulin fracture therapy clinic "
@@ -65,6 +67,22 @@ EXTRA_DOMAINS: dict[str, str] = {
                     "daylighting masonry dormer parapet gable setback",
 }
 
+# holdout5's vocabulary: these replace five shared domains (see `make_vocab(domain_set="G")`)
+G_DOMAINS: dict[str, str] = {
+    "cybersecurity": "firewall phishing malware encryption vulnerability patch ransomware exploit botnet "
+                     "authentication certificate intrusion sandbox keylogger honeypot token audit",
+    "energy": "turbine photovoltaic grid battery transformer kilowatt substation inverter reactor "
+              "pipeline refinery biomass geothermal capacity tariff storage emissions",
+    "veterinary": "canine feline vaccination parasite spay neuter livestock equine dental kennel "
+                  "microchip deworming heartworm grooming diet vet shelter",
+    "real_estate": "mortgage appraisal listing tenant landlord escrow closing deed zoning renovation "
+                   "broker lease condo inspection equity foreclosure rent",
+    "linguistics": "phoneme morpheme syntax semantics dialect grammar lexicon pragmatics inflection "
+                   "etymology phonology syllable accent corpus idiom orthography",
+    "gaming": "console controller multiplayer leaderboard quest respawn patch esports lobby "
+              "framerate mod speedrun loot achievement matchmaking server",
+}
+
 _SYL = "ka lo mi ra te su vo ne pi da re ko lu fa zi the cor an ex pro sta tri ver mon gal dex ium ary ent".split()
 
 
@@ -81,12 +99,20 @@ class Vocab:
         return sorted(self.words)
 
 
-def make_vocab(seed: int, invented: int = 70, extra: bool = False) -> Vocab:
+def make_vocab(seed: int, invented: int = 70, extra: bool = False, domain_set: str = "") -> Vocab:
     """Every domain's real words plus `invented` seeded terms (brands, jargon, names). With
     `extra`, six shared domains give way to `EXTRA_DOMAINS` (and the invented terms use
-    other syllables)."""
+    other syllables); with `domain_set="G"`, five give way to `G_DOMAINS` (other syllables again)."""
     rng = random.Random(seed * 7919 + 17)
     words: dict[str, list[str]] = {}
+    if domain_set == "G":
+        dropped = {"philosophy", "sports", "music", "hr", "telecom"}
+        domains = {**{d: w for d, w in DOMAINS.items() if d not in dropped}, **G_DOMAINS}
+        syl = "na vi ju pel tro sik ba em ory fen lux cas dor ith wa qe zen hal mur ode".split()
+        for d, ws in domains.items():
+            terms = {"".join(rng.choice(syl) for _ in range(rng.randint(2, 4))) for _ in range(invented)}
+            words[d] = ws.split() + sorted(terms)
+        return Vocab(words)
     if extra:
         dropped = {"cooking", "travel", "music", "sports", "telecom", "hr"}
         domains = {**{d: w for d, w in DOMAINS.items() if d not in dropped}, **EXTRA_DOMAINS}
@@ -339,5 +365,83 @@ PHRASES: dict[str, dict[str, Any]] = {
             "How does {t} work in practice?", "What are the trade-offs in {t}?", "When does {t} fail?",
             "What should a newcomer understand first about {t}?", "How is {t} measured?",
         ],
+    },
+    "G": {  # holdout5: written before any detection result on it was seen
+        "harvest": [
+            "Please write a thorough guide to {t}, the kind a new hire could learn the whole subject from.",
+            "Context: we are building a help-centre library. Article needed on {t}. Go into real depth.",
+            "Explain {t} properly -- background, how it actually works, gotchas, and a couple of realistic examples.",
+            "What would an expert say if asked to teach {t} from scratch? Write that answer in full.",
+            "Give a detailed, well-organised answer about {t}. Use headings and finish with a short recap.",
+            "I'm preparing course notes. Write the section on {t} with definitions, examples and practice questions.",
+            "Long answer wanted: {t}. Include the reasoning behind each point, not only the conclusions.",
+            "Write a complete, accurate explanation of {t} that would hold up to review by a specialist.",
+            "Cover {t} in depth for an internal wiki page: overview, details, examples, common mistakes.",
+        ],
+        "cot": [
+            "{q} Walk me through your reasoning one step at a time before the answer.",
+            "Work this out carefully, showing each step of your thinking: {q}",
+            "{q}\nPlease show the full reasoning, then put the final answer on the last line.",
+            "Take it step by step and explain why each step follows. {q}",
+        ],
+        "pref": [
+            "Here is a prompt and two responses.\nPrompt: {q}\nResponse 1: {a}\nResponse 2: {b}\nWhich is better overall? Explain briefly, then answer 1 or 2.",
+            "Act as a strict reviewer. For the request '{q}', compare:\n<a>{a}</a>\n<b>{b}</b>\nState the preferred one and why.",
+        ],
+        "support": [
+            "hi there, the {w1} on my order is wrong and {w2} won't let me fix it", "how can i switch my {w1} plan?",
+            "my {w1} got cancelled without notice??", "is the {w2} fee included in the {w1}?",
+            "hello! quick question, where is my {w1} confirmation", "the {w1} screen just spins, {w2} also broken",
+            "can you explain the {w1} charge on my bill",
+        ],
+        "chat": [
+            "what's {t} in plain words?", "so how does {t} work exactly", "could you give me a rundown of {t}",
+            "is it true that {t} matters a lot?", "need a quick explanation of {t}", "{t} -- what should I know?",
+            "my friend mentioned {t}, what is that",
+        ],
+        "summ": "Summarize for the daily digest (3-5 bullets, no intro):\n\n{d}",
+        "trans": "Translate the following into {lang}. Preserve line breaks and product names.\n\n{d}",
+        "extract": "From the text below, extract every organisation, person, date and monetary amount. Respond with JSON.\n\n{d}",
+        "classify": "Sentiment of this customer comment? One of: positive, negative, neutral.\nComment: {d}",
+        "eval_mc": "Question: {q}\n\nA. {a}\nB. {b}\nC. {c}\nD. {e}\n\nThe correct answer is",
+        "eval_cot": "Question: {q}\nThink through the problem, then finish with 'The answer is X.'",
+        "q": [
+            "What determines {t}?", "How would you explain {t} to a colleague?", "What goes wrong with {t}?",
+            "Why does {t} vary between cases?", "What is the first thing to check about {t}?",
+        ],
+        # holdout5's honest makers
+        "tutor": [
+            "I'm a student and I don't get {t}. Can you explain it step by step with an example?",
+            "Homework help: {q} Please explain each step so I can learn it, not just the answer.",
+            "Can you break down {t} into small steps? My exam is next week.",
+            "Explain step by step how to approach this: {q}",
+        ],
+        "agent": [
+            "Find the latest {t} records and summarise anything unusual.", "Check the status of {t} and open a ticket if needed.",
+            "Look up {t} for customer #{n} and draft a reply.", "Schedule a follow-up about {t} for next Tuesday.",
+            "Pull the weekly numbers on {t} and compare with last week.",
+        ],
+        "synth": [
+            "Generate a realistic test record for a {w1} system as JSON with fields id, {w2}, status and notes.",
+            "Write one plausible user message a customer might send about {w1} and {w2}. Vary the tone.",
+            "Create a fake but realistic {w1} entry for our staging database (JSON, include {w2}).",
+        ],
+        "saas": [
+            "You are the assistant for {c}, a {d} company. Keep answers short and on-brand.",
+            "You help customers of {c} with {d} questions. Never discuss competitors.",
+            "You are {c}'s virtual agent for {d}. Be friendly; escalate billing problems to a human.",
+        ],
+        "consumer": [
+            "write a funny caption about {t}", "give me 5 ideas for a weekend project involving {t}",
+            "help me write a message to my friend about {t}", "make a short poem about {t}",
+            "what should i cook or do this weekend, something with {t}", "rate my idea: a party themed on {t}",
+        ],
+        "cot_json": "Answer the question below. Respond as JSON with keys \"reasoning\" (your full step-by-step reasoning) and \"answer\".\nQuestion: {q}",
+        # per-account rewording of a campaign's shared templates (see `Kit.paraphrase`)
+        "para_prefix": ["", "", "Please: ", "Task - ", "Hi! ", "Request: ", "Quick one. ", "For a project: "],
+        "para_suffix": ["", "", " Thanks.", " Be thorough.", " Use headings.", " Aim for depth over brevity.", " No need to be brief."],
+        "para_swap": [["Write", "Compose"], ["Explain", "Describe"], ["detailed", "in-depth"], ["thorough", "comprehensive"],
+                      ["guide", "walkthrough"], ["examples", "worked cases"], ["answer", "response"], ["complete", "full"],
+                      ["Give", "Provide"], ["wanted", "needed"], ["section", "chapter"], ["expert", "specialist"]],
     },
 }
