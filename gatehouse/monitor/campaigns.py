@@ -14,7 +14,8 @@ placed, and never merges two campaigns.
 A bucket is suspicious when the pooled traffic of its members scores high with the same
 scorer as a single tenant: 5,000 tiny accounts pooled look like the one distiller they are,
 while the many honest users of one open-source app pooled still look honest. A tenant
-joins a campaign when it sits in at least two suspicious buckets; campaigns are the
+joins a campaign when it sits in at least two suspicious buckets (one whose network or billing
+contact is the group's alone counts as two, so a pair of accounts can link); campaigns are the
 connected components (union-find) of those tenants. Last, an account nothing else placed joins
 the campaign whose *own client* it uses: a user agent with its exact parameter signature that
 is carried mostly by that campaign's members (residential-proxy accounts share no network, and
@@ -291,12 +292,15 @@ def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[s
     suspicious = sorted(((bk, sorted(members)) for bk, members in suspicious), key=lambda x: x[0])
     hits: dict[str, int] = defaultdict(int)
     ok: dict[str, bool] = {}
-    for _, members in suspicious:
+    for bk, members in suspicious:
+        # infrastructure that is the group's alone (a /24 no one else uses, one billing contact)
+        # together with shared content is two facts, not one: a pair of accounts can link on it
+        weight = 2 if index is not None and _exclusive(bk[1], len(members), index[1]) else 1
         for m in members:
             if m not in ok:
                 ok[m] = fits(m, tenants[m]) if fits is not None else _fits(tenants[m])
             if ok[m]:
-                hits[m] += 1
+                hits[m] += weight
     uf = _UF()
     shared: dict[str, set[str]] = defaultdict(set)
     weak: list[tuple[Bucket, list[str]]] = []
@@ -358,6 +362,12 @@ def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[s
         out.append(Campaign(id=f"camp_{root[-10:]}", tenants=members, score=score, evidence=evidence, requests=volume))
     out.sort(key=lambda c: (-len(c.tenants), c.id))
     return out
+
+
+def _exclusive(infra: Token, members: int, infra_count: dict[Token, int]) -> bool:
+    """Whether an infrastructure token is specific to the bucket: a billing contact, or a /24
+    that no account outside the bucket uses."""
+    return infra[0] == "b" or infra[0] == "i" and infra_count.get(infra, members) <= members
 
 
 def _split(tok: Token) -> tuple[str, str]:

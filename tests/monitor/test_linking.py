@@ -282,3 +282,41 @@ def test_tiny_honest_accounts_on_a_popular_sdk_early_in_the_week_are_never_linke
     assert mon.campaigns and {f"org_c{a:02d}" for a in range(0, 60, 2)} <= set(mon.campaigns[0].tenants)
     assert not linked
     assert not set(mon.first_flag) & set(honest)
+
+
+def _pair_on_one_network(second_honest: bool) -> Monitor:
+    """Two accounts alone on one /24, with their own clients and parameters and unrelated hours
+    (nothing but the network and a template opening in common). The first harvests long answers;
+    the second harvests too, or (`second_honest`) is an honest support bot of the same office
+    that happens to open some questions the same way."""
+    rng = random.Random(31)
+    broad = vocab(rng, 3000)
+    mon = Monitor()
+
+    def harvest(temperature: float, ending: str) -> dict[str, Any]:
+        return chat(f"Compose a full-length primer on {words(rng, broad, 6)} {ending}",
+                    max_tokens=3000, temperature=temperature)
+
+    def support() -> dict[str, Any]:
+        return chat(f"Compose a full-length primer on {words(rng, broad, 2)}? My order is late.",
+                    max_tokens=300, temperature=0.2)
+
+    clients = [(SDK, 0.7, 0.0, "for a training corpus."), ("python-httpx/0.27.0", 0.9, 9.0, "with worked examples, please.")]
+    for a, (ua, temperature, tz, ending) in enumerate(clients):
+        times = sorted(T0 + (d * 24 + (13 + rng.gauss(0, 2) - tz) % 24) * HOUR for d in range(7) for _ in range(20))
+        honest = second_honest and a == 1
+        reqs = [(t, support() if honest else harvest(temperature, ending), 25, rng.randint(60, 200) if honest else
+                 rng.randint(1200, 2900)) for t in times]
+        run(reqs, tenant=f"org_p{a}", key=f"key_p{a}", ip=f"203.0.113.{10 + a}", ua=ua, monitor=mon)
+    mon.finish()
+    return mon
+
+
+def test_two_harvesters_alone_on_one_network_are_linked() -> None:
+    mon = _pair_on_one_network(second_honest=False)
+    assert [sorted(c.tenants) for c in mon.campaigns] == [["org_p0", "org_p1"]]
+
+
+def test_an_honest_account_sharing_a_harvesters_network_is_not_linked() -> None:
+    mon = _pair_on_one_network(second_honest=True)
+    assert mon.campaigns == []
