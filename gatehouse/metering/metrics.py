@@ -11,9 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
+from prometheus_client.registry import Collector
 
 from gatehouse.metering.pricer import Quote
 from gatehouse.pipeline import RequestRecord
+from gatehouse.store.batch import BatchWriter
 
 __all__ = ["Metrics", "CONTENT_TYPE"]
 
@@ -33,10 +36,29 @@ def _provider(rec: RequestRecord) -> str:
     return provider_of(rec.attempted[-1]) if rec.attempted else "unknown"
 
 
+class _WriteQueues(Collector):
+    """Rows waiting in, and dropped by, every live batched writer (request log, ledger, ...)."""
+
+    def collect(self) -> Any:
+        pending = GaugeMetricFamily("gatehouse_write_queue_rows", "Rows waiting to be written.", labels=["table"])
+        dropped = CounterMetricFamily("gatehouse_write_dropped_rows", "Rows dropped because the write queue was full.",
+                                      labels=["table"])
+        totals: dict[str, tuple[int, int]] = {}
+        for w in list(BatchWriter.live):
+            p, d = totals.get(w.table.name, (0, 0))
+            totals[w.table.name] = (p + w.pending, d + w.dropped)
+        for table, (p, d) in sorted(totals.items()):
+            pending.add_metric([table], p)
+            dropped.add_metric([table], d)
+        yield pending
+        yield dropped
+
+
 class Metrics:
     def __init__(self) -> None:
         self.registry = CollectorRegistry(auto_describe=True)
         r = self.registry
+        r.register(_WriteQueues())
         self.requests = Counter("gatehouse_requests", "Requests finished.",
                                 ["model", "deployment", "territory", "status"], registry=r)
         self.tokens = Counter("gatehouse_tokens", "Tokens billed.",
