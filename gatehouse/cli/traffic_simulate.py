@@ -17,7 +17,7 @@ __all__ = ["simulate"]
 @click.option("--config", "config", type=click.Choice(sorted(MIXTURES)), default="main",
               show_default=True,
               help="Generator configuration: 'unseen' changes mixture, volumes, campaigns and phrasing; "
-                   "'holdout' to 'holdout5' are further ones, each written to be evaluated on "
+                   "'holdout' to 'holdout6' are further ones, each written to be evaluated on "
                    "without tuning (README says which have been tuned on since).")
 @click.option("--scale", type=float, default=1.0, show_default=True, help="Volume multiplier (1.0 is roughly 500k requests).")
 @click.option("--campaigns", "campaigns", default=None, help="Comma-separated campaign sizes, e.g. 2,10,5000.")
@@ -26,7 +26,9 @@ def simulate(seed: int, out: str, labels: str | None, config: str, scale: float,
     """A week of traffic from many tenants, honest (support bots, batch summarization and
     translation, JSON extraction, IDE assistants, RAG, evaluation sweeps, n>1 sampling) and
     distilling (instruction, chain-of-thought, logprob, preference and tool-trace harvesting,
-    a disguised app, a slow drip, campaigns of many small accounts, a mid-week turncoat)."""
+    a disguised app, a slow drip, campaigns of many small accounts, a mid-week turncoat).
+    'holdout6' adds a chatbot reseller, document review, labeling, localization, education and
+    sweep tenants, and follow-up, JSON-dataset, ramping and proxy distillers."""
     from gatehouse.monitor.sim.generator import simulate as run
 
     sizes: list[int] | None = None

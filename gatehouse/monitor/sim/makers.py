@@ -452,3 +452,159 @@ class Kit:
                 return {"model": "text-embedding-3-small", "input": self.doc(rng, domains, rng.randint(60, 250))}, 0
             return rag(rng, ts)
         return make
+
+    # ---- holdout6 ("v6") ----------------------------------------------------------------
+    # holdout6 keeps the classic conventions for the shared makers; these are its own.
+
+    # honest
+    def doc_review(self, firm: str, kind: str, domains: list[str], cap: int) -> Maker:
+        """A legal / medical document-review firm: long documents in, long memos out, often at
+        the output cap (`finish_reason` "length")."""
+        system = f"You are the review assistant at {firm}. Be precise, cite sections, never speculate."
+
+        def make(rng: random.Random, ts: float) -> tuple[dict[str, Any], int]:
+            d = self.doc(rng, domains, rng.randint(500, 1400))
+            msgs = [{"role": "system", "content": system},
+                    {"role": "user", "content": rng.choice(self.p["review"]).format(kind=kind, d=d)}]
+            body = {"model": "gpt-4o", "messages": msgs, "temperature": rng.choice([0.0, 0.1, 0.2]), "max_tokens": cap}
+            return body, min(cap, rng.randint(int(cap * 0.6), int(cap * 1.3)))
+        return make
+
+    def labeler(self, domains: list[str], labels: list[str], top: int) -> Maker:
+        """A data-labeling vendor: a label plus a one-line rationale, with logprobs, over whatever
+        its clients send (many domains)."""
+        names = ", ".join(labels)
+
+        def make(rng: random.Random, ts: float) -> tuple[dict[str, Any], int]:
+            d = self.doc(rng, domains, rng.randint(15, 80))
+            body = {"model": "gpt-4o-mini", "messages": [
+                {"role": "user", "content": rng.choice(self.p["label"]).format(labels=names, d=d)}],
+                "temperature": 0, "max_tokens": rng.choice([16, 32, 48]), "logprobs": True, "top_logprobs": top}
+            return body, rng.randint(3, 30)
+        return make
+
+    def localize(self, customer: str, lang: str, domain: str) -> Maker:
+        """A translation company's key for one end customer: that customer's glossary prompt,
+        one target language, its own subject matter."""
+        system = self.p["loc"].format(c=customer, lang=lang)
+
+        def make(rng: random.Random, ts: float) -> tuple[dict[str, Any], int]:
+            d = self.doc(rng, [domain], rng.randint(20, 200))
+            body = {"model": "gpt-4o", "messages": [{"role": "system", "content": system}, {"role": "user", "content": d}],
+                    "temperature": 0.0, "max_tokens": 4096}
+            return body, int(len(d.split()) * rng.uniform(1.1, 1.6))
+        return make
+
+    def sweep(self, domains: list[str], temps: list[float], ns: list[int], repeats: int) -> Maker:
+        """A research group's eval runs: each benchmark item sent at every temperature of a
+        sweep (`repeats` of them), with n > 1 samples, seeded."""
+        queue: list[tuple[list[dict[str, Any]], float]] = []
+
+        def make(rng: random.Random, ts: float) -> tuple[dict[str, Any], int]:
+            if not queue:
+                q = self.question(rng, domains)
+                content = self.p["eval_cot"].format(q=q) if rng.random() < 0.6 else q
+                msgs = [{"role": "user", "content": content}]
+                queue.extend((msgs, t) for t in rng.sample(temps, min(repeats, len(temps))))
+            msgs, t = queue.pop(0)
+            n = rng.choice(ns)
+            body: dict[str, Any] = {"model": "gpt-4o", "messages": msgs, "temperature": t, "max_tokens": 768, "seed": 7}
+            if n > 1:
+                body["n"] = n
+            return body, rng.randint(80, 600)
+        return make
+
+    def reseller(self, domains: list[str]) -> Maker:
+        """A chatbot platform's customer: the platform's one system prompt (shared with every
+        other customer of the platform), that customer's users' questions."""
+        system = str(self.p["reseller"])
+
+        def make(rng: random.Random, ts: float) -> tuple[dict[str, Any], int]:
+            d = rng.choice(domains)
+            msgs: list[dict[str, Any]] = [{"role": "system", "content": system}]
+            if rng.random() < 0.35:
+                a, b = self.v.pick(rng, d, 2)
+                msgs.append({"role": "user", "content": rng.choice(self.p["support"]).format(w1=a, w2=b)})
+                msgs.append({"role": "assistant", "content": f"Happy to help! Could you tell me more about the {a}?"})
+            if rng.random() < 0.6:
+                a, b = self.v.pick(rng, d, 2)
+                msgs.append({"role": "user", "content": rng.choice(self.p["support"]).format(w1=a, w2=b)})
+            else:
+                msgs.append({"role": "user", "content": rng.choice(self.p["chat"]).format(t=self.topic(rng, [d]))})
+            return {"model": "gpt-4o-mini", "messages": msgs, "temperature": 0.5, "max_tokens": 350}, rng.randint(30, 250)
+        return make
+
+    def quiz(self, course: str, domains: list[str]) -> Maker:
+        """A course team generating quiz questions as JSON on its own subject."""
+        def make(rng: random.Random, ts: float) -> tuple[dict[str, Any], int]:
+            content = rng.choice(self.p["quiz"]).format(k=rng.choice([5, 10, 10, 15]), t=self.topic(rng, domains), course=course)
+            body = {"model": "gpt-4o", "messages": [{"role": "user", "content": content}], "temperature": 0.7,
+                    "max_tokens": 2000, "response_format": {"type": "json_object"}}
+            return body, rng.randint(400, 1600)
+        return make
+
+    def essay(self, domains: list[str], cap: int) -> Maker:
+        """Someone trying the API by asking for one long essay."""
+        def make(rng: random.Random, ts: float) -> tuple[dict[str, Any], int]:
+            content = rng.choice(self.p["essay"]).format(t=self.topic(rng, domains))
+            return {"model": "gpt-4o", "messages": [{"role": "user", "content": content}], "temperature": 0.8,
+                    "max_tokens": cap}, min(cap, rng.randint(900, 2600))
+        return make
+
+    def app(self, system: str, domains: list[str]) -> Maker:
+        """A consumer app's real traffic under its own system prompt (short user asks)."""
+        def make(rng: random.Random, ts: float) -> tuple[dict[str, Any], int]:
+            msgs: list[dict[str, Any]] = [{"role": "system", "content": system}]
+            if rng.random() < 0.3:
+                msgs.append({"role": "user", "content": rng.choice(self.p["app_user"]).format(t=self.topic(rng, domains))})
+                msgs.append({"role": "assistant", "content": "Done! Anything else?"})
+            msgs.append({"role": "user", "content": rng.choice(self.p["app_user"]).format(t=self.topic(rng, domains))})
+            return {"model": "gpt-4o-mini", "messages": msgs, "temperature": 0.7, "max_tokens": 400,
+                    "stream": rng.random() < 0.7}, rng.randint(30, 260)
+        return make
+
+    # distilling
+    def deepen(self, domains: list[str], caps: list[int], temps: list[float], system: str | None = None,
+               templates: list[str] | None = None) -> Maker:
+        """Harvesting through conversations: a long first answer, then follow-ups ("go deeper",
+        "another example") that re-send the growing conversation."""
+        tpls = templates or self.p["harvest"]
+
+        def make(rng: random.Random, ts: float) -> tuple[dict[str, Any], int]:
+            msgs: list[dict[str, Any]] = [{"role": "system", "content": system}] if system else []
+            msgs.append({"role": "user", "content": rng.choice(tpls).format(t=self.topic(rng, domains))})
+            for _ in range(rng.choice([0, 1, 1, 2, 2, 3, 4])):
+                msgs.append({"role": "assistant", "content": self.doc(rng, domains, rng.randint(80, 200))})
+                msgs.append({"role": "user", "content": rng.choice(self.p["followup"])})
+            cap = rng.choice(caps)
+            body = {"model": "gpt-4o", "messages": msgs, "temperature": rng.choice(temps), "max_tokens": cap}
+            return body, min(cap, rng.randint(int(cap * 0.4), int(cap * 1.1)) if cap < 1500 else rng.randint(500, 2200))
+        return make
+
+    def jsonset(self, domains: list[str], caps: list[int], json_mode: float = 0.6, system: str | None = None) -> Maker:
+        """Asking for ready-made training data: k Q&A / instruction pairs as JSON per request."""
+        def make(rng: random.Random, ts: float) -> tuple[dict[str, Any], int]:
+            content = rng.choice(self.p["jsonset"]).format(k=rng.choice([10, 20, 20, 25, 50]), t=self.topic(rng, domains))
+            msgs: list[dict[str, Any]] = [{"role": "system", "content": system}] if system else []
+            msgs.append({"role": "user", "content": content})
+            cap = rng.choice(caps)
+            body: dict[str, Any] = {"model": "gpt-4o", "messages": msgs, "temperature": rng.choice([0.8, 0.9, 1.0]), "max_tokens": cap}
+            if rng.random() < json_mode:
+                body["response_format"] = {"type": "json_object"}
+            return body, min(cap, rng.randint(1500, 6000))
+        return make
+
+    def pair_gen(self, domains: list[str], judge: float = 0.3) -> Maker:
+        """Preference data written in one request (a chosen and a rejected answer), with
+        judge prompts comparing two drafts."""
+        def make(rng: random.Random, ts: float) -> tuple[dict[str, Any], int]:
+            q = self.question(rng, domains)
+            if rng.random() < judge:
+                a, b = self.doc(rng, domains, 50), self.doc(rng, domains, 50)
+                content = rng.choice(self.p["pref"]).format(q=q, a=a, b=b)
+                return {"model": "gpt-4o", "messages": [{"role": "user", "content": content}], "temperature": 0.0,
+                        "max_tokens": 300}, rng.randint(40, 300)
+            content = rng.choice(self.p["pair"]).format(q=q)
+            return {"model": "gpt-4o", "messages": [{"role": "user", "content": content}],
+                    "temperature": rng.choice([0.7, 1.0]), "max_tokens": 2000}, rng.randint(400, 1800)
+        return make

@@ -15,7 +15,17 @@ consumer app, embedding indexers), cloud /24s shared by honest tenants and campa
 caps, n and temperature-pair harvesting, and eight campaigns of 2 to 3,000 accounts with 30-60%
 cover traffic, some rewording the shared templates per account, some trickling all week instead of
 sharing sessions, some switching SDK user agent per request; written before any detection result
-on it was seen)."""
+on it was seen) and `holdout6` (an eighth, with its own population code (`style="v6"`,
+`population6`): phrasing H and six domains of its own (`vocab.H_DOMAINS`), new honest hard
+negatives (a chatbot reseller whose thirty customers share one system prompt, one SDK and mostly one
+/24, document-review firms writing at the output cap, a labeling vendor with logprobs, a translation
+company with a key per end customer, an education platform with a key per class, research
+temperature sweeps with n>1, a flat 24/7 global service, JSON quiz generators, 500 trial accounts
+that often ask for long essays), distillers harvesting through follow-up conversations, JSON
+datasets, chosen/rejected pairs, greedy logprobs, a week-long ramp and other apps' system prompts,
+turncoats turning on day 1, mid-week or day 6, and eight campaigns of 2 to 4,000 accounts dealt
+proxy / per-account-persona / plain cover and office-hours / ramp / trickle / session timing;
+written before any detection result on it was seen)."""
 
 from __future__ import annotations
 
@@ -57,6 +67,9 @@ class Mixture:
     paraphrase: float = 0.0  # share of campaigns whose accounts each reword the shared templates
     ua_per_request: float = 0.0  # share of campaigns whose accounts switch SDK user agent per request
     cover_share: tuple[float, float] = (0.15, 0.4)  # a campaign account's share of ordinary requests
+    # holdout6 (style == "v6") reads the knobs above it uses (volume, per_account, turncoats,
+    # harvest_max_tokens, session_*, trial_accounts, small_campaign_requests, sdk_uas, campaign_uas,
+    # domain_set, honest_cloud); its campaign plans are dealt in `population6._plans6`
 
     def scaled(self, scale: float, campaign_sizes: list[int] | None = None) -> Mixture:
         return replace(self, volume=self.volume * scale,
@@ -174,5 +187,51 @@ MIXTURES: dict[str, Mixture] = {
                       "OpenAI/Python 1.59.7"),
         domain_set="G", honest_cloud=0.25, shared_cloud=0.3, continuous=0.4, paraphrase=0.5, ua_per_request=0.3,
         cover_share=(0.3, 0.6),
+    ),
+    # sixth held-out set, written before any detection result on it was seen: its own population
+    # code (`population6`), phrasing H, six domains of its own (`vocab.H_DOMAINS`: maritime,
+    # nutrition, climate, accounting, robotics, journalism, replacing history, chemistry, marketing,
+    # travel and cooking), twenty jurisdictions, eight public-cloud /24s carrying 35% of honest
+    # tenants and the networks of three of the eight campaigns. Honest, new: a chatbot reseller
+    # (ChatNest) whose 30 customers send the platform's one system prompt through one SDK, 65% of
+    # them from the platform's own /24; legal/medical document-review firms (500-1,400-word documents,
+    # memos at a 4,096/8,192 cap, often cut at the length); a labeling vendor (label + rationale,
+    # logprobs, many clients' domains, around the clock); a translation company with 20-90 keys,
+    # one per end customer (its glossary prompt, one language); an education platform with 60-180
+    # keys, one per class, asking step by step; research groups sweeping each item over 4-7
+    # temperatures with n up to 10; a flat 24/7 global service; course teams generating quizzes as
+    # JSON; agents; digests summarized late in the evening; hobbyists and 500 trial accounts of whom
+    # ~45% ask for a long essay. Distillers, new: follow-up harvesting ("go deeper", "another
+    # example") re-sending growing conversations (`multiturn`), JSON datasets of 10-50 Q&A pairs
+    # (`jsonset`), chosen/rejected pairs written in one request, greedy (temperature 0) logprob
+    # harvesting, a tenant ramping up all week (`ramp`), disguises wearing a law app's, the
+    # reseller's (with its SDK) or a notes app's system prompt, office-hours instruction harvesting,
+    # drips of 6-30 a day on one or two keys; five turncoats, most with one key, turning on day
+    # ~1, mid-week or day ~6 and keeping 10-40% honest traffic. Campaigns of 2, 4, 10, 30, 80,
+    # 250, 1,200 and 4,000 accounts, each dealt: cover (proxy: 50-80% real app traffic under the
+    # app's prompt and backend user agent, always the largest campaign and one more; persona: every
+    # account its own system prompt; plain: 20-45% chat/support/consumer cover), timing (office
+    # hours with 50-300 requests per account, only for campaigns of <= 300; a ramp of accounts
+    # joining later and later; a trickle over 4-7 days; 24 shared sessions), network (shared cloud,
+    # residential, own), user agent (SDK per account or per request, or one client), rewording and
+    # caps/temperature per request (half each), and harvest style (plain, multi-turn, JSON sets,
+    # greedy logprobs, CoT, pairs, tool traces, or mixed per account); every campaign account
+    # harvests at least once (a proxy account at a random request, the others first)
+    "holdout6": Mixture(
+        phrasing="H",
+        honest={"support": 7, "summarize": 4, "translate": 3, "extract": 5, "ide": 4, "rag": 6, "eval": 3,
+                "chat": 8, "creative": 4, "classify": 3, "doc_review": 4, "labeler": 2, "loc_vendor": 2, "edu": 2,
+                "sweep": 3, "reseller": 30, "global": 3, "quizgen": 5, "agent": 3, "hobbyist": 170},
+        distill={"harvest": 2, "multiturn": 3, "cot": 2, "logprob": 2, "preference": 2, "jsonset": 3, "tools": 2,
+                 "disguise": 3, "drip": 5, "ramp": 2},
+        campaigns=[2, 4, 10, 30, 80, 250, 1200, 4000],
+        volume=0.85, per_account=3.5, turncoats=5,
+        harvest_max_tokens=[700, 1200, 2000, 3000, 5000, 8000], session_windows=24, session_hours=(0.75, 4.0),
+        style="v6", trial_accounts=500, small_campaign_requests=(60.0, 400.0),
+        sdk_uas=("OpenAI/Python 1.61.0", "OpenAI/Python 1.61.0", "OpenAI/Python 1.60.2", "AsyncOpenAI/Python 1.61.0",
+                 "OpenAI/NodeJS 4.80.1", "litellm/1.59.8", "python-httpx/0.28.1"),
+        campaign_uas=("httpx/0.28.1", "Go-http-client/2.0", "reqwest/0.12.9", "Java-http-client/21.0.5",
+                      "OpenAI/Python 1.61.0"),
+        domain_set="H", honest_cloud=0.35,
     ),
 }

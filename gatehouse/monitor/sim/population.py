@@ -49,6 +49,10 @@ def populate(rng: random.Random, kit: Kit, m: Mixture) -> list[SimTenant]:
         from gatehouse.monitor.sim.population5 import populate5
 
         return populate5(rng, kit, m)
+    if m.style == "v6":
+        from gatehouse.monitor.sim.population6 import populate6
+
+        return populate6(rng, kit, m)
     ids = _Ids(rng)
     doms = kit.v.domains
     v = m.volume

@@ -1,8 +1,10 @@
 """Vocabulary for the traffic simulator: domains of real words plus seeded invented terms,
-and seven phrasings (`A` main, `B` unseen, `C` holdout, `D` holdout2, `E` holdout3, `F` holdout4,
-`G` holdout5) of every template. `E` also brings domains of its own (`EXTRA_DOMAINS`), and `G`
+and eight phrasings (`A` main, `B` unseen, `C` holdout, `D` holdout2, `E` holdout3, `F` holdout4,
+`G` holdout5, `H` holdout6) of every template. `E` also brings domains of its own (`EXTRA_DOMAINS`), and `G`
 another set (`G_DOMAINS`, `make_vocab(domain_set="G")`) plus templates only holdout5's makers use
-(tutoring, agents, synthetic test data, a multi-customer SaaS, a consumer app, paraphrase rules)."""
+(tutoring, agents, synthetic test data, a multi-customer SaaS, a consumer app, paraphrase rules);
+`H` a third set (`H_DOMAINS`, `make_vocab(domain_set="H")`) plus templates only holdout6's makers use
+(document review, labeling, quizzes, essays, follow-ups, JSON datasets, app personas)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["DOMAINS", "EXTRA_DOMAINS", "G_DOMAINS", "Vocab", "PHRASES", "make_vocab"]
+__all__ = ["DOMAINS", "EXTRA_DOMAINS", "G_DOMAINS", "H_DOMAINS", "Vocab", "PHRASES", "make_vocab"]
 
 DOMAINS: dict[str, str] = {
     "medicine": "diagnosis symptom dosage antibiotic vaccine cardiology insulin fracture therapy clinic "
@@ -83,6 +85,22 @@ G_DOMAINS: dict[str, str] = {
               "framerate mod speedrun loot achievement matchmaking server",
 }
 
+# holdout6's vocabulary: these replace five shared domains (see `make_vocab(domain_set="H")`)
+H_DOMAINS: dict[str, str] = {
+    "maritime": "vessel hull ballast starboard port tonnage anchorage harbor pilotage bunker charter "
+                "berth draught mooring cargo salvage tug",
+    "nutrition": "protein carbohydrate fiber vitamin calorie electrolyte metabolism glycemic supplement "
+                 "micronutrient hydration sodium cholesterol probiotic portion satiety",
+    "climate": "emissions carbon warming aerosol permafrost glacier monsoon drought adaptation mitigation "
+               "albedo feedback sequestration methane forecast heatwave",
+    "accounting": "ledger accrual depreciation reconciliation invoice payable receivable journal audit "
+                  "balance liability provision equity voucher variance ebitda",
+    "robotics": "actuator servo gripper kinematics lidar odometry controller encoder manipulator torque "
+                "trajectory calibration payload gantry sensor firmware",
+    "journalism": "headline byline editor source interview deadline scoop column correction embargo "
+                  "masthead feature wire factcheck newsroom obituary",
+}
+
 _SYL = "ka lo mi ra te su vo ne pi da re ko lu fa zi the cor an ex pro sta tri ver mon gal dex ium ary ent".split()
 
 
@@ -102,9 +120,18 @@ class Vocab:
 def make_vocab(seed: int, invented: int = 70, extra: bool = False, domain_set: str = "") -> Vocab:
     """Every domain's real words plus `invented` seeded terms (brands, jargon, names). With
     `extra`, six shared domains give way to `EXTRA_DOMAINS` (and the invented terms use
-    other syllables); with `domain_set="G"`, five give way to `G_DOMAINS` (other syllables again)."""
+    other syllables); with `domain_set="G"`, five give way to `G_DOMAINS` (other syllables again), and
+with `domain_set="H"` five others give way to `H_DOMAINS`."""
     rng = random.Random(seed * 7919 + 17)
     words: dict[str, list[str]] = {}
+    if domain_set == "H":
+        dropped = {"history", "chemistry", "marketing", "travel", "cooking"}
+        domains = {**{d: w for d, w in DOMAINS.items() if d not in dropped}, **H_DOMAINS}
+        syl = "tar ek usi mo bel fro gan il wyn ach por sev ul di kra nom ye ost lin ba".split()
+        for d, ws in domains.items():
+            terms = {"".join(rng.choice(syl) for _ in range(rng.randint(2, 4))) for _ in range(invented)}
+            words[d] = ws.split() + sorted(terms)
+        return Vocab(words)
     if domain_set == "G":
         dropped = {"philosophy", "sports", "music", "hr", "telecom"}
         domains = {**{d: w for d, w in DOMAINS.items() if d not in dropped}, **G_DOMAINS}
@@ -443,5 +470,129 @@ PHRASES: dict[str, dict[str, Any]] = {
         "para_swap": [["Write", "Compose"], ["Explain", "Describe"], ["detailed", "in-depth"], ["thorough", "comprehensive"],
                       ["guide", "walkthrough"], ["examples", "worked cases"], ["answer", "response"], ["complete", "full"],
                       ["Give", "Provide"], ["wanted", "needed"], ["section", "chapter"], ["expert", "specialist"]],
+    },
+    "H": {  # holdout6: written before any detection result on it was seen
+        "harvest": [
+            "I want a complete reference on {t}: definitions, how it works, worked examples, pitfalls and a summary table.",
+            "Write the best possible answer to: what is there to know about {t}? Be rigorous and go deep.",
+            "Produce a study-quality explanation of {t}, long enough that nothing important is left out.",
+            "Assume the reader is smart but new to this. Teach {t} from first principles, with examples throughout.",
+            "Give an exhaustive breakdown of {t}. Structure it with numbered sections and end with key takeaways.",
+            "Explain {t} as a domain expert would in a long-form answer, including nuances most people miss.",
+            "Write a comprehensive knowledge-base entry on {t}, covering theory, practice and common questions.",
+            "Describe {t} in full: the why, the how, the exceptions, and three concrete scenarios.",
+            "Compose a high-quality, detailed response on {t} suitable as a model answer for training tutors.",
+        ],
+        "cot": [
+            "{q} Think it through step by step and write out every step before giving the answer.",
+            "Solve this and show your complete working: {q}",
+            "{q}\nFirst reason carefully in numbered steps. Then give the final answer after 'Final:'.",
+            "Please reason out loud about the following, one step at a time. {q}",
+        ],
+        "pref": [
+            "Two assistants answered '{q}'.\n[Assistant A] {a}\n[Assistant B] {b}\nWhich answer is more helpful and accurate? Reply A or B with a short justification.",
+            "Evaluate both replies to the prompt '{q}' on helpfulness, correctness and tone, then choose one.\nReply 1: {a}\nReply 2: {b}",
+        ],
+        "support": [
+            "hey, i was charged for {w1} but never got the {w2}", "how do i update the {w1} details on my profile",
+            "the {w1} option disappeared from {w2}, what happened", "is there a way to pause my {w1}?",
+            "my {w1} request has been pending for 3 days", "why is the {w2} showing a different {w1} than my invoice",
+            "can someone help me reset my {w1}", "what's the difference between the {w1} and {w2} plans",
+        ],
+        "chat": [
+            "explain {t} like I'm busy", "what's the deal with {t}?", "can you help me understand {t}",
+            "short version: {t}?", "I keep hearing about {t}. Why does it matter?", "give me the gist of {t}",
+            "how would you describe {t} to a friend",
+        ],
+        "summ": "Summarise the report below for an executive audience in at most four sentences.\n\nREPORT:\n{d}",
+        "trans": "Please translate into {lang}. Keep the tone and do not add notes.\n---\n{d}",
+        "extract": "Return a JSON object with the keys people, companies, dates and amounts found in this document.\nDocument:\n{d}",
+        "classify": "Classify the feedback as positive, negative or mixed. Output the label only.\nFeedback: {d}",
+        "eval_mc": "{q}\nOptions:\n1) {a}\n2) {b}\n3) {c}\n4) {e}\nAnswer with the option number only.",
+        "eval_cot": "{q}\nWork through it briefly and end your reply with 'Final answer: <answer>'.",
+        "q": [
+            "Why is {t} important?", "How do practitioners handle {t}?", "What causes problems with {t}?",
+            "How can one tell whether {t} is working?", "What is commonly misunderstood about {t}?",
+        ],
+        "tutor": [
+            "We are learning about {t} in class. Can you explain it step by step with a simple example?",
+            "I'm stuck on this homework question: {q} Please show me how to get there step by step.",
+            "Can you check my understanding of {t}? Explain the steps and what I should watch out for.",
+            "Explain the steps to solve: {q} I want to learn the method.",
+        ],
+        "agent": [
+            "Get the open {t} items and flag anything overdue.", "Update the {t} record for account {n} and confirm.",
+            "Find what changed in {t} since yesterday and notify the owner.", "Create a task about {t} for ticket {n}.",
+            "Summarise today's {t} activity for the team channel.",
+        ],
+        "synth": [
+            "Generate a sample {w1} record as JSON with fields id, {w2}, created_at and status.",
+            "Write a realistic but fictional customer complaint about {w1} mentioning {w2}.",
+        ],
+        "saas": [
+            "You are the help assistant for {c} ({d}). Answer briefly and politely.",
+            "You support {c} customers with {d} questions. Escalate anything about refunds.",
+        ],
+        "consumer": [
+            "write me a cute caption about {t}", "ideas for a birthday gift related to {t}?",
+            "help me text my roommate about {t}", "make a limerick about {t}", "plan a fun afternoon around {t}",
+        ],
+        "cot_json": "Answer as JSON with the fields \"steps\" (a list of reasoning steps) and \"answer\".\nQuestion: {q}",
+        "para_prefix": ["", "", "Request: ", "Hello. ", "Task: ", "For our docs: ", "Please help. "],
+        "para_suffix": ["", "", " Thank you.", " Please be detailed.", " Use clear sections.", " Do not shorten."],
+        "para_swap": [["Write", "Draft"], ["Explain", "Walk through"], ["complete", "full"], ["detailed", "thorough"],
+                      ["examples", "illustrations"], ["Give", "Offer"], ["answer", "reply"], ["reference", "guide"],
+                      ["comprehensive", "extensive"], ["Describe", "Lay out"]],
+        # holdout6's own makers
+        "review": [
+            "Review the {kind} below. List every issue, its risk level, the clause or section it comes from, and a suggested fix.\n\n{d}",
+            "Prepare a detailed review memo for the attached {kind}: summary, findings, open questions, recommendations.\n\n{d}",
+            "Go through this {kind} section by section and annotate anything unusual or non-standard.\n\n{d}",
+        ],
+        "label": [
+            "Assign one label from [{labels}] to the item below, then give a one-line reason.\nItem: {d}",
+            "Annotation task. Labels: {labels}. Output the label on the first line and a short rationale on the second.\nText: {d}",
+        ],
+        "quiz": [
+            "Create {k} multiple-choice quiz questions about {t} for our {course} course. Return JSON: a list of objects with question, options, answer.",
+            "Write {k} short-answer review questions on {t} for {course} students, with model answers, as JSON.",
+        ],
+        "essay": [
+            "Write a 1500-word essay on {t}.", "Can you write me a long essay about {t}? Make it detailed.",
+            "I need a full essay on {t} with an introduction, body and conclusion.",
+            "write a detailed blog post about {t}, at least 1200 words",
+        ],
+        "followup": [
+            "Go deeper on the second point.", "Give another example, a harder one.", "Now explain the exceptions in detail.",
+            "Expand that into a full section with more detail.", "What would an expert add to this? Write it out.",
+            "Continue, and cover the parts you skipped.", "Rewrite it more rigorously, with the reasoning spelled out.",
+        ],
+        "jsonset": [
+            "Generate {k} diverse question-answer pairs about {t} as a JSON array of objects with keys \"question\" and \"answer\". Answers should be detailed.",
+            "Produce a JSON dataset of {k} instruction/response examples on {t}. Keys: instruction, response. Make responses long and accurate.",
+            "Return JSON: {{\"items\": [...]}} with {k} entries, each a realistic user question about {t} and an expert answer.",
+        ],
+        "pair": [
+            "For the prompt below, write two responses: one excellent and one plausible but subtly worse. Label them CHOSEN and REJECTED.\nPrompt: {q}",
+            "Give two different answers to this question, the better one first, and explain in one line why it is better.\n{q}",
+        ],
+        "app": [
+            "You are Quill, the writing assistant inside the Quill notes app. Help users draft, edit and summarise their notes.",
+            "You are Nova, the in-app helper for the Nova fitness and wellbeing app. Be upbeat, brief and practical.",
+            "You are Atlas, the trip and errands assistant in the Atlas mobile app. Keep replies short and actionable.",
+            "You are Pennant, the assistant in the Pennant small-business bookkeeping app. Answer plainly.",
+        ],
+        "app_user": [
+            "can you tidy up this note: {t}", "summarise my note about {t}", "remind me what {t} means",
+            "draft a short message about {t}", "turn this into a to-do list: {t}", "make this sound more professional: {t}",
+        ],
+        "sysprompt": [
+            "You are {name}, an assistant for {org}. Answer questions accurately and in detail.",
+            "You are {name}. You work for {org} and write clear, complete explanations.",
+            "System: {org} knowledge assistant ({name}). Be thorough and precise.",
+            "You are {name}, {org}'s research helper. Provide well-structured, in-depth answers.",
+        ],
+        "reseller": "You are a friendly assistant on the ChatNest platform. Answer the customer's question helpfully and concisely. If you do not know, say so and offer to connect them with a human.",
+        "loc": "You are the translation engine for {c}. Follow the {c} glossary and style guide. Translate from English into {lang}; output only the translation.",
     },
 }
