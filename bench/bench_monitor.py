@@ -3,6 +3,7 @@ configuration and on held-out ones, detection throughput and memory on ~1M reque
 
     .venv/bin/python bench/bench_monitor.py                 # everything (several minutes)
     .venv/bin/python bench/bench_monitor.py --scale 0.3 --skip-throughput
+    .venv/bin/python bench/bench_monitor.py --configs holdout5,holdout6 --half --skip-throughput
 
 Prints figures; exits 0. Traces go to --workdir (default: a temporary directory).
 """
@@ -39,6 +40,10 @@ def _quality(workdir: Path, name: str, seed: int, config: str, scale: float, cam
     print(format_evaluation(ev))
 
 
+_SEEDS = {"main": 1, "unseen": 2, "holdout": 3, "holdout2": 4, "holdout3": 5, "holdout4": 6, "holdout5": 7,
+          "holdout6": 8}
+
+
 def _throughput(workdir: Path, target: int) -> None:
     trace = workdir / "throughput.jsonl"
     # the main mixture is ~520k requests at scale 1.0 with its 5,000-account campaign
@@ -58,6 +63,13 @@ def _throughput(workdir: Path, target: int) -> None:
           f"{len(report['campaigns'])} campaigns")
 
 
+# a request of ordinary size (a system prompt, a 60-word question, a 240-word answer)
+_PROMPT = ("Write a thorough explanation of how reservoir sedimentation affects turbine efficiency in run-of-river "
+           "hydropower plants, covering the physical mechanisms, typical measurement approaches, the maintenance "
+           "trade-offs operators face, and two worked examples with numbers, then summarise the practical "
+           "recommendations for a plant manager in a short list at the end.")
+
+
 def _submit_cost() -> None:
     from gatehouse.monitor.enforce import Decisions
     from gatehouse.monitor.live import MonitorSink
@@ -66,7 +78,11 @@ def _submit_cost() -> None:
 
     sink = MonitorSink(MonitorConfig(), Decisions())
     rec = RequestRecord(id="r", ts=datetime.now(timezone.utc), endpoint="/v1/chat/completions", tenant_id="t",
-                        key_id="k", request_body={"messages": [{"role": "user", "content": "hello there"}]})
+                        key_id="k", request_body={
+                            "model": "gpt-4o", "temperature": 0.7, "max_tokens": 2000,
+                            "messages": [{"role": "system", "content": "You are the support assistant for Acme. Be brief."},
+                                         {"role": "user", "content": _PROMPT}]},
+                        response_text=_PROMPT * 4)
     samples = []
     for _ in range(100_000):
         t = time.perf_counter_ns()
@@ -76,9 +92,9 @@ def _submit_cost() -> None:
     print(f"\n== live submit: p50 {samples[len(samples) // 2] / 1000:.2f} µs, p99 {samples[int(len(samples) * 0.99)] / 1000:.2f} µs")
     import asyncio
 
-    t = time.perf_counter()
+    t0 = time.perf_counter()
     n = asyncio.run(sink.drain())
-    dt = time.perf_counter() - t
+    dt = time.perf_counter() - t0
     print(f"background feature update: {dt / n * 1e6:.1f} µs per request (off the response path)")
 
 
@@ -88,6 +104,8 @@ def main() -> None:
     ap.add_argument("--throughput-requests", type=int, default=1_000_000)
     ap.add_argument("--skip-throughput", action="store_true")
     ap.add_argument("--skip-quality", action="store_true")
+    ap.add_argument("--configs", default="", help=f"comma-separated generators (default all: {','.join(_SEEDS)})")
+    ap.add_argument("--half", action="store_true", help="also run each generator at half the volume")
     ap.add_argument("--workdir", default=None)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -95,15 +113,13 @@ def main() -> None:
         workdir.mkdir(parents=True, exist_ok=True)
         _submit_cost()
         if not args.skip_quality:
-            _quality(workdir, "main", 1, "main", args.scale, None)
-            _quality(workdir, "unseen", 2, "unseen", args.scale, None)
-            # held out: a third phrasing, mixture and campaign timing never used for tuning
-            _quality(workdir, "holdout", 3, "holdout", args.scale, None)
-            # a second held-out generator (fourth phrasing, campaign sizes, proxy share); tuned on since
-            _quality(workdir, "holdout2", 4, "holdout2", args.scale, None)
-            # a third held-out generator (fifth phrasing, own domains, request-building conventions,
-            # tiny honest trial accounts, rotating user agents), written before any result on it
-            _quality(workdir, "holdout3", 5, "holdout3", args.scale, None)
+            # each generator with the seed the README's table uses; holdout3 to holdout6 were each
+            # written before any detection on them (the README says which were tuned on since)
+            wanted = args.configs.split(",") if args.configs else list(_SEEDS)
+            for config in wanted:
+                for scale in (args.scale, args.scale / 2) if args.half else (args.scale,):
+                    name = config if scale == args.scale else f"{config}-half"
+                    _quality(workdir, name, _SEEDS[config], config, scale, None)
         if not args.skip_throughput:
             _throughput(workdir, args.throughput_requests)
 

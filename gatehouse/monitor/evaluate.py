@@ -89,11 +89,15 @@ def evaluate(report: dict[str, Any], labels: dict[str, Any], since_turn: dict[st
     before: list[int] = []
     solo: list[int] = []  # distillers outside campaigns
     unflagged = 0
+    honest_ever = honest_end = 0  # honest tenants flagged at some moment of the replay / at its end
     for t in report["tenants"]:
         lab = lt.get(t["tenant"])
         if lab is None:
             continue
         is_pos = lab["label"] == "distiller"
+        if not is_pos and t.get("first_flag_ts"):
+            honest_ever += 1
+            honest_end += t["verdict"] in FLAGGED
         (pos if is_pos else neg).append(t["score"])
         by_pattern[f"{lab['label']}/{lab['pattern']}"].append(t["verdict"] in FLAGGED)
         if is_pos and lab["pattern"] != "turncoat":
@@ -111,6 +115,7 @@ def evaluate(report: dict[str, Any], labels: dict[str, Any], since_turn: dict[st
         "auroc": round(auroc(pos, neg), 4),
         "tpr_at_1pct_fpr": round(t1, 4), "threshold_1pct": round(thr1, 4),
         "tpr_at_5pct_fpr": round(t5, 4), "threshold_5pct": round(thr5, 4),
+        "honest_flagged": {"at_end": honest_end, "ever": honest_ever},
         "flag_rate_by_pattern": {p: {"tenants": len(v), "flagged": round(sum(v) / len(v), 4)}
                                  for p, v in sorted(by_pattern.items())},
         "campaign_linking": _linking(report, labels),
@@ -137,6 +142,7 @@ def format_evaluation(ev: dict[str, Any]) -> str:
         f"  outside campaigns: median {rb['outside_campaigns']['median']} worst {rb['outside_campaigns']['worst']} "
         f"({rb['outside_campaigns']['flagged']} tenants)",
         f"turncoat requests after the turn: {ev['turncoat_requests_after_turn']}",
+        f"honest tenants flagged: {ev['honest_flagged']['at_end']} at the end, {ev['honest_flagged']['ever']} at some moment",
         "flagged share by pattern:",
     ]
     lines += [f"  {p:28s} {v['flagged']:.2f} of {v['tenants']}" for p, v in ev["flag_rate_by_pattern"].items()]

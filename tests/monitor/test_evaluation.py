@@ -32,6 +32,7 @@ def test_targets_on_small_week(small_report: Any) -> None:
     honest = {p: v for p, v in ev["flag_rate_by_pattern"].items() if p.startswith("honest/")}
     false_flags = sum(v["flagged"] * v["tenants"] for v in honest.values())
     assert false_flags <= 0.03 * ev["tenants"]["honest"]
+    assert ev["honest_flagged"]["ever"] >= ev["honest_flagged"]["at_end"] == round(false_flags)
     for n in ev["turncoat_requests_after_turn"].values():
         assert 0 <= n <= 1500
 
