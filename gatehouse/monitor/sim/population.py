@@ -217,6 +217,18 @@ def _mixed(harvest: Maker, cover: Maker, share: float = 0.2) -> Maker:
     return make
 
 
+def _first_harvest(harvest: Maker, cover: Maker, share: float) -> Maker:
+    """A campaign account's traffic: its first request harvests, then a `share` of cover."""
+    started: list[bool] = []
+
+    def make(r: random.Random, ts: float) -> tuple[dict[str, Any], int]:
+        if not started:
+            started.append(True)
+            return harvest(r, ts)
+        return (cover if r.random() < share else harvest)(r, ts)
+    return make
+
+
 def _campaign(ids: _Ids, rng: random.Random, kit: Kit, m: Mixture, cid: str, size: int) -> list[SimTenant]:
     doms = kit.v.domains
     residential = rng.random() < m.residential

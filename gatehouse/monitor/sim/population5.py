@@ -10,7 +10,7 @@ from gatehouse.monitor.sim import timing as T
 from gatehouse.monitor.sim.generator import SimTenant
 from gatehouse.monitor.sim.makers import Kit, Maker
 from gatehouse.monitor.sim.mixture import Mixture
-from gatehouse.monitor.sim.population import _COMPANIES, _UAS, _Ids, _mixed, _tenant, _trials
+from gatehouse.monitor.sim.population import _COMPANIES, _UAS, _first_harvest, _Ids, _mixed, _tenant, _trials
 
 __all__ = ["populate5"]
 
@@ -212,18 +212,6 @@ def _turncoats5(ids: _Ids, rng: random.Random, kit: Kit, m: Mixture) -> list[Sim
         t.times = sorted(before + after)
         out.append(t)
     return out
-
-
-def _first_harvest(harvest: Maker, cover: Maker, share: float) -> Maker:
-    """A campaign account's traffic: its first request harvests, then a `share` of cover."""
-    started: list[bool] = []
-
-    def make(r: random.Random, ts: float) -> tuple[dict[str, Any], int]:
-        if not started:
-            started.append(True)
-            return harvest(r, ts)
-        return (cover if r.random() < share else harvest)(r, ts)
-    return make
 
 
 def _plans5(rng: random.Random, m: Mixture) -> list[dict[str, Any]]:
