@@ -17,7 +17,7 @@ __all__ = ["simulate"]
 @click.option("--config", "config", type=click.Choice(sorted(MIXTURES)), default="main",
               show_default=True,
               help="Generator configuration: 'unseen' changes mixture, volumes, campaigns and phrasing; "
-                   "'holdout' to 'holdout6' are further ones, each written to be evaluated on "
+                   "'holdout' to 'holdout7' are further ones, each written to be evaluated on "
                    "without tuning (README says which have been tuned on since).")
 @click.option("--scale", type=float, default=1.0, show_default=True, help="Volume multiplier (1.0 is roughly 500k requests).")
 @click.option("--campaigns", "campaigns", default=None, help="Comma-separated campaign sizes, e.g. 2,10,5000.")

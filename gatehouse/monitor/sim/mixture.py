@@ -25,7 +25,13 @@ that often ask for long essays), distillers harvesting through follow-up convers
 datasets, chosen/rejected pairs, greedy logprobs, a week-long ramp and other apps' system prompts,
 turncoats turning on day 1, mid-week or day 6, and eight campaigns of 2 to 4,000 accounts dealt
 proxy / per-account-persona / plain cover and office-hours / ramp / trickle / session timing;
-written before any detection result on it was seen)."""
+written before any detection result on it was seen) and `holdout7` (a ninth, with its own population
+code (`style="v7"`, `population7`): phrasings G and H at once, a domain mix of its own
+(`make_vocab(domain_set="I")`), holdout5's and holdout6's honest hard negatives together with the
+classic ones, honest classroom cohorts and a hackathon of tiny accounts on shared /24s, four
+turncoats, and seven campaigns of 2 to 2,000 accounts each dealt its network, client, parameter
+jitter, rewording, timing, cover share (10-70%) and account size (tiny or moderate); written before
+any detection result on it was seen)."""
 
 from __future__ import annotations
 
@@ -70,6 +76,9 @@ class Mixture:
     # holdout6 (style == "v6") reads the knobs above it uses (volume, per_account, turncoats,
     # harvest_max_tokens, session_*, trial_accounts, small_campaign_requests, sdk_uas, campaign_uas,
     # domain_set, honest_cloud); its campaign plans are dealt in `population6._plans6`
+    # holdout7's knobs (only read when style == "v7"; the defaults leave the others as they were)
+    cohorts: tuple[int, ...] = ()  # honest classroom cohorts: tiny accounts on one campus /24, one client
+    hackathon: int = 0  # honest hackathon teams on one venue /24 over one weekend
 
     def scaled(self, scale: float, campaign_sizes: list[int] | None = None) -> Mixture:
         return replace(self, volume=self.volume * scale,
@@ -233,5 +242,42 @@ MIXTURES: dict[str, Mixture] = {
         campaign_uas=("httpx/0.28.1", "Go-http-client/2.0", "reqwest/0.12.9", "Java-http-client/21.0.5",
                       "OpenAI/Python 1.61.0"),
         domain_set="H", honest_cloud=0.35,
+    ),
+    # seventh held-out set, written before any detection result on it was seen: its own population
+    # code (`population7`, `style="v7"`), phrasings G and H at once (each tenant writes the shared
+    # templates in one of them), domains `vocab.make_vocab(domain_set="I")`, 22 jurisdictions,
+    # seven cloud /24s carrying 30% of honest tenants. Honest: the classic tenants, holdout5's
+    # (agents, tutors, logprob classifiers, synthetic data with n > 1, multi-customer SaaS, a
+    # consumer app, indexers) and holdout6's (20 reseller customers sharing one system prompt and
+    # SDK, document review at the cap, labelers with logprobs, a localization vendor and an
+    # education platform with a key per customer/class, temperature sweeps with n > 1, quiz
+    # generators, a flat global service) together, classroom cohorts of 25, 60 and 140 tiny honest
+    # accounts (one campus /24, one client, one assignment, three lab sessions), a 40-team
+    # hackathon on one /24 over a weekend, 170 hobbyists and 600 trial accounts (a third asking for
+    # long essays). Distillers: harvest, cot, logprob (greedy and sampled), preference (temperature
+    # pairs and chosen/rejected), tools, multi-turn, JSON sets, disguise (study app, reseller prompt,
+    # notes app), drips; four turncoats turning at day ~1, mid-week, day ~5 and day ~6. Campaigns of
+    # 2, 5, 12, 40, 120, 500 and 2,000 accounts, each dealt (`population7._plans7`): own /24s, shared
+    # cloud or residential; one client, an SDK per account or per request; fixed or jittered caps and
+    # temperature; verbatim or reworded templates; shared sessions, office hours or an all-week
+    # trickle; cover share spread over 10-70% (chat, support, consumer or an app's prompt); tiny
+    # (2-4 requests) or moderate (30-200) accounts (moderate only up to 120 accounts); harvest style
+    "holdout7": Mixture(
+        phrasing="H",
+        honest={"support": 7, "summarize": 4, "translate": 4, "extract": 5, "ide": 4, "rag": 6, "eval": 4,
+                "chat": 8, "creative": 4, "classify": 3, "agent": 5, "tutor": 3, "lp_classifier": 3,
+                "synth_data": 3, "saas": 2, "consumer": 2, "indexer": 2, "doc_review": 3, "labeler": 2,
+                "loc_vendor": 2, "edu": 2, "sweep": 3, "reseller": 20, "quizgen": 3, "global": 2, "hobbyist": 170},
+        distill={"harvest": 2, "cot": 2, "logprob": 2, "preference": 2, "tools": 2, "multiturn": 2, "jsonset": 2,
+                 "disguise": 3, "drip": 5},
+        campaigns=[2, 5, 12, 40, 120, 500, 2000],
+        volume=0.85, per_account=3.0, turncoats=4,
+        harvest_max_tokens=[600, 1000, 1500, 2500, 4000, 6000, 8000], session_windows=26, session_hours=(1.0, 4.5),
+        style="v7", trial_accounts=600,
+        sdk_uas=("OpenAI/Python 1.66.3", "OpenAI/Python 1.66.3", "OpenAI/Python 1.65.1", "AsyncOpenAI/Python 1.66.3",
+                 "OpenAI/NodeJS 4.86.2", "OpenAI/NodeJS 4.85.0", "litellm/1.63.2", "python-httpx/0.28.1"),
+        campaign_uas=("python-requests/2.32.3", "httpx/0.28.1", "Go-http-client/2.0", "okhttp/4.12.0",
+                      "OpenAI/Python 1.66.3"),
+        domain_set="I", honest_cloud=0.3, cover_share=(0.1, 0.7), cohorts=(25, 60, 140), hackathon=40,
     ),
 }

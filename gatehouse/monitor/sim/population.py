@@ -53,6 +53,10 @@ def populate(rng: random.Random, kit: Kit, m: Mixture) -> list[SimTenant]:
         from gatehouse.monitor.sim.population6 import populate6
 
         return populate6(rng, kit, m)
+    if m.style == "v7":
+        from gatehouse.monitor.sim.population7 import populate7
+
+        return populate7(rng, kit, m)
     ids = _Ids(rng)
     doms = kit.v.domains
     v = m.volume

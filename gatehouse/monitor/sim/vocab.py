@@ -121,9 +121,22 @@ def make_vocab(seed: int, invented: int = 70, extra: bool = False, domain_set: s
     """Every domain's real words plus `invented` seeded terms (brands, jargon, names). With
     `extra`, six shared domains give way to `EXTRA_DOMAINS` (and the invented terms use
     other syllables); with `domain_set="G"`, five give way to `G_DOMAINS` (other syllables again), and
-with `domain_set="H"` five others give way to `H_DOMAINS`."""
+with `domain_set="H"` five others give way to `H_DOMAINS`; `domain_set="I"` (holdout7) drops eight
+and takes two or three each from `EXTRA_DOMAINS`, `G_DOMAINS` and `H_DOMAINS`."""
     rng = random.Random(seed * 7919 + 17)
     words: dict[str, list[str]] = {}
+    if domain_set == "I":  # holdout7: two shared domains each from EXTRA, G and H sets, eight dropped
+        dropped = {"history", "cooking", "music", "sports", "telecom", "philosophy", "marketing", "hr"}
+        added = {"logistics": EXTRA_DOMAINS["logistics"], "insurance": EXTRA_DOMAINS["insurance"],
+                 "cybersecurity": G_DOMAINS["cybersecurity"], "real_estate": G_DOMAINS["real_estate"],
+                 "gaming": G_DOMAINS["gaming"], "maritime": H_DOMAINS["maritime"],
+                 "climate": H_DOMAINS["climate"], "accounting": H_DOMAINS["accounting"]}
+        domains = {**{d: w for d, w in DOMAINS.items() if d not in dropped}, **added}
+        syl = "mar ven ti olu sha rek ab ion dru fel aq sen po yth ora lem kez ni vad ur".split()
+        for d, ws in domains.items():
+            terms = {"".join(rng.choice(syl) for _ in range(rng.randint(2, 4))) for _ in range(invented)}
+            words[d] = ws.split() + sorted(terms)
+        return Vocab(words)
     if domain_set == "H":
         dropped = {"history", "chemistry", "marketing", "travel", "cooking"}
         domains = {**{d: w for d, w in DOMAINS.items() if d not in dropped}, **H_DOMAINS}
