@@ -134,8 +134,7 @@ def _trials(ids: _Ids, rng: random.Random, kit: Kit, m: Mixture) -> list[SimTena
                                     templates=kit.p["q"], cot=0.1)]
         else:
             t.makers = [kit.chat(rng.sample(doms, rng.randint(1, 3)), conversational=0.2)]
-        start = rng.uniform(0, T.WEEK - 6 * 3600.0)
-        t.times = sorted(T.WEEK_START + start + rng.uniform(0, 6 * 3600.0) for _ in range(rng.randint(1, 6)))
+        t.times = T.visit(rng, 6.0, 6)
         out.append(t)
     return out
 

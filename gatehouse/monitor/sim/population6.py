@@ -190,8 +190,7 @@ def _trials6(ids: _Ids, rng: random.Random, kit: Kit, m: Mixture) -> list[SimTen
                                     templates=kit.p["q"], cot=0.15)]
         else:
             t.makers = [kit.chat(rng.sample(doms, rng.randint(1, 3)), conversational=0.2)]
-        start = rng.uniform(0, T.WEEK - 4 * 3600.0)
-        t.times = sorted(T.WEEK_START + start + rng.uniform(0, 4 * 3600.0) for _ in range(rng.randint(1, 8)))
+        t.times = T.visit(rng, 4.0, 8)
         out.append(t)
     return out
 

@@ -218,8 +218,7 @@ def _trials7(ids: _Ids, rng: random.Random, kh: Kit, kg: Kit, m: Mixture) -> lis
                                   templates=k.p["q"], cot=0.15)]
         else:
             t.makers = [k.chat(rng.sample(doms, rng.randint(1, 3)), conversational=0.2)]
-        start = rng.uniform(0, T.WEEK - 5 * 3600.0)
-        t.times = sorted(T.WEEK_START + start + rng.uniform(0, 5 * 3600.0) for _ in range(rng.randint(1, 8)))
+        t.times = T.visit(rng, 5.0, 8)
         out.append(t)
     return out
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import random
 
-__all__ = ["WEEK_START", "WEEK", "diurnal", "flat", "nightly", "bursts", "sessions", "poisson"]
+__all__ = ["WEEK_START", "WEEK", "diurnal", "flat", "nightly", "bursts", "sessions", "visit", "poisson"]
 
 WEEK_START = 1795392000.0  # 2026-11-23T00:00:00Z, a Monday
 DAY = 86400.0
@@ -58,3 +58,9 @@ def sessions(rng: random.Random, windows: list[tuple[float, float]], count: int)
     """`count` times inside a few of the shared windows (a campaign's coordinated sessions)."""
     mine = rng.sample(windows, min(len(windows), rng.randint(1, 3)))
     return sorted(WEEK_START + (lambda w: rng.uniform(w[0], w[1]))(rng.choice(mine)) for _ in range(count))
+
+
+def visit(rng: random.Random, hours: float, most: int) -> list[float]:
+    """One to `most` requests within `hours` of a random start: a trial account's short visit."""
+    start = rng.uniform(0, WEEK - hours * 3600.0)
+    return sorted(WEEK_START + start + rng.uniform(0, hours * 3600.0) for _ in range(rng.randint(1, most)))
