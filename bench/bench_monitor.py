@@ -113,7 +113,7 @@ def main() -> None:
         workdir.mkdir(parents=True, exist_ok=True)
         _submit_cost()
         if not args.skip_quality:
-            # each generator with the seed the README's table uses; holdout3 to holdout6 were each
+            # each generator with the seed the README's table uses; holdout3 to holdout7 were each
             # written before any detection on them (the README says which were tuned on since)
             wanted = args.configs.split(",") if args.configs else list(_SEEDS)
             for config in wanted:
