@@ -16,7 +16,7 @@ from prometheus_client.registry import Collector
 
 from gatehouse.metering.pricer import Quote
 from gatehouse.pipeline import RequestRecord
-from gatehouse.store.batch import BatchWriter
+from gatehouse.overflow import Overflow
 
 __all__ = ["Metrics", "CONTENT_TYPE"]
 
@@ -36,21 +36,22 @@ def _provider(rec: RequestRecord) -> str:
     return provider_of(rec.attempted[-1]) if rec.attempted else "unknown"
 
 
-class _WriteQueues(Collector):
-    """Rows waiting in, and dropped by, every live batched writer (request log, ledger, ...)."""
+class _Queues(Collector):
+    """Items waiting in, and dropped by, every live off-path queue (request log, ledger, monitor,
+    provenance, ...; see `gatehouse.overflow`)."""
 
     def collect(self) -> Any:
-        pending = GaugeMetricFamily("gatehouse_write_queue_rows", "Rows waiting to be written.", labels=["table"])
-        dropped = CounterMetricFamily("gatehouse_write_dropped_rows", "Rows dropped because the write queue was full.",
-                                      labels=["table"])
+        items = GaugeMetricFamily("gatehouse_queue_items", "Items waiting in an off-path queue.", labels=["queue"])
+        dropped = CounterMetricFamily("gatehouse_queue_dropped", "Items dropped because an off-path queue was full.",
+                                      labels=["queue"])
         totals: dict[str, tuple[int, int]] = {}
-        for w in list(BatchWriter.live):
-            p, d = totals.get(w.table.name, (0, 0))
-            totals[w.table.name] = (p + w.pending, d + w.dropped)
-        for table, (p, d) in sorted(totals.items()):
-            pending.add_metric([table], p)
-            dropped.add_metric([table], d)
-        yield pending
+        for q in list(Overflow.live):
+            p, d = totals.get(q.queue, (0, 0))
+            totals[q.queue] = (p + q.depth(), d + q.dropped)
+        for name, (p, d) in sorted(totals.items()):
+            items.add_metric([name], p)
+            dropped.add_metric([name], d)
+        yield items
         yield dropped
 
 
@@ -58,7 +59,7 @@ class Metrics:
     def __init__(self) -> None:
         self.registry = CollectorRegistry(auto_describe=True)
         r = self.registry
-        r.register(_WriteQueues())
+        r.register(_Queues())
         self.requests = Counter("gatehouse_requests", "Requests finished.",
                                 ["model", "deployment", "territory", "status"], registry=r)
         self.tokens = Counter("gatehouse_tokens", "Tokens billed.",

@@ -20,6 +20,7 @@ from gatehouse.monitor.enforce import Decisions, shared_decisions
 from gatehouse.monitor.features import from_record
 from gatehouse.monitor.policy import MonitorConfig, decide, load_monitor_config
 from gatehouse.monitor.scorer import verdict_of
+from gatehouse.overflow import Overflow
 
 __all__ = ["MonitorSink", "build"]
 
@@ -34,9 +35,10 @@ class MonitorSink:
         self.decisions = decisions
         self.store = store
         self.monitor = monitor or Monitor(cfg.settings())
-        self.dropped = 0
         self.processed = 0
         self._q: deque[Any] = deque()
+        self.overflow = Overflow("monitor", self._q, cfg.queue_max, log,
+                                 "those requests are not monitored")
         self._task: asyncio.Task[None] | None = None
         self._closing = False
         self._last_score = time.monotonic()
@@ -46,7 +48,7 @@ class MonitorSink:
 
     def submit(self, record: Any) -> None:
         if len(self._q) >= self.cfg.queue_max:
-            self.dropped += 1
+            self.overflow.drop()
             return
         self._q.append(record)
 

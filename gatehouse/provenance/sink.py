@@ -16,6 +16,7 @@ from collections import deque
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
+from gatehouse.overflow import Overflow
 from gatehouse.pipeline import RequestRecord
 from gatehouse.provenance import index
 from gatehouse.provenance.config import ProvenanceConfig
@@ -38,8 +39,9 @@ class ProvenanceSink:
         self.fp = Fingerprinter()
         self.writer = BatchWriter(store, provenance_fingerprints, batch_size=cfg.batch_size,
                                          queue_max=cfg.queue_max)
-        self.dropped = 0
         self._queue: deque[RequestRecord] = deque()
+        self.overflow = Overflow("provenance", self._queue, cfg.queue_max, log,
+                                 "those responses are not fingerprinted (not traceable)")
         self._wake = asyncio.Event()
         self._slice = slice_size
         self._interval = interval_s
@@ -52,7 +54,7 @@ class ProvenanceSink:
         if not record.served or not record.response_text or not record.tenant_id:
             return
         if len(self._queue) >= self.cfg.queue_max:
-            self.dropped += 1
+            self.overflow.drop()
             return
         self._queue.append(record)
         if len(self._queue) >= self._slice:

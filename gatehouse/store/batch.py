@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
-import weakref
 from collections import deque
 from collections.abc import Callable
 from typing import Any
@@ -13,6 +11,7 @@ from typing import Any
 from sqlalchemy import Table
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from gatehouse.overflow import Overflow
 from gatehouse.store.db import Store
 
 __all__ = ["BatchWriter"]
@@ -24,12 +23,8 @@ class BatchWriter:
     """Queue rows with `put()`; a background task inserts them every `interval_s` or when
     `batch_size` are waiting. `aclose()` flushes everything before returning, so a graceful
     shutdown loses nothing. If the queue is full the oldest rows are kept and the new one is
-    counted in `dropped` (the response path never blocks on the database); a full queue is
-    logged as an error (at most once a minute) and every live writer's queue and drops are
-    exported as metrics (`BatchWriter.live`)."""
-
-    live: weakref.WeakSet[BatchWriter] = weakref.WeakSet()
-    _DROP_LOG_S = 60.0
+    counted (the response path never blocks on the database), logged and exported as metrics
+    (`gatehouse.overflow.Overflow`)."""
 
     def __init__(self, store: Store, table: Table, *, batch_size: int = 500, interval_s: float = 0.5,
                  queue_max: int = 100_000, on_written: Callable[[list[dict[str, Any]]], None] | None = None) -> None:
@@ -38,24 +33,17 @@ class BatchWriter:
         self.batch_size = batch_size
         self.interval_s = interval_s
         self.queue_max = queue_max
-        self.dropped = 0
         self.written = 0
         self._rows: deque[dict[str, Any]] = deque()
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._closing = False
         self._on_written = on_written
-        self._drop_logged = float("-inf")
-        BatchWriter.live.add(self)
+        self.overflow = Overflow(table.name, self._rows, queue_max, log, "its rows are not written")
 
     def put(self, row: dict[str, Any]) -> None:
         if len(self._rows) >= self.queue_max:
-            self.dropped += 1
-            now = time.monotonic()
-            if now - self._drop_logged >= self._DROP_LOG_S:
-                self._drop_logged = now
-                log.error("the write queue for %s is full (%d rows, the database is not keeping up): "
-                          "%d rows dropped so far", self.table.name, self.queue_max, self.dropped)
+            self.overflow.drop()
             return
         self._rows.append(row)
         if len(self._rows) >= self.batch_size:
@@ -64,6 +52,10 @@ class BatchWriter:
     @property
     def pending(self) -> int:
         return len(self._rows)
+
+    @property
+    def dropped(self) -> int:
+        return self.overflow.dropped
 
     async def start(self) -> None:
         if self._task is None:

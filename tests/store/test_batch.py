@@ -25,8 +25,8 @@ async def test_a_full_queue_drops_and_is_reported(tmp_path: Path, caplog: pytest
             writer.put({"id": str(i)})
     assert writer.pending == 3 and writer.dropped == 5
     assert len(caplog.records) == 1  # once a minute, not once a row
-    assert "request_log is full" in caplog.records[0].getMessage()
+    assert "request_log queue is full" in caplog.records[0].getMessage()
     text = Metrics().render().decode()
-    assert 'gatehouse_write_queue_rows{table="request_log"} 3.0' in text
-    assert 'gatehouse_write_dropped_rows_total{table="request_log"} 5.0' in text
+    assert 'gatehouse_queue_items{queue="request_log"} 3.0' in text
+    assert 'gatehouse_queue_dropped_total{queue="request_log"} 5.0' in text
     await store.aclose()
