@@ -31,7 +31,15 @@ code (`style="v7"`, `population7`): phrasings G and H at once, a domain mix of i
 classic ones, honest classroom cohorts and a hackathon of tiny accounts on shared /24s, four
 turncoats, and seven campaigns of 2 to 2,000 accounts each dealt its network, client, parameter
 jitter, rewording, timing, cover share (10-70%) and account size (tiny or moderate); written before
-any detection result on it was seen)."""
+any detection result on it was seen) and `holdout8` (a tenth, with its own population code
+(`style="v8"`, `population8`): phrasing J and domains of its own defined there, new honest hard
+negatives (research firms with long analytical answers, benchmark companies with a key per project,
+support BPOs answering for many brands, a labeling marketplace, multilingual content farms,
+universities on campus /24s, nightly ETL jobs, CI review bots, bring-your-own-key clients on mobile
+CGNAT ranges), answer-critique-revise, self-instruct, multilingual and domain-a-day harvesting, four
+turncoats, and seven campaigns of 3 to 2,500 accounts dealt network (incl. CGNAT), client (incl.
+BYO-key apps), timing (incl. a relay of accounts and nightly cron), wording, account size, keys per
+account, billing, cover and harvest style; written before any detection result on it was seen)."""
 
 from __future__ import annotations
 
@@ -279,5 +287,31 @@ MIXTURES: dict[str, Mixture] = {
         campaign_uas=("python-requests/2.32.3", "httpx/0.28.1", "Go-http-client/2.0", "okhttp/4.12.0",
                       "OpenAI/Python 1.66.3"),
         domain_set="I", honest_cloud=0.3, cover_share=(0.1, 0.7), cohorts=(25, 60, 140), hackathon=40,
+    ),
+    # eighth held-out set, written before any detection result on it was seen: its own population
+    # code (`population8`, `style="v8"`), phrasing J and a domain mix of its own (both defined in
+    # `population8`; `phrasing` and `domain_set` here only feed the unused default kit), see its
+    # module docstring. Campaigns of 3, 7, 20, 60, 250, 1,200 and 2,500 accounts, each dealt
+    # (`population8._plans8`) network, client, timing, wording, account size, keys per account,
+    # billing, cover share (5-65%) and kind, and harvest style
+    "holdout8": Mixture(
+        phrasing="H",
+        honest={"support": 6, "summarize": 4, "translate": 3, "extract": 4, "ide": 4, "rag": 6, "eval": 3,
+                "chat": 8, "creative": 4, "classify": 3, "agent": 5, "tutor": 3, "lp_classifier": 2,
+                "synth_data": 3, "saas": 2, "consumer": 3, "indexer": 2, "doc_review": 2, "labeler": 2,
+                "loc_vendor": 1, "sweep": 2, "quizgen": 3, "research_firm": 4, "bench_co": 3, "bpo": 3,
+                "label_market": 2, "content_farm": 3, "university": 3, "etl": 4, "ci_review": 3, "byok": 60,
+                "hobbyist": 160},
+        distill={"harvest": 2, "cot": 2, "logprob": 2, "preference": 2, "tools": 2, "multiturn": 2, "jsonset": 1,
+                 "rubric": 2, "selfinstruct": 2, "polyglot": 2, "coverage": 2, "disguise": 3, "drip": 6},
+        campaigns=[3, 7, 20, 60, 250, 1200, 2500],
+        volume=0.85, per_account=3.0, turncoats=4,
+        harvest_max_tokens=[800, 1200, 2000, 3000, 4096, 6000], session_windows=22, session_hours=(1.0, 4.0),
+        style="v8", trial_accounts=550,
+        sdk_uas=("OpenAI/Python 1.70.0", "OpenAI/Python 1.70.0", "OpenAI/Python 1.68.2", "AsyncOpenAI/Python 1.70.0",
+                 "OpenAI/NodeJS 4.89.0", "OpenAI/NodeJS 4.87.3", "litellm/1.65.0", "python-httpx/0.28.1"),
+        campaign_uas=("python-requests/2.32.3", "aiohttp/3.11.16", "Go-http-client/2.0", "okhttp/4.12.0",
+                      "OpenAI/Python 1.70.0"),
+        honest_cloud=0.3, cover_share=(0.05, 0.65),
     ),
 }

@@ -57,6 +57,10 @@ def populate(rng: random.Random, kit: Kit, m: Mixture) -> list[SimTenant]:
         from gatehouse.monitor.sim.population7 import populate7
 
         return populate7(rng, kit, m)
+    if m.style == "v8":
+        from gatehouse.monitor.sim.population8 import populate8
+
+        return populate8(rng, kit, m)
     ids = _Ids(rng)
     doms = kit.v.domains
     v = m.volume
