@@ -23,6 +23,8 @@ from gatehouse.traffic.trace import parse_ts
 
 __all__ = ["Features", "from_body", "from_trace", "from_record", "estimate_tokens"]
 
+_FIRST_TURN_CHARS = 1000  # of a conversation's first question, read besides the last one
+
 
 @dataclass(slots=True)
 class Features:
@@ -78,7 +80,7 @@ def from_body(
 ) -> Features:
     messages = body.get("messages")
     system = ""
-    user = ""
+    user = first_user = ""
     assistant_turns = 0
     if isinstance(messages, list):
         for m in messages:
@@ -89,6 +91,7 @@ def from_body(
                 system = message_text(m.get("content"))
             elif role == "user":
                 user = message_text(m.get("content"))
+                first_user = first_user or user
             elif role in ("assistant", "tool"):
                 assistant_turns += 1
     else:
@@ -125,7 +128,9 @@ def from_body(
         preference=preference_cue(user[:3000]), toolset=toolset,
         json_mode=isinstance(rf, dict) and str(rf.get("type", "")).startswith("json"),
         sys_hash=stable_hash(system[:160]) if system else 0, opening=opening(user), closing=closing(user),
-        prompt_hash=stable_hash(user) if user else 0, words=content_words(user),
+        prompt_hash=stable_hash(user) if user else 0,
+        # a conversation's topic is set by its first question; a follow-up ("go deeper") names none
+        words=content_words(user if first_user is user else f"{user}\n{first_user[:_FIRST_TURN_CHARS]}"),
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from gatehouse.monitor.state import HARVEST_ALLOWANCE, F, PooledView, State
+from gatehouse.monitor.state import HARVEST_ALLOWANCE, LOGPROB_FULL_TOKENS, F, PooledView, State
 
 __all__ = ["Signal", "compute", "SIGNALS", "vocab_breadth", "implied_vocabulary", "rate_flatness"]
 
@@ -119,12 +119,15 @@ def compute(s: State | PooledView) -> list[Signal]:
                       f"{m[F.REASON]:.0%} ask for step-by-step reasoning, {m[F.BIG_OUT]:.0%} of replies >= 350 tokens"))
     samp = _clip(max(m[F.LOGPROB] / 0.5, m[F.NMULTI] / 0.5, m[F.TSWEEP] / 0.2))
     out.append(Signal("sampling_sweep", samp,
-                      f"top_logprobs>=5 in {m[F.LOGPROB]:.0%}, n>1 in {m[F.NMULTI]:.0%}, temperature sweeps {m[F.TSWEEP]:.0%}"))
+                      f"top_logprobs>=5 on {m[F.LOGPROB]:.0%} of replies (weighed by length, whole from "
+                      f"{LOGPROB_FULL_TOKENS:.0f} tokens), n>1 in {m[F.NMULTI]:.0%}, temperature sweeps {m[F.TSWEEP]:.0%}"))
     out.append(Signal("preference_pairs", _clip(m[F.PREF] / 0.3), f"{m[F.PREF]:.0%} ask to compare or rank responses"))
     tools = _clip(m[F.TOOLNEW] / 0.3) * _clip(m[F.TOOLS] / 0.3) if n > 24 else 0.0
     out.append(Signal("tool_synthesis", tools, f"{m[F.TOOLS]:.0%} carry tools, {m[F.TOOLNEW]:.0%} with a never-seen tool set"))
-    gap = s.intent_peak_gap if isinstance(s, State) else 0.0
-    out.append(Signal("change_point", _clip((gap - 0.08) / 0.25), f"harvest intent rose by {gap:.2f} over the key's baseline"))
+    gap, shift = (s.intent_peak_gap, s.intent_shift) if isinstance(s, State) else (0.0, 0.0)
+    out.append(Signal("change_point", max(_clip((gap - 0.08) / 0.25), _clip((shift - 25.0) / 100.0)),
+                      f"harvest intent rose by {gap:.2f} over the key's baseline, {shift:.0f} requests' worth "
+                      f"of sustained rise"))
     acc = s.harvest_cusum if isinstance(s, State) else 0.0
     out.append(Signal("sustained_harvest", _clip((acc - 100.0) / 250.0),
                       f"long fresh generations from short prompts exceed the {HARVEST_ALLOWANCE:.0%} allowance "

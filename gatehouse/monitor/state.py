@@ -43,6 +43,14 @@ WARMUP = 24  # requests before novelty counts
 # number of requests, however the rest of its signals sit.
 HARVEST_ALLOWANCE = 0.5
 HARVEST_FULL_TOKENS = 400.0
+# top logprobs are worth to a distiller as many tokens as they annotate: a classifier's one-word
+# label with its top 5 alternatives is a soft label, not a generation to imitate; a request counts
+# fully from this many completion tokens.
+LOGPROB_FULL_TOKENS = 100.0
+# a sustained rise in harvest intent over the key's own baseline (Page's CUSUM of the excess over
+# the slow mean, less this allowance): a key that turns keeps accruing evidence for as long as it
+# harvests, where the peak gap between fast and slow means fades as the slow mean catches up.
+SHIFT_ALLOWANCE = 0.1
 
 
 class TopK:
@@ -89,6 +97,7 @@ class State:
     intent_fast: float = 0.0
     intent_slow: float = 0.0
     intent_peak_gap: float = 0.0
+    intent_shift: float = 0.0
     hours: list[int] = field(default_factory=lambda: [0] * 24)
     week_mask: int = 0
     words_total: int = 0
@@ -148,7 +157,7 @@ class State:
             1.0 if f.completion_tokens >= 350 else 0.0,
             min(1.0, max(0.0, (math.log2(ratio + 1e-9) + 1.0) / 5.0)),
             1.0 if f.reasoning else 0.0,
-            1.0 if f.top_logprobs >= 5 else 0.0,
+            min(1.0, f.completion_tokens / LOGPROB_FULL_TOKENS) if f.top_logprobs >= 5 else 0.0,
             1.0 if f.n > 1 else 0.0,
             1.0 if tsweep else 0.0,
             1.0 if f.preference else 0.0,
@@ -175,6 +184,7 @@ class State:
         self.intent_slow += max(_SLOW_ALPHA, 1.0 / n) * (intent - self.intent_slow)
         if n > 300:
             self.intent_peak_gap = max(self.intent_peak_gap * 0.999, self.intent_fast - self.intent_slow)
+            self.intent_shift = max(0.0, self.intent_shift + intent - self.intent_slow - SHIFT_ALLOWANCE)
         if f.opening:
             self.top_openings.add(f.opening)
         if f.closing:

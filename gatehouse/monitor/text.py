@@ -54,28 +54,32 @@ def stable_hash(text: str) -> int:
 
 def content_words(text: str, limit: int = 48) -> list[int]:
     """Hashes of up to `limit` distinct content words (lowercased, stopwords dropped)."""
-    out: list[int] = []
-    seen: set[str] = set()
-    for w in _WORD.findall(text[:4000].lower()):
-        if w in STOPWORDS or w in seen:
-            continue
-        seen.add(w)
-        out.append(zlib.crc32(w.encode()))
-        if len(out) >= limit:
-            break
-    return out
+    # dict.fromkeys: the distinct words in order of first use, deduplicated in C
+    kept = [w for w in dict.fromkeys(_WORD.findall(text[:4000].lower())) if w not in STOPWORDS]
+    crc = zlib.crc32
+    return [crc(w.encode()) for w in kept[:limit]]
 
 
-def opening(text: str, words: int = 3) -> int:
-    """Hash of the first few words: the instruction a templated prompt starts with."""
-    head = _ANY_WORD.findall(text[:200].lower())[:words]
+# the first three words of a text (fewer when it has fewer): `\w+` runs, as `_ANY_WORD` finds them,
+# matched from the start instead of listing every word of the window
+_HEAD3 = re.compile(r"\W*(\w+)(?:\W+(\w+))?(?:\W+(\w+))?")
+
+
+def _first3(text: str) -> list[str]:
+    m = _HEAD3.match(text)
+    return [g for g in m.groups() if g] if m else []
+
+
+def opening(text: str) -> int:
+    """Hash of the first three words: the instruction a templated prompt starts with."""
+    head = _first3(text[:200].lower())
     return stable_hash(" ".join(head)) if head else 0
 
 
-def closing(text: str, words: int = 3) -> int:
-    """Hash of the last few words: a template whose slot comes first still ends the same way."""
-    tail = _ANY_WORD.findall(text[-200:].lower())[-words:]
-    return stable_hash("$" + " ".join(tail)) if len(tail) == words else 0
+def closing(text: str) -> int:
+    """Hash of the last three words: a template whose slot comes first still ends the same way."""
+    tail = [w[::-1] for w in reversed(_first3(text[-200:].lower()[::-1]))]
+    return stable_hash("$" + " ".join(tail)) if len(tail) == 3 else 0
 
 
 def reasoning_cue(text: str) -> bool:

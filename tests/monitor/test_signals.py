@@ -61,9 +61,9 @@ def pattern(name: str, bad: bool) -> list[Req]:
         elif name == "reasoning_elicitation":  # reasoning traces come back long
             body = chat(f"{words(rng, narrow, 5)}" + (" Think step by step and show your reasoning." if bad else ""))
             ct = 800
-        elif name == "sampling_sweep":
-            params = {"logprobs": True, "top_logprobs": 10} if bad else {}
-            body = chat(f"answer {words(rng, narrow, 5)}", **params)
+        elif name == "sampling_sweep":  # the honest match: a classifier reading one label's top logprobs
+            body = chat(f"answer {words(rng, narrow, 5)}", logprobs=True, top_logprobs=10, max_tokens=300 if bad else 1)
+            ct = 60 if bad else 1
         elif name == "preference_pairs":
             body = chat(f"Response A: {words(rng, narrow, 5)} Response B: {words(rng, narrow, 5)}. Which response is better?"
                         if bad else f"Compare prices of {words(rng, narrow, 3)}")
@@ -91,11 +91,11 @@ def test_signal_fires_on_pattern_and_not_on_honest(name: str) -> None:
     assert good[name] <= 0.3, (name, good[name])
 
 
-def _honest_then(bad_after: int | None) -> list[Req]:
+def _honest_then(bad_after: int | None, total: int = 1500) -> list[Req]:
     rng = random.Random(3)
     narrow, broad = vocab(rng, 40), vocab(rng, 4000)
     reqs: list[Req] = []
-    for i in range(1500):
+    for i in range(total):
         ts = T0 + i * 120.0
         if bad_after is not None and i >= bad_after:
             reqs.append((ts, chat(f"Write a detailed essay on {words(rng, broad, 6)}. Think step by step.", max_tokens=4096), 30, 1500))
@@ -110,6 +110,37 @@ def test_change_point_fires_on_turncoat_key_only() -> None:
     assert signals_of(turned)["change_point"] >= 0.5
     assert signals_of(steady)["change_point"] <= 0.1
     assert score_state(turned).score >= 0.65 > score_state(steady).score
+
+
+def test_change_point_keeps_accruing_while_the_key_harvests() -> None:
+    """Long after the turn the slow baseline has caught up and the fast/slow gap has faded; the
+    sustained rise over the baseline still counts (it fades only once the new level is old)."""
+    from gatehouse.monitor.signals import compute
+
+    turned = run(_honest_then(400, total=4000)).keys["key_t"]
+    assert turned.intent_peak_gap < 0.16  # alone, the gap would read change_point < 0.3
+    assert signals_of(turned)["change_point"] == 1.0
+    assert "sustained rise" in next(s for s in compute(turned) if s.name == "change_point").detail
+    assert signals_of(run(_honest_then(None, total=4000)).keys["key_t"])["change_point"] <= 0.1
+
+
+def _conversations(first_pool: list[str], rng: random.Random) -> list[Req]:
+    reqs: list[Req] = []
+    for i in range(N):
+        body = chat("Go deeper: expand every point and add more detail.")
+        body["messages"] = [{"role": "user", "content": f"Teach me about {words(rng, first_pool, 8)}"},
+                            {"role": "assistant", "content": "Here is an overview."}, body["messages"][-1]]
+        reqs.append((T0 + i * 600.0, body, 60, 900))
+    return reqs
+
+
+def test_a_conversation_counts_the_topic_of_its_first_question() -> None:
+    """Harvesting through follow-ups: the last message names no topic, the first one sweeps
+    broad content; an honest conversation about one product stays narrow."""
+    rng = random.Random(4)
+    broad = signals_of(run(_conversations(vocab(rng, 4000), rng)).keys["key_t"])["topic_breadth"]
+    narrow = signals_of(run(_conversations(vocab(rng, 40), rng)).keys["key_t"])["topic_breadth"]
+    assert broad >= 0.6 and narrow <= 0.2
 
 
 def _tiny_accounts(coordinated: bool, n: int = 30) -> Monitor:
