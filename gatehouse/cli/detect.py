@@ -17,14 +17,18 @@ __all__ = ["detect"]
 @click.option("--labels", "labels", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Simulator labels: also print the evaluation (AUROC, TPR@FPR, linking, time to flag).")
 @click.option("--json", "as_json", is_flag=True, help="With --labels: print the evaluation as JSON.")
-def detect(trace: str, out: str | None, labels: str | None, as_json: bool) -> None:
+@click.option("--workers", type=click.IntRange(min=0), default=None,
+              help="Processes that parse lines and extract features (default: one per core, but one fewer when the "
+                   "trace is in time order and the replay runs alongside; 0: parse in the replaying process). "
+                   "The report is the same for any value.")
+def detect(trace: str, out: str | None, labels: str | None, as_json: bool, workers: int | None) -> None:
     """Replay TRACE in time order with the live scoring code and write the detection report
     (tenants with score, verdict, evidence, keys, first flag; campaigns; skipped lines)."""
     from gatehouse.monitor.evaluate import format_evaluation
     from gatehouse.monitor.offline import run_detect
 
     try:
-        report, evaluation = run_detect(trace, labels)
+        report, evaluation = run_detect(trace, labels, workers=workers)
     except (OSError, ValueError) as exc:
         fail(str(exc))
         return

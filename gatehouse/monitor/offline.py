@@ -12,13 +12,13 @@ from gatehouse.monitor.report import detect
 __all__ = ["run_detect"]
 
 
-def run_detect(trace: str | Path, labels_path: str | Path | None = None,
-               settings: Settings | None = None) -> tuple[dict[str, Any], dict[str, Any] | None]:
+def run_detect(trace: str | Path, labels_path: str | Path | None = None, settings: Settings | None = None,
+               workers: int | None = None) -> tuple[dict[str, Any], dict[str, Any] | None]:
     """(report, evaluation or None). With labels, a turncoat's requests after its turn are
     counted during the replay so the delay to its first flag can be measured."""
     labels = load_labels(labels_path) if labels_path is not None else None
     turns = turn_times(labels) if labels is not None else {}
-    report, mon = detect(trace, settings, count_after=turns)
+    report, mon = detect(trace, settings, count_after=turns, workers=workers)
     if labels is None:
         return report, None
     since: dict[str, int] = {}

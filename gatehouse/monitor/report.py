@@ -3,7 +3,8 @@
 
 Memory is bounded by the number of keys, not requests: a trace already in time order is
 streamed once; an unordered one is cut into sorted runs of compact features (no text)
-spilled to temporary files and merged.
+spilled to temporary files and merged. Lines are parsed and their features extracted by worker
+processes (`gatehouse.monitor.extract`); the replay itself runs in this one.
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from gatehouse.monitor.engine import Monitor, Settings
-from gatehouse.monitor.features import Features, from_trace
-from gatehouse.traffic.trace import TraceReader, format_ts, open_text, parse_ts
+from gatehouse.monitor.extract import TraceFeatures, default_workers
+from gatehouse.monitor.features import Features
+from gatehouse.traffic.trace import format_ts, open_text, parse_ts
 
 __all__ = ["detect", "ordered_features", "build_report", "is_time_ordered"]
 
@@ -48,17 +50,17 @@ def is_time_ordered(path: str | Path) -> bool:
     return True
 
 
-def ordered_features(reader: TraceReader) -> Iterator[Features]:
-    """Features of every valid record, in `ts` order (stable for equal times)."""
-    if is_time_ordered(reader.path):
-        for seq, rec in enumerate(reader):
-            yield from_trace(rec, seq + 1)
+def ordered_features(stream: TraceFeatures, ordered: bool | None = None) -> Iterator[Features]:
+    """Features of every valid record, in `ts` order (stable for equal times); `ordered` says
+    whether the file already is (None: find out)."""
+    if is_time_ordered(stream.path) if ordered is None else ordered:
+        for _, f in stream:
+            yield f
         return
     runs: list[IO[bytes]] = []
     buf: list[tuple[float, int, Features]] = []
-    for seq, rec in enumerate(reader):
-        f = from_trace(rec, seq + 1)
-        buf.append((f.ts, seq, f))
+    for line_no, f in stream:
+        buf.append((f.ts, line_no, f))
         if len(buf) >= _RUN:
             runs.append(_spill(buf))
             buf = []
@@ -116,14 +118,16 @@ def build_report(mon: Monitor, skipped: int) -> dict[str, Any]:
 
 
 def detect(path: str | Path, settings: Settings | None = None,
-           count_after: dict[str, float] | None = None) -> tuple[dict[str, Any], Monitor]:
+           count_after: dict[str, float] | None = None, workers: int | None = None) -> tuple[dict[str, Any], Monitor]:
     """Replay the trace; returns (report, monitor). `count_after` asks the replay to count each
-    named tenant's requests from a given time on (used to measure a turncoat's delay)."""
-    reader = TraceReader(path)
+    named tenant's requests from a given time on (used to measure a turncoat's delay);
+    `workers` processes parse and extract features (default: `default_workers`; 0: none)."""
+    ordered = is_time_ordered(path)
+    stream = TraceFeatures(path, default_workers(alongside_replay=ordered) if workers is None else workers)
     mon = Monitor(settings)
     for t, ts in (count_after or {}).items():
         mon.count_after[t] = (ts, 0)
-    for f in ordered_features(reader):
+    for f in ordered_features(stream, ordered):
         mon.observe(f)
     mon.finish()
-    return build_report(mon, reader.skipped), mon
+    return build_report(mon, stream.skipped), mon

@@ -15,7 +15,7 @@ from typing import IO, Any
 
 import orjson
 
-__all__ = ["REQUIRED_FIELDS", "TraceReader", "TraceWriter", "parse_ts", "format_ts", "open_text"]
+__all__ = ["REQUIRED_FIELDS", "TraceReader", "TraceWriter", "parse_line", "parse_ts", "format_ts", "open_text"]
 
 REQUIRED_FIELDS = ("ts", "tenant", "key", "endpoint", "request")
 
@@ -51,15 +51,10 @@ class TraceReader:
     def __iter__(self) -> Iterator[dict[str, Any]]:
         with open_text(self.path) as fh:
             for line in fh:
-                if not line.strip():
-                    continue
-                try:
-                    rec = orjson.loads(line)
-                except orjson.JSONDecodeError:
-                    self.skipped += 1
-                    continue
-                if not isinstance(rec, dict) or not self._valid(rec):
-                    self.skipped += 1
+                rec = parse_line(line)
+                if rec is None:
+                    if line.strip():
+                        self.skipped += 1
                     continue
                 yield rec
 
@@ -77,6 +72,20 @@ class TraceReader:
         except ValueError:
             return False
         return True
+
+
+def parse_line(line: bytes) -> dict[str, Any] | None:
+    """One trace line as a record; None for a blank line or one that is not a valid record
+    (the caller tells the two apart to count bad lines)."""
+    if not line.strip():
+        return None
+    try:
+        rec = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return None
+    if not isinstance(rec, dict) or not TraceReader._valid(rec):
+        return None
+    return rec
 
 
 class TraceWriter:

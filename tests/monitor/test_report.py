@@ -75,3 +75,25 @@ def test_unordered_trace_gives_the_same_report(tmp_path: Path, small_week: dict[
     a, _ = detect(ordered)
     b, _ = detect(unordered)
     assert a == b
+
+
+@pytest.mark.parametrize("shuffle", [False, True])
+def test_worker_processes_give_the_same_report(tmp_path: Path, small_week: dict[str, Any],
+                                              monkeypatch: pytest.MonkeyPatch, shuffle: bool) -> None:
+    """Lines parsed in worker processes come back in file order with the same features, and
+    their bad lines are counted, so the report does not depend on the number of workers."""
+    from gatehouse.monitor import extract
+
+    lines = Path(small_week["trace"]).read_bytes().splitlines()[:9000]
+    if shuffle:
+        random.Random(5).shuffle(lines)
+    lines[4000:4000] = [b"{not json", b"", b'{"ts": "2026-11-24T10:00:00Z", "tenant": "x"}']
+    p = tmp_path / "t.jsonl"
+    p.write_bytes(b"\n".join(lines) + b"\n")
+    monkeypatch.setattr(extract, "PARALLEL_MIN_BYTES", 0)  # a pool even for a small file
+    monkeypatch.setattr(extract, "_CHUNK", 500)  # many chunks in flight
+    monkeypatch.setattr(report_mod, "_RUN", 2000)
+    inline, _ = detect(p, workers=0)
+    pooled, _ = detect(p, workers=2)
+    assert pooled["skipped_lines"] == inline["skipped_lines"] == 2
+    assert pooled == inline

@@ -1,0 +1,89 @@
+"""The features of every record of a trace, extracted in worker processes, in file order.
+
+Parsing a line and extracting its features is most of `gatehouse detect`'s CPU, and each line
+is independent of the others; the replay that follows is sequential. So the main process reads
+lines in chunks and hands them to a process pool, keeping a bounded number of chunks in flight
+(memory stays bounded however long the trace), and takes the results back in submission order:
+the features arrive in exactly the order, and with exactly the values, of a single-process read.
+A trace too small to repay starting workers, or `workers=0`, is read in this process.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from pathlib import Path
+
+from gatehouse.monitor.features import Features, from_trace
+from gatehouse.traffic.trace import open_text, parse_line
+
+__all__ = ["TraceFeatures", "default_workers"]
+
+_CHUNK = 2000  # lines per task
+_IN_FLIGHT = 3  # chunks per worker waiting or running
+PARALLEL_MIN_BYTES = 16 << 20  # below this a pool costs more than it saves
+
+Extracted = tuple[list[tuple[int, Features]], int]
+
+
+def default_workers(alongside_replay: bool = True) -> int:
+    """Every core but the one the replay runs on when features are consumed as they come (none
+    on a single core: read in this process); every core when they are all extracted first
+    (an unordered trace is sorted before the replay starts)."""
+    cores = os.cpu_count() or 1
+    return cores - 1 if alongside_replay else cores
+
+
+def _extract(lines: list[bytes], first_line: int) -> Extracted:
+    """(line number, features) of each valid record among `lines`, and the number of bad lines."""
+    out: list[tuple[int, Features]] = []
+    bad = 0
+    for i, line in enumerate(lines):
+        rec = parse_line(line)
+        if rec is None:
+            bad += bool(line.strip())
+            continue
+        out.append((first_line + i, from_trace(rec, first_line + i)))
+    return out, bad
+
+
+class TraceFeatures:
+    """Iterate (line number, features) of every valid record in file order; bad lines (not a
+    JSON object with the required fields) are counted in `skipped` as they are met."""
+
+    def __init__(self, path: str | Path, workers: int | None = None) -> None:
+        self.path = path
+        self.workers = default_workers() if workers is None else workers
+        self.skipped = 0
+
+    def __iter__(self) -> Iterator[tuple[int, Features]]:
+        if self.workers > 0 and os.path.getsize(self.path) >= PARALLEL_MIN_BYTES:
+            yield from self._pooled()
+            return
+        with open_text(self.path) as fh:
+            line_no = 1
+            while lines := list(islice(fh, _CHUNK)):
+                out, bad = _extract(lines, line_no)
+                self.skipped += bad
+                line_no += len(lines)
+                yield from out
+
+    def _pooled(self) -> Iterator[tuple[int, Features]]:
+        workers = self.workers
+        pending: deque[Future[Extracted]] = deque()
+        with ProcessPoolExecutor(max_workers=workers) as pool, open_text(self.path) as fh:
+            line_no = 1
+            while True:
+                lines = list(islice(fh, _CHUNK))
+                if lines:
+                    pending.append(pool.submit(_extract, lines, line_no))
+                    line_no += len(lines)
+                while pending and (len(pending) > _IN_FLIGHT * workers or not lines):
+                    out, bad = pending.popleft().result()
+                    self.skipped += bad
+                    yield from out
+                if not lines:
+                    return
