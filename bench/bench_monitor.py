@@ -11,6 +11,7 @@ Prints figures; exits 0. Traces go to --workdir (default: a temporary directory)
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import sys
 import tempfile
@@ -21,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from gatehouse.monitor.evaluate import format_evaluation  # noqa: E402
+from gatehouse.monitor.extract import default_workers  # noqa: E402
 from gatehouse.monitor.offline import run_detect  # noqa: E402
 from gatehouse.monitor.sim.generator import simulate  # noqa: E402
 
@@ -58,8 +60,10 @@ def _throughput(workdir: Path, target: int) -> None:
     size = trace.stat().st_size / 1e9
     print(f"\n== throughput: {summary['requests']} requests ({size:.2f} GB) from {summary['tenants']} tenants "
           f"(simulated in {t1 - t0:.0f}s)")
-    print(f"detect: {t2 - t1:.1f}s = {summary['requests'] / (t2 - t1):.0f} req/s on one core; "
-          f"peak RSS {max(rss0, rss1) / 1024:.0f} MiB (before detect {rss0 / 1024:.0f} MiB); "
+    print(f"detect: {t2 - t1:.1f}s = {summary['requests'] / (t2 - t1):.0f} req/s with {default_workers()} worker "
+          f"process(es) beside the replay on {os.cpu_count()} cores; "
+          f"peak RSS {max(rss0, rss1) / 1024:.0f} MiB (before detect {rss0 / 1024:.0f} MiB), largest worker "
+          f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MiB; "
           f"{len(report['campaigns'])} campaigns")
 
 
