@@ -10,6 +10,7 @@ A trace too small to repay starting workers, or `workers=0`, is read in this pro
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterator
@@ -27,6 +28,9 @@ _IN_FLIGHT = 3  # chunks per worker waiting or running
 PARALLEL_MIN_BYTES = 16 << 20  # below this a pool costs more than it saves
 
 Extracted = tuple[list[tuple[int, Features]], int]
+# workers start from a clean server process, not a fork of this one: forking a process that has
+# threads (a test runner, an embedding application) can copy a lock some thread holds
+_START = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
 
 def default_workers(alongside_replay: bool = True) -> int:
@@ -74,7 +78,8 @@ class TraceFeatures:
     def _pooled(self) -> Iterator[tuple[int, Features]]:
         workers = self.workers
         pending: deque[Future[Extracted]] = deque()
-        with ProcessPoolExecutor(max_workers=workers) as pool, open_text(self.path) as fh:
+        context = multiprocessing.get_context(_START)
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool, open_text(self.path) as fh:
             line_no = 1
             while True:
                 lines = list(islice(fh, _CHUNK))
