@@ -11,6 +11,7 @@ Prints figures; exits 0. Traces go to --workdir (default: a temporary directory)
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import resource
 import sys
@@ -99,8 +100,6 @@ def _submit_cost() -> None:
         samples.sort()
         print(f"\n== live submit, {name}: p50 {samples[len(samples) // 2] / 1000:.2f} µs, "
               f"p99 {samples[int(len(samples) * 0.99)] / 1000:.2f} µs")
-        import asyncio
-
         t0 = time.perf_counter()
         n = asyncio.run(sink.drain())
         dt = time.perf_counter() - t0

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from pathlib import Path
+from typing import IO
 
 from gatehouse.monitor.features import Features, from_trace
 from gatehouse.traffic.trace import open_text, parse_line
@@ -46,12 +47,22 @@ def _extract(lines: list[bytes], first_line: int) -> Extracted:
     out: list[tuple[int, Features]] = []
     bad = 0
     for i, line in enumerate(lines):
+        if not line.strip():
+            continue
         rec = parse_line(line)
         if rec is None:
-            bad += bool(line.strip())
+            bad += 1
             continue
         out.append((first_line + i, from_trace(rec, first_line + i)))
     return out, bad
+
+
+def _chunks(fh: IO[bytes]) -> Iterator[tuple[list[bytes], int]]:
+    """The file's lines in chunks, each with the number of its first line."""
+    line_no = 1
+    while lines := list(islice(fh, _CHUNK)):
+        yield lines, line_no
+        line_no += len(lines)
 
 
 class TraceFeatures:
@@ -64,31 +75,22 @@ class TraceFeatures:
         self.skipped = 0
 
     def __iter__(self) -> Iterator[tuple[int, Features]]:
-        if self.workers > 0 and os.path.getsize(self.path) >= PARALLEL_MIN_BYTES:
-            yield from self._pooled()
-            return
+        pooled = self.workers > 0 and os.path.getsize(self.path) >= PARALLEL_MIN_BYTES
         with open_text(self.path) as fh:
-            line_no = 1
-            while lines := list(islice(fh, _CHUNK)):
-                out, bad = _extract(lines, line_no)
+            results = self._pooled(_chunks(fh)) if pooled else (_extract(*c) for c in _chunks(fh))
+            for out, bad in results:
                 self.skipped += bad
-                line_no += len(lines)
                 yield from out
 
-    def _pooled(self) -> Iterator[tuple[int, Features]]:
-        workers = self.workers
+    def _pooled(self, chunks: Iterator[tuple[list[bytes], int]]) -> Iterator[Extracted]:
+        """`_extract` of each chunk in the worker processes, in submission order, with at most
+        `_IN_FLIGHT` chunks per worker submitted and not yet taken back."""
         pending: deque[Future[Extracted]] = deque()
         context = multiprocessing.get_context(_START)
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool, open_text(self.path) as fh:
-            line_no = 1
-            while True:
-                lines = list(islice(fh, _CHUNK))
-                if lines:
-                    pending.append(pool.submit(_extract, lines, line_no))
-                    line_no += len(lines)
-                while pending and (len(pending) > _IN_FLIGHT * workers or not lines):
-                    out, bad = pending.popleft().result()
-                    self.skipped += bad
-                    yield from out
-                if not lines:
-                    return
+        with ProcessPoolExecutor(max_workers=self.workers, mp_context=context) as pool:
+            for lines, first in chunks:
+                pending.append(pool.submit(_extract, lines, first))
+                if len(pending) > _IN_FLIGHT * self.workers:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()

@@ -50,10 +50,10 @@ def is_time_ordered(path: str | Path) -> bool:
     return True
 
 
-def ordered_features(stream: TraceFeatures, ordered: bool | None = None) -> Iterator[Features]:
+def ordered_features(stream: TraceFeatures, ordered: bool) -> Iterator[Features]:
     """Features of every valid record, in `ts` order (stable for equal times); `ordered` says
-    whether the file already is (None: find out)."""
-    if is_time_ordered(stream.path) if ordered is None else ordered:
+    whether the file already is (`is_time_ordered`)."""
+    if ordered:
         for _, f in stream:
             yield f
         return

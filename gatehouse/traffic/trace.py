@@ -51,41 +51,37 @@ class TraceReader:
     def __iter__(self) -> Iterator[dict[str, Any]]:
         with open_text(self.path) as fh:
             for line in fh:
+                if not line.strip():
+                    continue
                 rec = parse_line(line)
                 if rec is None:
-                    if line.strip():
-                        self.skipped += 1
+                    self.skipped += 1
                     continue
                 yield rec
 
-    @staticmethod
-    def _valid(rec: dict[str, Any]) -> bool:
-        for f in REQUIRED_FIELDS:
-            if f not in rec:
-                return False
-        if not isinstance(rec["request"], dict):
-            return False
-        if not all(isinstance(rec[f], str) for f in ("ts", "tenant", "key", "endpoint")):
-            return False
-        try:
-            parse_ts(rec["ts"])
-        except ValueError:
-            return False
-        return True
-
 
 def parse_line(line: bytes) -> dict[str, Any] | None:
-    """One trace line as a record; None for a blank line or one that is not a valid record
-    (the caller tells the two apart to count bad lines)."""
-    if not line.strip():
-        return None
+    """One non-blank trace line as a record; None when it is not a valid one (a bad line)."""
     try:
         rec = orjson.loads(line)
     except orjson.JSONDecodeError:
         return None
-    if not isinstance(rec, dict) or not TraceReader._valid(rec):
-        return None
-    return rec
+    return rec if isinstance(rec, dict) and _valid(rec) else None
+
+
+def _valid(rec: dict[str, Any]) -> bool:
+    for f in REQUIRED_FIELDS:
+        if f not in rec:
+            return False
+    if not isinstance(rec["request"], dict):
+        return False
+    if not all(isinstance(rec[f], str) for f in ("ts", "tenant", "key", "endpoint")):
+        return False
+    try:
+        parse_ts(rec["ts"])
+    except ValueError:
+        return False
+    return True
 
 
 class TraceWriter:
