@@ -17,7 +17,7 @@ __all__ = ["simulate"]
 @click.option("--config", "config", type=click.Choice(sorted(MIXTURES)), default="main",
               show_default=True,
               help="Generator configuration: 'unseen' changes mixture, volumes, campaigns and phrasing; "
-                   "'holdout' to 'holdout8' are further ones, each written to be evaluated on "
+                   "'holdout' to 'holdout9' are further ones, each written to be evaluated on "
                    "without tuning (README says which have been tuned on since).")
 @click.option("--scale", type=float, default=1.0, show_default=True, help="Volume multiplier (1.0 is roughly 500k requests).")
 @click.option("--campaigns", "campaigns", default=None, help="Comma-separated campaign sizes, e.g. 2,10,5000.")
@@ -31,7 +31,11 @@ def simulate(seed: int, out: str, labels: str | None, config: str, scale: float,
     sweep tenants, and follow-up, JSON-dataset, ramping and proxy distillers. 'holdout8' adds
     research firms, benchmark companies, support BPOs, a labeling marketplace, content farms,
     universities, nightly ETL jobs and BYO-key clients, and critique-revise, self-instruct,
-    multilingual and domain-a-day distillers and relay or nightly campaigns."""
+    multilingual and domain-a-day distillers and relay or nightly campaigns. 'holdout9' adds
+    game studios, brand agencies, e-discovery, accessibility, news, enterprise routers, bootcamp
+    cohorts, academic evals, test-data vendors and a dictionary app, and persona-rotation,
+    augmentation, code, math, long-context and blended distillers and campaigns with free-form
+    prompts and a new address per request."""
     from gatehouse.monitor.sim.generator import simulate as run
 
     sizes: list[int] | None = None

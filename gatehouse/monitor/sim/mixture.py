@@ -39,7 +39,16 @@ universities on campus /24s, nightly ETL jobs, CI review bots, bring-your-own-ke
 CGNAT ranges), answer-critique-revise, self-instruct, multilingual and domain-a-day harvesting, four
 turncoats, and seven campaigns of 3 to 2,500 accounts dealt network (incl. CGNAT), client (incl.
 BYO-key apps), timing (incl. a relay of accounts and nightly cron), wording, account size, keys per
-account, billing, cover and harvest style; written before any detection result on it was seen)."""
+account, billing, cover and harvest style; written before any detection result on it was seen) and
+`holdout9` (an eleventh, with its own population code (`style="v9"`, `population9`): phrasing K and
+domains of its own defined there, new honest hard negatives (game studios, marketing agencies with a
+key per brand, e-discovery at the output cap, accessibility services, news aggregators, enterprise
+LLM routers, bootcamp cohorts on one campus /24, academic evaluation labs, test-data vendors, a
+dictionary app), persona-rotation, augmentation, code, math, agent-trajectory, long-context,
+office-hours and blended distillers, staggered onboarding, four turncoats, and seven campaigns of 2
+to 3,000 accounts dealt network (incl. a new residential address per request), client, timing,
+wording (incl. free-form prompts), billing, parameter jitter and cover (0-70%), two of them sharing
+nothing exact across accounts; written without knowledge of the detector)."""
 
 from __future__ import annotations
 
@@ -313,5 +322,31 @@ MIXTURES: dict[str, Mixture] = {
         campaign_uas=("python-requests/2.32.3", "aiohttp/3.11.16", "Go-http-client/2.0", "okhttp/4.12.0",
                       "OpenAI/Python 1.70.0"),
         honest_cloud=0.3, cover_share=(0.05, 0.65),
+    ),
+    # ninth held-out set, written without knowledge of the detector and before any detection result
+    # on it was seen: its own population code (`population9`, `style="v9"`), phrasing K and a domain
+    # mix of its own (both defined in `population9`; `phrasing` here only feeds the unused default
+    # kit), see its module docstring. Bootcamp cohorts of 45 and 120 tiny honest accounts
+    # (`cohorts`). Campaigns of 2, 6, 25, 80, 400, 1,500 and 3,000 accounts, each dealt
+    # (`population9._plans9`) network, client, timing, wording, billing, parameter jitter, cover
+    # share (0-70%) and kind, and harvest style; two share nothing exact across accounts
+    "holdout9": Mixture(
+        phrasing="H",
+        honest={"support": 6, "summarize": 3, "translate": 3, "extract": 4, "ide": 4, "rag": 5, "eval": 3,
+                "chat": 8, "classify": 3, "agent": 4, "tutor": 3, "lp_classifier": 2, "consumer": 3, "labeler": 2,
+                "sweep": 2, "game_studio": 3, "agency": 3, "ediscovery": 3, "accessibility": 3, "news": 3,
+                "router": 3, "acad_eval": 3, "testdata": 3, "dictionary": 3, "byok": 70, "hobbyist": 170},
+        distill={"harvest": 2, "cot": 1, "logprob": 2, "preference": 2, "multiturn": 1, "jsonset": 1, "persona": 3,
+                 "augment": 2, "code": 2, "mathsteps": 2, "agenttraj": 2, "longctx": 2, "officehours": 2, "blend": 3,
+                 "drip": 6},
+        campaigns=[2, 6, 25, 80, 400, 1500, 3000],
+        volume=0.72, per_account=5.0, turncoats=4,
+        harvest_max_tokens=[1000, 1500, 2048, 3000, 4096, 8000], session_windows=18, session_hours=(1.0, 5.0),
+        style="v9", trial_accounts=520,
+        sdk_uas=("OpenAI/Python 1.75.0", "OpenAI/Python 1.75.0", "OpenAI/Python 1.72.1", "AsyncOpenAI/Python 1.75.0",
+                 "OpenAI/NodeJS 4.95.1", "OpenAI/NodeJS 4.93.0", "litellm/1.67.2", "python-httpx/0.28.1"),
+        campaign_uas=("python-requests/2.32.3", "httpx/0.28.1", "undici/6.21.2", "okhttp/4.12.0",
+                      "OpenAI/Python 1.75.0"),
+        honest_cloud=0.3, cover_share=(0.0, 0.7), cohorts=(45, 120),
     ),
 }

@@ -61,6 +61,10 @@ def populate(rng: random.Random, kit: Kit, m: Mixture) -> list[SimTenant]:
         from gatehouse.monitor.sim.population8 import populate8
 
         return populate8(rng, kit, m)
+    if m.style == "v9":
+        from gatehouse.monitor.sim.population9 import populate9
+
+        return populate9(rng, kit, m)
     ids = _Ids(rng)
     doms = kit.v.domains
     v = m.volume
