@@ -22,6 +22,8 @@ is carried mostly by that campaign's members (residential-proxy accounts share n
 an account whose few requests were all cover chat shares no template, but both still send with
 the operation's client), provided its own traffic agrees (timing for tiny accounts, harvest
 intent and shared content for larger ones); see `_own_client`.
+Accounts billed at one organization's mail domain under different addresses are one bucket
+too, which like a user agent needs synchronized timing (webmail domains never count).
 Every pass runs in sorted order, so the same traffic gives the same campaigns in any process.
 """
 
@@ -37,7 +39,7 @@ from gatehouse.monitor.state import State, merge_view
 __all__ = ["Campaign", "Linker", "link", "tokens_of"]
 
 _KIND = {"o": "instruction opening", "c": "template ending", "s": "system prompt", "i": "/24 network", "u": "user agent and parameters",
-         "b": "billing contact"}
+         "b": "billing contact", "d": "billing domain", "n": "billing domain"}
 
 
 @dataclass
@@ -47,6 +49,12 @@ class Campaign:
     score: float
     evidence: list[str]
     requests: int
+
+
+def billing_domain(bill: str) -> str:
+    """The organization's mail domain of a billing contact ("" for none or a webmail domain)."""
+    _, at, domain = bill.rpartition("@")
+    return domain if at and domain and domain not in PUBLIC_MAIL else ""
 
 
 def tokens_of(s: State) -> tuple[list[tuple[str, object]], list[tuple[str, object]]]:
@@ -71,7 +79,18 @@ _TINY = 8
 # shared by many unrelated customers) needs corroboration: its members must be active in the
 # same hours far more than independent accounts would be (see `sync_lift`).
 SYNC_MIN = 1.8
-_WEAK = frozenset("u")
+_WEAK = frozenset("ud")
+# Accounts billed at one organization's mail domain (distinct addresses, one domain) are one
+# customer's: all of a domain's accounts form one bucket, which needs synchronized timing like any
+# weak link, and the pooled score decides whether that organization is distilling. Webmail
+# domains say nothing about who is behind an account.
+_ORG = ("n", "")
+PUBLIC_MAIL = frozenset({
+    "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com", "yahoo.com", "ymail.com",
+    "icloud.com", "me.com", "aol.com", "proton.me", "protonmail.com", "gmx.com", "gmx.de", "gmx.net", "web.de",
+    "mail.com", "zoho.com", "yandex.ru", "yandex.com", "mail.ru", "qq.com", "163.com", "126.com", "sina.com",
+    "naver.com", "daum.net", "rediffmail.com", "fastmail.com", "tutanota.com", "hey.com",
+})
 # ... or its shared content must be rare in the whole population: an instruction opening, template
 # ending or system prompt that at least `_RARE_MIN` accounts share and that almost nobody outside
 # this bucket uses (at least `_RARE_SHARE` of all its users are here). A campaign's own template
@@ -116,29 +135,21 @@ def sync_lift(states: list[State]) -> float:
     """
     if len(states) < 2:
         return 0.0
-    counts = [0] * 168
+    ge1 = ge2 = 0  # hours in which at least one, and at least two, members are active
     for st in states:
         m = st.week_mask
-        while m:
-            low = m & -m
-            counts[low.bit_length() - 1] += 1
-            m ^= low
-    ge1 = ge2 = 0
-    for i, c in enumerate(counts):
-        if c:
-            ge1 |= 1 << i
-            if c > 1:
-                ge2 |= 1 << i
+        ge2 |= ge1 & m
+        ge1 |= m
     first = min(st.first_ts for st in states)
     last = max(st.last_ts for st in states)
     slots = max(1, min(168, int((last - first) // 3600) + 1))
-    u1 = bin(ge1).count("1")
+    u1 = ge1.bit_count()
     inside = expected = 0.0
     for st in states:
         a = st.week_mask
-        na = bin(a).count("1")
-        inside += bin(a & ge2).count("1")
-        others = u1 - bin(a & ~ge2).count("1")
+        na = a.bit_count()
+        inside += (a & ge2).bit_count()
+        others = u1 - (a & ~ge2).bit_count()
         expected += na * min(1.0, others / slots)
     return inside / expected if expected > 0 else 0.0
 
@@ -168,7 +179,8 @@ class _UF:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-Bucket = tuple[tuple[str, object], tuple[str, object]]
+Token = tuple[str, object]
+Bucket = tuple[Token, Token]
 
 
 class Linker:
@@ -188,6 +200,7 @@ class Linker:
         self.carriers: dict[tuple[str, object], set[str]] = defaultdict(set)  # client signature -> tenants
         self.content_of: dict[str, set[tuple[str, object]]] = {}
         self.content_count: dict[tuple[str, object], int] = defaultdict(int)
+        self._tokens: dict[str, tuple[frozenset[Token], frozenset[Token]]] = {}  # as of each tenant's last pass
         # campaign root -> (members, requests, score, evidence): pooled again only on material change
         self._pooled: dict[str, tuple[int, int, float, list[str]]] = {}
 
@@ -201,7 +214,7 @@ class Linker:
         """Whether the bucket's content is specific to it: shared by many mostly tiny accounts
         and used by almost no one else (weighed by population rarity, not by timing)."""
         members = len(states)
-        if bk[0][0] == "u" or members < _RARE_MIN:
+        if bk[0][0] in "un" or members < _RARE_MIN:
             return False
         if members < _RARE_SHARE * max(1, self.content_count.get(bk[0], members)):
             return False
@@ -213,10 +226,18 @@ class Linker:
         for tid in sorted(dirty):
             s = tenants[tid]
             content, infra = tokens_of(s)
+            key = (frozenset(content), frozenset(infra))
+            if self._tokens.get(tid) == key:
+                touched |= self.member_of[tid]  # same buckets; their pooled traffic grew
+                continue
+            self._tokens[tid] = key
             new = {(c, i) for c in content for i in infra}
             # shared network and client without shared content: accounts of a campaign whose
             # few requests were all cover traffic (the /24 must be mostly this group's)
             new |= {(u, i) for u in infra if u[0] == "u" for i in infra if i[0] == "i"}
+            domain = billing_domain(s.bill)
+            if domain:
+                new.add((_ORG, ("d", domain)))
             old_infra = self.infra_of.get(tid, set())
             for i in old_infra - set(infra):
                 self.infra_count[i] -= 1
@@ -259,7 +280,9 @@ class Linker:
             if last is not None and last[0] == len(members) and volume < 1.25 * last[1]:
                 continue  # nothing material changed since this bucket was last pooled
             self.scored[bk] = (len(members), volume)
-            states = [tenants[m] for m in members]
+            # in sorted order: the pooled means and timing are float sums, and a different order of
+            # the same members can round across a threshold (set order differs per process)
+            states = [tenants[m] for m in sorted(members)]
             # the cheaper test first: unsynchronized buckets need no pooled score
             ok = coherent and (not timed or self._rare(bk, states) or sync_lift(states) >= SYNC_MIN)
             if ok and score_state(merge_view(states)).score >= self.min_score:
@@ -277,8 +300,6 @@ def link(tenants: dict[str, State], min_score: float = 0.6) -> list[Campaign]:
     """One full linking pass over every tenant (see `Linker` for the incremental one)."""
     return Linker(min_score).update(tenants, set(tenants))
 
-
-Token = tuple[str, object]
 # (infra tokens of each tenant, tenants per infra token, content tokens of each tenant, tenants per
 # content token, tenants carrying each client signature)
 Index = tuple[dict[str, set[Token]], dict[Token, int], dict[str, set[Token]], dict[Token, int], dict[Token, set[str]]]
@@ -315,11 +336,17 @@ def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[s
             shared[m].update((_KIND[bk[0][0]], _KIND[bk[1][0]]))
     # common content: attach the accounts nothing specific placed to the campaign most of the
     # bucket's placed members are in (or group them together when none are placed)
+    hours = _campaign_hours(tenants, uf) if weak else {}
     for (c, i), qualified in weak:
         placed = [m for m in qualified if m in uf.parent]
         loose = [m for m in qualified if m not in uf.parent]
         if placed:
             anchor = min(Counter(uf.find(m) for m in placed).items(), key=lambda kv: (-kv[1], kv[0]))[0]
+            if index is None or not _exclusive(i, len(qualified), index[1]):
+                # everyday wording on a network or client others use too: an honest account
+                # writes like the campaign's cover chat, so timing must single the account out
+                mask, f = hours.get(anchor, (0, 1.0))
+                loose = [m for m in loose if _by_chance(tenants[m], mask, f) <= _OWN_CHANCE]
         elif len(loose) >= 2:
             anchor = loose[0]
         else:
@@ -350,7 +377,7 @@ def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[s
             pooled = merge_view(states)
             sc = score_state(pooled)
             kinds = sorted(set().union(*(shared[m] for m in members)))
-            overlap = bin(pooled.week_mask).count("1")
+            overlap = pooled.week_mask.bit_count()
             lift = sync_lift(states)
             evidence = [f"shared_infrastructure: {len(members)} tenants share {', '.join(kinds)}",
                         f"synchronized_timing={min(1.0, lift / 4):.2f}: active within the same {overlap} hours of the "
@@ -364,10 +391,34 @@ def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[s
     return out
 
 
+def _campaign_hours(tenants: dict[str, State], uf: _UF) -> dict[str, tuple[int, float]]:
+    """Each campaign's (hour-of-week mask, share of the hours it spans in which it is active)."""
+    masks: dict[str, int] = defaultdict(int)
+    spans: dict[str, tuple[float, float]] = {}
+    for m in sorted(uf.parent):
+        r = uf.find(m)
+        st = tenants[m]
+        masks[r] |= st.week_mask
+        lo, hi = spans.get(r, (st.first_ts, st.last_ts))
+        spans[r] = (min(lo, st.first_ts), max(hi, st.last_ts))
+    return {r: (masks[r], masks[r].bit_count() / max(1, min(168, int((hi - lo) // 3600) + 1)))
+            for r, (lo, hi) in spans.items()}
+
+
+def _by_chance(st: State, mask: int, f: float) -> float:
+    """How likely an independent account lands all its active hours inside a campaign's (1.0
+    when some of them are outside): f ** hours, f being the campaign's share of its span."""
+    hours = st.week_mask.bit_count()
+    if hours == 0 or st.week_mask & ~mask:
+        return 1.0
+    return float(f ** hours)
+
+
 def _exclusive(infra: Token, members: int, infra_count: dict[Token, int]) -> bool:
-    """Whether an infrastructure token is specific to the bucket: a billing contact, or a /24
-    that no account outside the bucket uses."""
-    return infra[0] == "b" or infra[0] == "i" and infra_count.get(infra, members) <= members
+    """Whether an infrastructure token is specific to the bucket: a billing contact, a billing
+    domain (its bucket holds every account billed there), or a /24 that no account outside the
+    bucket uses."""
+    return infra[0] in "bd" or infra[0] == "i" and infra_count.get(infra, members) <= members
 
 
 def _split(tok: Token) -> tuple[str, str]:
@@ -434,27 +485,21 @@ def _own_client(tenants: dict[str, State], uf: _UF, index: Index,
     # content use per campaign is needed only to judge established candidates
     wanted = {owner[tok] for tok in owner for c in carriers[tok]
               if c not in parent and c in tenants and tenants[c].n >= _TINY}
-    masks: dict[str, int] = defaultdict(int)
-    spans: dict[str, tuple[float, float]] = {}
     used: dict[str, Counter[Token]] = defaultdict(Counter)
     for m in sorted(parent):
         r = uf.find(m)
-        if r not in owners:
-            continue
-        st = tenants[m]
-        masks[r] |= st.week_mask
-        lo, hi = spans.get(r, (st.first_ts, st.last_ts))
-        spans[r] = (min(lo, st.first_ts), max(hi, st.last_ts))
         if r in wanted:
             used[r].update(content_of.get(m, ()))
-    # share of the hours the campaign spans in which it is active (chance that an independent
-    # account's hour falls inside them)
-    cover = {r: bin(masks[r]).count("1") / max(1, min(168, int((hi - lo) // 3600) + 1)) for r, (lo, hi) in spans.items()}
+    # each campaign's active hours, and their share of the hours it spans (the chance that an
+    # independent account's hour falls inside them)
+    hours_of = _campaign_hours(tenants, uf)
+    masks = {r: mask for r, (mask, _) in hours_of.items()}
+    cover = {r: f for r, (_, f) in hours_of.items() if r in owners}
     informative = {r for r, f in cover.items() if f <= _OWN_HOURS}
 
     def inside(st: State, r: str) -> bool:
-        hours = bin(st.week_mask).count("1")
-        return hours > 0 and 2 * bin(st.week_mask & masks[r]).count("1") >= hours
+        hours = st.week_mask.bit_count()
+        return hours > 0 and 2 * (st.week_mask & masks[r]).bit_count() >= hours
 
     # a public client at public parameters: a user agent that independent established customers
     # send with (at any parameters), at parameters that independent established customers use
@@ -482,10 +527,8 @@ def _own_client(tenants: dict[str, State], uf: _UF, index: Index,
                 continue
             st = tenants[tid]
             if st.n < _TINY:
-                hours = bin(st.week_mask).count("1")
                 if pub:
-                    ok = (r in informative and hours > 0 and st.week_mask & ~masks[r] == 0
-                          and cover[r] ** hours <= _OWN_CHANCE)
+                    ok = r in informative and _by_chance(st, masks[r], cover[r]) <= _OWN_CHANCE
                 else:
                     ok = r in informative and inside(st, r)
             else:

@@ -52,6 +52,7 @@ class Features:
     closing: int
     prompt_hash: int
     words: list[int]
+    params: str  # the client's parameter signature (temperature, max_tokens, top_logprobs, n)
 
 
 def estimate_tokens(text: str) -> int:
@@ -118,19 +119,21 @@ def from_body(
     t = float(temp) if isinstance(temp, (int, float)) and not isinstance(temp, bool) else 1.0
     if math.isnan(t):
         t = 1.0
+    n = max(1, _int(body.get("n"), 1))
     return Features(
         ts=ts, tenant=tenant, key=key, rid=rid, ip24=_ip24(ip), ua=ua if isinstance(ua, str) else "",
         bill=bill.strip().lower() if isinstance(bill, str) else "",
         prompt_tokens=max(1, int(prompt_tokens)), completion_tokens=max(0, int(completion_tokens)),
         max_tokens=max_tokens, single_shot=assistant_turns == 0, length_hit=length_hit,
         reasoning=reasoning_cue(system[:2000] + "\n" + user[:3000]),
-        top_logprobs=lp, n=max(1, _int(body.get("n"), 1)), temperature=t,
+        top_logprobs=lp, n=n, temperature=t,
         preference=preference_cue(user[:3000]), toolset=toolset,
         json_mode=isinstance(rf, dict) and str(rf.get("type", "")).startswith("json"),
         sys_hash=stable_hash(system[:160]) if system else 0, opening=opening(user), closing=closing(user),
         prompt_hash=stable_hash(user) if user else 0,
         # a conversation's topic is set by its first question; a follow-up ("go deeper") names none
         words=content_words(user if first_user is user else f"{user}\n{first_user[:_FIRST_TURN_CHARS]}"),
+        params=f"t={t:g}|max={max_tokens}|lp={lp}|n={n}",
     )
 
 

@@ -79,11 +79,14 @@ def ordered_features(stream: TraceFeatures, ordered: bool) -> Iterator[Features]
             r.close()
 
 
+_BATCH = 4096  # items per pickle: one object per dump would cost a call each way per request
+
+
 def _spill(buf: list[tuple[float, int, Features]]) -> IO[bytes]:
     buf.sort(key=lambda x: (x[0], x[1]))
     fh = tempfile.TemporaryFile()
-    for item in buf:
-        pickle.dump(item, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    for i in range(0, len(buf), _BATCH):
+        pickle.dump(buf[i:i + _BATCH], fh, protocol=pickle.HIGHEST_PROTOCOL)
     fh.seek(0)
     return fh
 
@@ -91,9 +94,10 @@ def _spill(buf: list[tuple[float, int, Features]]) -> IO[bytes]:
 def _read(fh: IO[bytes]) -> Iterator[tuple[float, int, Features]]:
     while True:
         try:
-            yield pickle.load(fh)
+            batch = pickle.load(fh)
         except EOFError:
             return
+        yield from batch
 
 
 def _iso(ts: float) -> str:

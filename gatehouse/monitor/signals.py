@@ -70,7 +70,7 @@ def rate_flatness(hours: list[int], week_mask: int, first_ts: float, last_ts: fl
     if span_h < 20 or total < 50:
         return 0.0, 0.0, 0.0
     slots = min(168, int(span_h) + 1)
-    active = bin(week_mask).count("1") / slots
+    active = week_mask.bit_count() / slots
     ent = -sum((c / total) * math.log(c / total) for c in hours if c) / math.log(24)
     return _clip((active - 0.55) / 0.4) * _clip((ent - 0.85) / 0.13), active, ent
 

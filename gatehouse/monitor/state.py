@@ -76,6 +76,14 @@ class TopK:
         return sorted(self.counts.items(), key=lambda kv: -kv[1])[:k]
 
 
+def _count(top: TopK, item: object) -> None:
+    c = top.counts
+    if item in c:
+        c[item] += 1
+    else:
+        top.add(item)
+
+
 def _capped_add(s: set[int], v: int) -> bool:
     """Add v; True if it was new. The set is cleared when it reaches the cap."""
     if v in s:
@@ -123,21 +131,23 @@ class State:
         n = self.n
         if n == 1:
             self.first_ts = f.ts
-        self.last_ts = max(self.last_ts, f.ts)
+        if f.ts > self.last_ts:
+            self.last_ts = f.ts
         hour = int(f.ts // 3600)
         self.hours[hour % 24] += 1
         self.week_mask |= 1 << (hour % 168)
+        words = f.words
         # novelty against this state's own vocabulary
         bloom = self.bloom
         new = 0
-        for h in f.words:
+        for h in words:
             i = h & (_BLOOM_BITS - 1)
             byte, bit = i >> 3, 1 << (i & 7)
             if not bloom[byte] & bit:
                 bloom[byte] |= bit
                 new += 1
-        self.words_total += len(f.words)
-        self._kmv(f.words)
+        self.words_total += len(words)
+        self._kmv(words)
         opening_new = _capped_add(self.openings, f.opening) if f.opening else False
         sys_new = _capped_add(self.systems, f.sys_hash) if f.sys_hash else False
         tool_new = _capped_add(self.toolsets, f.toolset) if f.toolset else False
@@ -150,30 +160,29 @@ class State:
             elif len(self.prompts) >= 2048:
                 self.prompts.clear()
             self.prompts[f.prompt_hash] = f.temperature
-        ratio = f.completion_tokens / max(1, f.prompt_tokens)
+        completion = f.completion_tokens
+        ratio = completion / max(1, f.prompt_tokens)
         x = (
             1.0 if f.single_shot else 0.0,
             1.0 if f.length_hit else 0.0,
-            1.0 if f.completion_tokens >= 350 else 0.0,
+            1.0 if completion >= 350 else 0.0,
             min(1.0, max(0.0, (math.log2(ratio + 1e-9) + 1.0) / 5.0)),
             1.0 if f.reasoning else 0.0,
-            min(1.0, f.completion_tokens / LOGPROB_FULL_TOKENS) if f.top_logprobs >= 5 else 0.0,
+            min(1.0, completion / LOGPROB_FULL_TOKENS) if f.top_logprobs >= 5 else 0.0,
             1.0 if f.n > 1 else 0.0,
             1.0 if tsweep else 0.0,
             1.0 if f.preference else 0.0,
             1.0 if f.toolset else 0.0,
             1.0 if tool_new else 0.0,
             1.0 if f.json_mode else 0.0,
-            new / len(f.words) if f.words else 0.0,
+            new / len(words) if words else 0.0,
             1.0 if opening_new else 0.0,
             1.0 if sys_new else 0.0,
             1.0 if f.max_tokens >= 1500 else 0.0,
             1.0 if repeat else 0.0,
         )
         a = max(_ALPHA, 1.0 / n)
-        m = self.mean
-        for i in range(len(x)):
-            m[i] += a * (x[i] - m[i])
+        self.mean = m = [mi + a * (xi - mi) for mi, xi in zip(self.mean, x)]
         if n <= WARMUP:  # novelty means nothing until a vocabulary exists
             m[F.NOVEL] = 0.0 if n < WARMUP else x[F.NOVEL]
             m[F.OPENNEW] = 0.0 if n < WARMUP else x[F.OPENNEW]
@@ -185,28 +194,33 @@ class State:
         if n > 300:
             self.intent_peak_gap = max(self.intent_peak_gap * 0.999, self.intent_fast - self.intent_slow)
             self.intent_shift = max(0.0, self.intent_shift + intent - self.intent_slow - SHIFT_ALLOWANCE)
+        # heavy hitters: the common case (an item already counted) without a call
         if f.opening:
-            self.top_openings.add(f.opening)
+            _count(self.top_openings, f.opening)
         if f.closing:
-            self.top_closings.add(f.closing)
+            _count(self.top_closings, f.closing)
         gen = 0.0
-        if f.single_shot and f.completion_tokens >= 3 * f.prompt_tokens:
-            gen = min(1.0, f.completion_tokens / HARVEST_FULL_TOKENS)
+        if f.single_shot and completion >= 3 * f.prompt_tokens:
+            gen = min(1.0, completion / HARVEST_FULL_TOKENS)
         self.harvest_cusum = max(0.0, self.harvest_cusum + gen - HARVEST_ALLOWANCE)
         if f.ip24:
-            self.top_ip.add(f.ip24)
+            _count(self.top_ip, f.ip24)
         if f.ua:
-            self.top_ua.add(f.ua)
+            _count(self.top_ua, f.ua)
         if f.sys_hash:
-            self.top_sys.add(f.sys_hash)
+            _count(self.top_sys, f.sys_hash)
         if f.bill:
             self.bill = f.bill
-        self.top_param.add(f"t={f.temperature:g}|max={f.max_tokens}|lp={f.top_logprobs}|n={f.n}")
+        _count(self.top_param, f.params)
         if intent > 0.0 or x[0] and x[12] > 0.6 and n > WARMUP:
             self.samples.append((f.rid, "harvest-like"))
 
     def _kmv(self, words: list[int]) -> None:
         heap, s = self.kmv, self.kmv_set
+        if len(heap) >= KMV_K:
+            # once full, only hashes below the current k-th smallest can enter
+            top = -heap[0]
+            words = [h for h in words if h < top]
         for h in words:
             if h in s:
                 continue
@@ -252,7 +266,7 @@ def merge_view(states: list[State]) -> PooledView:
     # every account counts the same: one heavy member must not speak for a whole group
     k = len(states) or 1
     mean = [sum(col) / k for col in zip(*(s.mean for s in states))]
-    kmv = set(heapq.nsmallest(KMV_K, set().union(*(s.kmv_set for s in states))))
+    kmv = set(sorted(set().union(*(s.kmv_set for s in states)))[:KMV_K])
     openings: set[object] = set()
     hours = [sum(col) for col in zip(*(s.hours for s in states))]
     mask = 0

@@ -54,3 +54,38 @@ def test_linking_does_not_depend_on_bucket_order() -> None:
         found = _components(tenants, list(perm), common={cover1, cover2})
         results.add(tuple((c.id, tuple(c.tenants)) for c in found))
     assert len(results) == 1
+
+
+def test_buckets_are_pooled_in_member_order(monkeypatch: Any) -> None:
+    """A bucket's members are pooled and timed in sorted order, not set order: the pooled means
+    and the timing lift are float sums, and summing the same members in another order can round
+    across a threshold, so a tenant's first flag would depend on the process's string hashing."""
+    import random
+
+    from gatehouse.monitor import campaigns
+    from gatehouse.monitor.features import from_body
+    from gatehouse.monitor.state import State
+    from tests.monitor.helpers import T0, chat
+
+    rng = random.Random(5)
+    names = [f"org_{rng.getrandbits(40):010x}" for _ in range(24)]
+    tenants: dict[str, State] = {}
+    for i, t in enumerate(names):
+        s = tenants[t] = State()
+        for j in range(3):
+            s.observe(from_body(ts=T0 + (i + j) * 60.0, tenant=t, key=t, rid=f"{t}-{j}", ip="198.51.100.7", ua="tool/1",
+                                body=chat(f"Write a complete guide to topic {i} part {j}", max_tokens=4000),
+                                prompt_tokens=20, completion_tokens=3000, finish_reason="stop"))
+    seen: list[list[State]] = []
+    real = campaigns.merge_view
+
+    def spy(states: list[State]) -> Any:
+        seen.append(list(states))
+        return real(states)
+
+    monkeypatch.setattr(campaigns, "merge_view", spy)
+    campaigns.Linker().update(tenants, set(names))
+    pooled = [states for states in seen if len(states) == len(names)]
+    assert pooled
+    for states in pooled:
+        assert states == [tenants[t] for t in sorted(names)]

@@ -165,7 +165,10 @@ def test_tiny_accounts_sharing_everyday_wording_are_not_linked() -> None:
 def test_common_content_attaches_stragglers_but_never_merges_campaigns() -> None:
     from gatehouse.monitor.campaigns import _components
 
-    tenants = {t: _state([float(i)]) for i, t in enumerate(["a1", "a2", "a3", "b1", "b2", "b3", "x1"])}
+    # campaign a works in three sessions; its straggler x1 only in two of them
+    tenants = {t: _state([0.0, 50.0, 100.0]) for t in ["a1", "a2", "a3"]}
+    tenants |= {t: _state([20.0, 70.0]) for t in ["b1", "b2", "b3"]}
+    tenants["x1"] = _state([50.0, 100.0])
     a = (("o", 1), ("i", "198.51.100"))
     b = (("o", 2), ("i", "203.0.113"))
     cover = (("o", 3), ("u", f"{SDK}|t=0.9"))  # everyday wording both campaigns' cover traffic shares
@@ -320,3 +323,69 @@ def test_two_harvesters_alone_on_one_network_are_linked() -> None:
 def test_an_honest_account_sharing_a_harvesters_network_is_not_linked() -> None:
     mon = _pair_on_one_network(second_honest=True)
     assert mon.campaigns == []
+
+
+def _billed_accounts(domain: str, synchronized: bool, n: int = 8) -> Monitor:
+    """Harvesting accounts that share nothing but their billing contacts' mail domain: each has
+    its own address, network, client and wording. Only `synchronized` puts them in the same
+    few working sessions."""
+    rng = random.Random(4)
+    broad = vocab(rng, 3000)
+    mon = Monitor()
+    feats = []
+    for a in range(n):
+        verb = vocab(rng, 3)
+        tz = a * 3.0
+        for j in range(40):
+            if synchronized:
+                ts = T0 + (j % 4) * 30 * HOUR + rng.uniform(0, 2) * HOUR
+            else:
+                ts = T0 + (j % 7) * 24 * HOUR + ((13 + rng.gauss(0, 3) - tz) % 24) * HOUR
+            body = chat(f"{' '.join(verb)} {words(rng, broad, 6)} with full worked detail", max_tokens=4000,
+                        temperature=0.3 + a / 20)
+            feats.append(from_body(ts=ts, tenant=f"org_{a:03d}", key=f"key_{a:03d}", rid=f"{a}-{j}", body=body,
+                                   ip=f"203.{a}.{a}.9", ua=f"client-{a}/1.0", bill=f"ops{a}@{domain}",
+                                   prompt_tokens=20, completion_tokens=rng.randint(900, 2000), finish_reason="stop"))
+    for f in sorted(feats, key=lambda f: f.ts):
+        mon.observe(f)
+    mon.finish()
+    return mon
+
+
+def test_one_organizations_billing_domain_links_its_accounts() -> None:
+    mon = _billed_accounts("northwind-labs.example", synchronized=True)
+    assert [len(c.tenants) for c in mon.campaigns] == [8]
+    assert "billing domain" in mon.campaigns[0].evidence[0]
+
+
+def test_webmail_domain_or_independent_timing_does_not_link() -> None:
+    assert _billed_accounts("gmail.com", synchronized=True).campaigns == []
+    assert _billed_accounts("northwind-labs.example", synchronized=False).campaigns == []
+
+
+def test_everyday_wording_on_a_shared_network_attaches_only_accounts_timing_singles_out() -> None:
+    """A campaign's cover chat opens like everyone's chat and its accounts share a cloud /24 with
+    honest customers: a tiny account there joins the campaign only when all its active hours fall
+    in the campaign's and an independent account would rarely land there by chance."""
+    from collections import defaultdict
+
+    from gatehouse.monitor.campaigns import Token, _components
+
+    def state(hours: list[float]) -> State:
+        s = State()
+        for j, h in enumerate(hours):
+            s.observe(from_body(ts=T0 + h * HOUR, tenant="t", key="k", rid=str(j), body=chat("what exactly is it")))
+        return s
+
+    sessions = [10.5, 58.5, 106.5]  # three sessions of the campaign over four and a half days
+    tenants = {f"c{i}": state([h + i * 0.2 for h in sessions]) for i in range(4)}
+    tenants["straggler"] = state([58.7, 106.2])  # only in the campaign's sessions
+    tenants["honest"] = state([20.0, 76.0])  # the same wording and network, at its own hours
+    own, cloud = ("i", "198.51.100"), ("i", "203.0.113")
+    template, everyday = ("o", 1), ("o", 3)
+    count: dict[Token, int] = defaultdict(int, {own: 4, cloud: 40})
+    index = ({}, count, {}, defaultdict(int), {})
+    found = _components(tenants, [((template, own), ["c0", "c1", "c2", "c3"]),
+                                  ((everyday, cloud), ["c0", "c1", "honest", "straggler"])],
+                        common={(everyday, cloud)}, index=index)
+    assert [c.tenants for c in found] == [["c0", "c1", "c2", "c3", "straggler"]]
