@@ -336,17 +336,11 @@ def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[s
             shared[m].update((_KIND[bk[0][0]], _KIND[bk[1][0]]))
     # common content: attach the accounts nothing specific placed to the campaign most of the
     # bucket's placed members are in (or group them together when none are placed)
-    hours = _campaign_hours(tenants, uf) if weak else {}
     for (c, i), qualified in weak:
         placed = [m for m in qualified if m in uf.parent]
         loose = [m for m in qualified if m not in uf.parent]
         if placed:
             anchor = min(Counter(uf.find(m) for m in placed).items(), key=lambda kv: (-kv[1], kv[0]))[0]
-            if index is None or not _exclusive(i, len(qualified), index[1]):
-                # everyday wording on a network or client others use too: an honest account
-                # writes like the campaign's cover chat, so timing must single the account out
-                mask, f = hours.get(anchor, (0, 1.0))
-                loose = [m for m in loose if _by_chance(tenants[m], mask, f) <= _OWN_CHANCE]
         elif len(loose) >= 2:
             anchor = loose[0]
         else:
