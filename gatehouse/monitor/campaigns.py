@@ -200,7 +200,6 @@ class Linker:
         self.carriers: dict[tuple[str, object], set[str]] = defaultdict(set)  # client signature -> tenants
         self.content_of: dict[str, set[tuple[str, object]]] = {}
         self.content_count: dict[tuple[str, object], int] = defaultdict(int)
-        self._tokens: dict[str, tuple[frozenset[Token], frozenset[Token]]] = {}  # as of each tenant's last pass
         # campaign root -> (members, requests, score, evidence): pooled again only on material change
         self._pooled: dict[str, tuple[int, int, float, list[str]]] = {}
 
@@ -226,11 +225,9 @@ class Linker:
         for tid in sorted(dirty):
             s = tenants[tid]
             content, infra = tokens_of(s)
-            key = (frozenset(content), frozenset(infra))
-            if self._tokens.get(tid) == key:
+            if self.content_of.get(tid) == set(content) and self.infra_of.get(tid) == set(infra):
                 touched |= self.member_of[tid]  # same buckets; their pooled traffic grew
                 continue
-            self._tokens[tid] = key
             new = {(c, i) for c in content for i in infra}
             # shared network and client without shared content: accounts of a campaign whose
             # few requests were all cover traffic (the /24 must be mostly this group's)
@@ -385,29 +382,6 @@ def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[s
     return out
 
 
-def _campaign_hours(tenants: dict[str, State], uf: _UF) -> dict[str, tuple[int, float]]:
-    """Each campaign's (hour-of-week mask, share of the hours it spans in which it is active)."""
-    masks: dict[str, int] = defaultdict(int)
-    spans: dict[str, tuple[float, float]] = {}
-    for m in sorted(uf.parent):
-        r = uf.find(m)
-        st = tenants[m]
-        masks[r] |= st.week_mask
-        lo, hi = spans.get(r, (st.first_ts, st.last_ts))
-        spans[r] = (min(lo, st.first_ts), max(hi, st.last_ts))
-    return {r: (masks[r], masks[r].bit_count() / max(1, min(168, int((hi - lo) // 3600) + 1)))
-            for r, (lo, hi) in spans.items()}
-
-
-def _by_chance(st: State, mask: int, f: float) -> float:
-    """How likely an independent account lands all its active hours inside a campaign's (1.0
-    when some of them are outside): f ** hours, f being the campaign's share of its span."""
-    hours = st.week_mask.bit_count()
-    if hours == 0 or st.week_mask & ~mask:
-        return 1.0
-    return float(f ** hours)
-
-
 def _exclusive(infra: Token, members: int, infra_count: dict[Token, int]) -> bool:
     """Whether an infrastructure token is specific to the bucket: a billing contact, a billing
     domain (its bucket holds every account billed there), or a /24 that no account outside the
@@ -479,16 +453,22 @@ def _own_client(tenants: dict[str, State], uf: _UF, index: Index,
     # content use per campaign is needed only to judge established candidates
     wanted = {owner[tok] for tok in owner for c in carriers[tok]
               if c not in parent and c in tenants and tenants[c].n >= _TINY}
+    masks: dict[str, int] = defaultdict(int)
+    spans: dict[str, tuple[float, float]] = {}
     used: dict[str, Counter[Token]] = defaultdict(Counter)
     for m in sorted(parent):
         r = uf.find(m)
+        if r not in owners:
+            continue
+        st = tenants[m]
+        masks[r] |= st.week_mask
+        lo, hi = spans.get(r, (st.first_ts, st.last_ts))
+        spans[r] = (min(lo, st.first_ts), max(hi, st.last_ts))
         if r in wanted:
             used[r].update(content_of.get(m, ()))
-    # each campaign's active hours, and their share of the hours it spans (the chance that an
-    # independent account's hour falls inside them)
-    hours_of = _campaign_hours(tenants, uf)
-    masks = {r: mask for r, (mask, _) in hours_of.items()}
-    cover = {r: f for r, (_, f) in hours_of.items() if r in owners}
+    # share of the hours the campaign spans in which it is active (chance that an independent
+    # account's hour falls inside them)
+    cover = {r: masks[r].bit_count() / max(1, min(168, int((hi - lo) // 3600) + 1)) for r, (lo, hi) in spans.items()}
     informative = {r for r, f in cover.items() if f <= _OWN_HOURS}
 
     def inside(st: State, r: str) -> bool:
@@ -521,8 +501,10 @@ def _own_client(tenants: dict[str, State], uf: _UF, index: Index,
                 continue
             st = tenants[tid]
             if st.n < _TINY:
+                hours = st.week_mask.bit_count()
                 if pub:
-                    ok = r in informative and _by_chance(st, masks[r], cover[r]) <= _OWN_CHANCE
+                    ok = (r in informative and hours > 0 and st.week_mask & ~masks[r] == 0
+                          and cover[r] ** hours <= _OWN_CHANCE)
                 else:
                     ok = r in informative and inside(st, r)
             else:

@@ -76,14 +76,6 @@ class TopK:
         return sorted(self.counts.items(), key=lambda kv: -kv[1])[:k]
 
 
-def _count(top: TopK, item: object) -> None:
-    c = top.counts
-    if item in c:
-        c[item] += 1
-    else:
-        top.add(item)
-
-
 def _capped_add(s: set[int], v: int) -> bool:
     """Add v; True if it was new. The set is cleared when it reaches the cap."""
     if v in s:
@@ -194,24 +186,23 @@ class State:
         if n > 300:
             self.intent_peak_gap = max(self.intent_peak_gap * 0.999, self.intent_fast - self.intent_slow)
             self.intent_shift = max(0.0, self.intent_shift + intent - self.intent_slow - SHIFT_ALLOWANCE)
-        # heavy hitters: the common case (an item already counted) without a call
         if f.opening:
-            _count(self.top_openings, f.opening)
+            self.top_openings.add(f.opening)
         if f.closing:
-            _count(self.top_closings, f.closing)
+            self.top_closings.add(f.closing)
         gen = 0.0
         if f.single_shot and completion >= 3 * f.prompt_tokens:
             gen = min(1.0, completion / HARVEST_FULL_TOKENS)
         self.harvest_cusum = max(0.0, self.harvest_cusum + gen - HARVEST_ALLOWANCE)
         if f.ip24:
-            _count(self.top_ip, f.ip24)
+            self.top_ip.add(f.ip24)
         if f.ua:
-            _count(self.top_ua, f.ua)
+            self.top_ua.add(f.ua)
         if f.sys_hash:
-            _count(self.top_sys, f.sys_hash)
+            self.top_sys.add(f.sys_hash)
         if f.bill:
             self.bill = f.bill
-        _count(self.top_param, f.params)
+        self.top_param.add(f.params)
         if intent > 0.0 or x[0] and x[12] > 0.6 and n > WARMUP:
             self.samples.append((f.rid, "harvest-like"))
 

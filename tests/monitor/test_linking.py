@@ -329,10 +329,10 @@ def _billed_accounts(domain: str, synchronized: bool, n: int = 8) -> Monitor:
     rng = random.Random(4)
     broad = vocab(rng, 3000)
     mon = Monitor()
-    feats = []
     for a in range(n):
         verb = vocab(rng, 3)
         tz = a * 3.0
+        reqs: list[Req] = []
         for j in range(40):
             if synchronized:
                 ts = T0 + (j % 4) * 30 * HOUR + rng.uniform(0, 2) * HOUR
@@ -340,11 +340,10 @@ def _billed_accounts(domain: str, synchronized: bool, n: int = 8) -> Monitor:
                 ts = T0 + (j % 7) * 24 * HOUR + ((13 + rng.gauss(0, 3) - tz) % 24) * HOUR
             body = chat(f"{' '.join(verb)} {words(rng, broad, 6)} with full worked detail", max_tokens=4000,
                         temperature=0.3 + a / 20)
-            feats.append(from_body(ts=ts, tenant=f"org_{a:03d}", key=f"key_{a:03d}", rid=f"{a}-{j}", body=body,
-                                   ip=f"203.{a}.{a}.9", ua=f"client-{a}/1.0", bill=f"ops{a}@{domain}",
-                                   prompt_tokens=20, completion_tokens=rng.randint(900, 2000), finish_reason="stop"))
-    for f in sorted(feats, key=lambda f: f.ts):
-        mon.observe(f)
+            reqs.append((ts, body, 20, rng.randint(900, 2000)))
+        reqs.sort(key=lambda r: r[0])
+        run(reqs, tenant=f"org_{a:03d}", key=f"key_{a:03d}", ip=f"203.{a}.{a}.9", ua=f"client-{a}/1.0",
+            bill=f"ops{a}@{domain}", monitor=mon)
     mon.finish()
     return mon
 
