@@ -192,6 +192,7 @@ class Linker:
         self.max_bucket = max_bucket
         self.member_of: dict[str, set[Bucket]] = {}
         self.buckets: dict[Bucket, set[str]] = defaultdict(set)
+        self._sorted: dict[Bucket, list[str]] = {}  # each bucket's members in order, until it changes
         self.suspicious: dict[Bucket, bool] = {}
         self._fits: dict[str, tuple[int, bool]] = {}
         self.scored: dict[Bucket, tuple[int, int]] = {}
@@ -208,6 +209,12 @@ class Linker:
         if cached is None or cached[0] != s.n:
             cached = self._fits[tid] = (s.n, _fits(s))
         return cached[1]
+
+    def _members(self, bk: Bucket) -> list[str]:
+        members = self._sorted.get(bk)
+        if members is None:
+            members = self._sorted[bk] = sorted(self.buckets[bk])
+        return members
 
     def _rare(self, bk: Bucket, states: list[State]) -> bool:
         """Whether the bucket's content is specific to it: shared by many mostly tiny accounts
@@ -254,8 +261,10 @@ class Linker:
             old = self.member_of.get(tid, set())
             for bk in old - new:
                 self.buckets[bk].discard(tid)
+                self._sorted.pop(bk, None)
             for bk in new - old:
                 self.buckets[bk].add(tid)
+                self._sorted.pop(bk, None)
             self.member_of[tid] = new
             touched |= new | old
         for bk in sorted(touched):
@@ -279,7 +288,7 @@ class Linker:
             self.scored[bk] = (len(members), volume)
             # in sorted order: the pooled means and timing are float sums, and a different order of
             # the same members can round across a threshold (set order differs per process)
-            states = [tenants[m] for m in sorted(members)]
+            states = [tenants[m] for m in self._members(bk)]
             # the cheaper test first: unsynchronized buckets need no pooled score
             ok = coherent and (not timed or self._rare(bk, states) or sync_lift(states) >= SYNC_MIN)
             if ok and score_state(merge_view(states)).score >= self.min_score:
@@ -288,7 +297,7 @@ class Linker:
                 self.suspicious.pop(bk, None)
         common = {bk for bk in self.suspicious
                   if bk[0][0] != "u" and len(self.buckets[bk]) < _COMMON * self.content_count.get(bk[0], 0)}
-        return _components(tenants, [(bk, sorted(self.buckets[bk])) for bk in sorted(self.suspicious)], self.fits,
+        return _components(tenants, [(bk, self._members(bk)) for bk in sorted(self.suspicious)], self.fits,
                            self._pooled, common, (self.infra_of, self.infra_count, self.content_of, self.content_count,
                                                        self.carriers))
 
@@ -306,8 +315,9 @@ def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[s
                 fits: Callable[[str, State], bool] | None = None,
                 cache: dict[str, tuple[int, int, float, list[str]]] | None = None,
                 common: set[Bucket] | None = None, index: Index | None = None) -> list[Campaign]:
-    # in a fixed order: which campaign a straggler attaches to must not depend on set order
-    suspicious = sorted(((bk, sorted(members)) for bk, members in suspicious), key=lambda x: x[0])
+    # in a fixed order (buckets sorted, each one's members sorted: the caller's lists are):
+    # which campaign a straggler attaches to must not depend on set order
+    suspicious = sorted(suspicious, key=lambda x: x[0])
     hits: dict[str, int] = defaultdict(int)
     ok: dict[str, bool] = {}
     for bk, members in suspicious:
@@ -320,7 +330,8 @@ def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[s
             if ok[m]:
                 hits[m] += weight
     uf = _UF()
-    shared: dict[str, set[str]] = defaultdict(set)
+    # what each bucket's members share, noted at one member: all of them end in that member's campaign
+    shared: list[tuple[str, tuple[str, ...]]] = []
     weak: list[tuple[Bucket, list[str]]] = []
     for bk, members in suspicious:
         qualified = [m for m in members if hits[m] >= 2 or hits[m] == 1 and tenants[m].n < _TINY]
@@ -329,31 +340,33 @@ def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[s
             continue
         for m in qualified[1:]:
             uf.union(qualified[0], m)
-        for m in qualified:
-            shared[m].update((_KIND[bk[0][0]], _KIND[bk[1][0]]))
+        if qualified:
+            shared.append((qualified[0], (_KIND[bk[0][0]], _KIND[bk[1][0]])))
     # common content: attach the accounts nothing specific placed to the campaign most of the
     # bucket's placed members are in (or group them together when none are placed)
     for (c, i), qualified in weak:
-        placed = [m for m in qualified if m in uf.parent]
-        loose = [m for m in qualified if m not in uf.parent]
-        if placed:
-            anchor = min(Counter(uf.find(m) for m in placed).items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        roots = {m: uf.find(m) for m in qualified if m in uf.parent}
+        loose = [m for m in qualified if m not in roots]
+        if roots:
+            anchor = min(Counter(roots.values()).items(), key=lambda kv: (-kv[1], kv[0]))[0]
         elif len(loose) >= 2:
             anchor = loose[0]
         else:
             continue
-        joined = loose + [m for m in placed if uf.find(m) == anchor]
         for m in loose:
             uf.union(anchor, m)
-        for m in joined:
-            shared[m].update((_KIND[c[0]], _KIND[i[0]]))
+        shared.append((anchor, (_KIND[c[0]], _KIND[i[0]])))
     if index is not None:
         for m, root in _own_client(tenants, uf, index, fits or (lambda _t, st: _fits(st))):
             uf.union(root, m)
-            shared[m].add("the campaign's own client and parameters")
+            shared.append((m, ("the campaign's own client and parameters",)))
     groups: dict[str, list[str]] = defaultdict(list)
     for t in uf.parent:
         groups[uf.find(t)].append(t)
+    kinds_of: dict[str, set[str]] = defaultdict(set)
+    for m, kind in shared:
+        if m in uf.parent:  # a lone account in a bucket is in no campaign
+            kinds_of[uf.find(m)].update(kind)
     out: list[Campaign] = []
     for root, members in groups.items():
         if len(members) < 2:
@@ -367,7 +380,7 @@ def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[s
         else:
             pooled = merge_view(states)
             sc = score_state(pooled)
-            kinds = sorted(set().union(*(shared[m] for m in members)))
+            kinds = sorted(kinds_of[root])
             overlap = pooled.week_mask.bit_count()
             lift = sync_lift(states)
             evidence = [f"shared_infrastructure: {len(members)} tenants share {', '.join(kinds)}",

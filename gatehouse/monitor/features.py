@@ -7,7 +7,8 @@ Nothing here keeps text: a request becomes numbers, flags and a few hashes. The 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from operator import attrgetter
 from typing import Any
 
 from gatehouse.monitor.text import (
@@ -53,6 +54,14 @@ class Features:
     prompt_hash: int
     words: list[int]
     params: str  # the client's parameter signature (temperature, max_tokens, top_logprobs, n)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # Features cross process and spill-file boundaries a million times per trace, and a slots
+        # dataclass pickles through a Python-level __getstate__/__setstate__: rebuild from a tuple
+        return Features, _FIELDS(self)
+
+
+_FIELDS = attrgetter(*(f.name for f in fields(Features)))
 
 
 def estimate_tokens(text: str) -> int:
