@@ -23,8 +23,10 @@ __all__ = [
     "load_decisions", "load_baselines", "BASELINE_STEP",
 ]
 
-BASELINE_STEP = 1.5  # logit offset a cleared alert teaches the tenant's baseline
-_MAX_OFFSET = 6.0
+# A cleared alert teaches the tenant's baseline the log-odds it recorded as its `clear_offset`
+# (enough to bring the level the analyst saw down to `CLEARED_AT`); this many when it recorded none.
+BASELINE_STEP = 1.5
+_MAX_OFFSET = 8.0
 
 
 def _now() -> datetime:
@@ -32,18 +34,20 @@ def _now() -> datetime:
 
 
 def _alert(row: Any) -> dict[str, Any]:
-    d = dict(row._mapping)
-    return d
+    # plain str keys: SQLAlchemy's column names are a str subclass that orjson refuses as keys
+    return {str(k): v for k, v in row._mapping.items()}
 
 
 async def upsert_alert(conn: AsyncConnection, *, tenant: str, key: str | None, verdict: str, action: str, score: float,
-                       evidence: list[str], samples: list[str], campaign: dict[str, Any] | None) -> str:
-    """Open an alert for the tenant, or refresh its open one; returns the alert id."""
+                       evidence: list[str], samples: list[str], campaign: dict[str, Any] | None,
+                       clear_offset: float | None = None) -> str:
+    """Open an alert for the tenant, or refresh its open one; returns the alert id. `clear_offset`
+    is the baseline (log-odds) that clearing it would teach."""
     now = _now()
     row = (await conn.execute(select(monitor_alerts.c.id).where(
         monitor_alerts.c.tenant_id == tenant, monitor_alerts.c.status == "open"))).first()
     values = {"key_id": key, "verdict": verdict, "action": action, "score": score, "evidence": evidence,
-              "samples": samples, "campaign": campaign, "updated_at": now}
+              "samples": samples, "campaign": campaign, "clear_offset": clear_offset, "updated_at": now}
     if row is not None:
         await conn.execute(update(monitor_alerts).where(monitor_alerts.c.id == row.id).values(**values))
         return str(row.id)
@@ -82,7 +86,8 @@ async def clear_alert(conn: AsyncConnection, alert_id: str, *, actor: str, note:
     await _resolve(conn, alert, "cleared", actor, note)
     tenant = alert["tenant_id"]
     row = (await conn.execute(select(monitor_baselines).where(monitor_baselines.c.tenant_id == tenant))).first()
-    offset = min(_MAX_OFFSET, (row.offset if row else 0.0) + BASELINE_STEP)
+    step = BASELINE_STEP if alert["clear_offset"] is None else float(alert["clear_offset"])
+    offset = min(_MAX_OFFSET, (row.offset if row else 0.0) + step)
     cleared = (row.cleared if row else 0) + 1
     if row is None:
         await conn.execute(monitor_baselines.insert().values(tenant_id=tenant, offset=offset, cleared=cleared, updated_at=_now()))

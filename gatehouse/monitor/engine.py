@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 
 from gatehouse.monitor.campaigns import Campaign, Linker
 from gatehouse.monitor.features import Features
-from gatehouse.monitor.scorer import Score, Thresholds, score_state, verdict_of
+from gatehouse.monitor.scorer import Score, Thresholds, logit, lowered, score_state, verdict_of
 from gatehouse.monitor.state import State
 
-__all__ = ["Monitor", "Settings", "Assessment", "Flag"]
+__all__ = ["Monitor", "Settings", "Assessment", "Flag", "CLEARED_AT"]
+
+CLEARED_AT = 0.3  # what a cleared false alarm's level scores under the baseline it teaches (under watch)
 
 
 @dataclass(frozen=True)
@@ -139,9 +141,25 @@ class Monitor:
             if ks is not None and ks.score > best:
                 best, n = ks.score, self.keys[k].n
         c = self.campaign_of.get(tenant)
-        if c is not None and c.score > best:
-            best, n = c.score, c.requests
+        if c is not None:
+            b = self.baselines.get(tenant, 0.0)
+            # a cleared tenant's campaign link is held to its baseline too, or clearing it would not hold
+            cs = lowered(c.score, b) if b else c.score
+            if cs > best:
+                best, n = cs, c.requests
         return best, n
+
+    def clear_offset(self, tenant: str) -> float:
+        """How many more log-odds of baseline would bring everything that scores this tenant now
+        (its own traffic, its keys, its campaign) down to `CLEARED_AT` once its volume is large:
+        what clearing its alert teaches. A cleared tenant is flagged again only when its traffic
+        moves well past the level an analyst has accepted."""
+        scores = [self.tenant_scores.get(tenant), *(self.key_scores.get(k) for k in self.keys_of.get(tenant, []))]
+        levels = [s.logit for s in scores if s is not None]
+        c = self.campaign_of.get(tenant)
+        if c is not None:
+            levels.append(logit(c.score) - self.baselines.get(tenant, 0.0))
+        return max(0.0, max(levels, default=0.0) - logit(CLEARED_AT))
 
     def _check(self, tenant: str, ts: float) -> None:
         if tenant in self.first_flag:

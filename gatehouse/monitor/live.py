@@ -106,6 +106,26 @@ class MonitorSink:
         self.processed += n
         return n
 
+    async def reload_baselines(self) -> None:
+        """Baselines taught by clearing alerts (through this process, the CLI or another replica):
+        apply them, and lift this process's enforcement on every tenant whose baseline moved (the
+        store's decisions on it are already gone), so the next pass judges it afresh."""
+        if self.store is None:
+            return
+        from gatehouse.monitor.alerts import load_baselines
+
+        async with self.store.engine.connect() as conn:
+            baselines = await load_baselines(conn)
+        async with self._lock:
+            mon = self.monitor
+            for tenant, offset in baselines.items():
+                if mon.baselines.get(tenant) == offset:
+                    continue
+                mon.baselines[tenant] = offset
+                for subject in [f"tenant:{tenant}", *(f"key:{k}" for k in mon.keys_of.get(tenant, []))]:
+                    self.decisions.set(subject, "allow")
+                    self._acted.pop(subject, None)
+
     async def score(self, full: bool = True) -> list[tuple[str, str, str]]:
         """Score now; returns the (subject, action, reason) changes. The periodic pass is
         incremental (`full=False`) and runs in a worker thread so the event loop stays free;
@@ -160,7 +180,8 @@ class MonitorSink:
         key = a.keys[0][0] if a.keys else None
         async with self.store.engine.begin() as conn:
             await upsert_alert(conn, tenant=tenant, key=key, verdict=a.verdict, action=action, score=a.score,
-                               evidence=a.evidence, samples=a.samples, campaign=campaign)
+                               evidence=a.evidence, samples=a.samples, campaign=campaign,
+                               clear_offset=round(self.monitor.clear_offset(tenant), 4))
             if action == "review" and self.cfg.review_suspends_key and key is not None:
                 from gatehouse.tenancy.keys import suspend_key
 
@@ -198,4 +219,5 @@ def build(gateway: Any) -> MonitorSink | None:
     sink = MonitorSink(cfg, shared_decisions(gateway), gateway.store)
     gateway.monitor_sink = sink  # for the admin routes' on-demand scan
     gateway.on_signal("tenants", sink.load_billing_contacts)
+    gateway.on_signal("enforcement", sink.reload_baselines)  # an alert cleared elsewhere
     return sink

@@ -69,7 +69,9 @@ async def clear_alert(request: Request) -> Response:
     store = request.app.state.gateway.store
     async with store.engine.begin() as conn:
         row = await svc.clear_alert(conn, request.path_params["alert_id"], actor=p.actor, note=body.get("note"))
-    await _forget(request, row["tenant_id"])
+    sink = getattr(request.app.state.gateway, "monitor_sink", None)
+    if sink is not None:  # the baseline applies at once in this process's monitor
+        await sink.reload_baselines()
     return json_response(_jsonable(row))
 
 
@@ -91,19 +93,6 @@ async def scan(request: Request) -> Response:
     await sink.drain()
     changes = await sink.score()
     return json_response({"changes": [{"subject": s, "action": a, "reason": r} for s, a, r in changes]})
-
-
-async def _forget(request: Request, tenant: str) -> None:
-    """A cleared tenant's baseline applies at once in this process's monitor."""
-    sink = getattr(request.app.state.gateway, "monitor_sink", None)
-    if sink is None:
-        return
-    from gatehouse.monitor.alerts import load_baselines
-
-    async with request.app.state.gateway.store.engine.connect() as conn:
-        sink.monitor.baselines.update(await load_baselines(conn))
-    sink.decisions.set(f"tenant:{tenant}", "allow")
-    sink._acted.pop(f"tenant:{tenant}", None)
 
 
 def build(gateway: Any) -> list[Route]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from gatehouse.monitor.signals import Signal, compute
 from gatehouse.monitor.state import PooledView, State
 
-__all__ = ["Score", "Thresholds", "score_state", "verdict_of", "VERDICTS", "combine"]
+__all__ = ["Score", "Thresholds", "score_state", "verdict_of", "VERDICTS", "combine", "logit", "lowered"]
 
 VERDICTS = ("allow", "watch", "review", "block")
 
@@ -41,6 +41,7 @@ class Score:
     intent: float
     coverage: float
     signals: tuple[Signal, ...]
+    logit: float = 0.0  # the model's log-odds, after the tenant's baseline (before volume confidence)
 
     def evidence(self, limit: int = 5) -> list[str]:
         """The strongest signals, each named with its value."""
@@ -55,8 +56,9 @@ def _noisy_or(sig: dict[str, float], weights: dict[str, float]) -> float:
     return 1.0 - p
 
 
-def combine(sig: dict[str, float], n: int, baseline: float = 0.0) -> tuple[float, float, float]:
-    """(score, intent, coverage) from signal values; `baseline` is a cleared tenant's offset."""
+def combine(sig: dict[str, float], n: int, baseline: float = 0.0) -> tuple[float, float, float, float]:
+    """(score, intent, coverage, log-odds) from signal values; `baseline` is a cleared tenant's
+    offset in log-odds."""
     intent = _noisy_or(sig, _INTENT)
     cover = _noisy_or(sig, _COVER)
     z = (-6.0 + 4.0 * intent + 3.0 * cover + 4.0 * intent * cover + 1.0 * sig.get("single_shot", 0.0)
@@ -65,13 +67,24 @@ def combine(sig: dict[str, float], n: int, baseline: float = 0.0) -> tuple[float
          + 3.0 * sig.get("sustained_harvest", 0.0) * min(1.0, 0.4 + cover))
     z -= baseline
     conf = n / (n + 40.0)
-    return conf / (1.0 + math.exp(-z)), intent, cover
+    return conf / (1.0 + math.exp(-z)), intent, cover, z
 
 
 def score_state(s: State | PooledView, baseline: float = 0.0) -> Score:
     signals = compute(s)
-    value, intent, cover = combine({x.name: x.value for x in signals}, s.n, baseline)
-    return Score(round(value, 4), intent, cover, tuple(signals))
+    value, intent, cover, z = combine({x.name: x.value for x in signals}, s.n, baseline)
+    return Score(round(value, 4), intent, cover, tuple(signals), z)
+
+
+def logit(p: float) -> float:
+    p = min(max(p, 1e-9), 1.0 - 1e-9)
+    return math.log(p / (1.0 - p))
+
+
+def lowered(score: float, offset: float) -> float:
+    """A score with `offset` log-odds taken off (a cleared tenant's baseline applied to a score
+    computed without it, such as its campaign's)."""
+    return 1.0 / (1.0 + math.exp(offset - logit(score)))
 
 
 def verdict_of(score: float, n: int, th: Thresholds) -> str:

@@ -1,6 +1,6 @@
 """Monitor tables: the analyst queue (`monitor_alerts`), the enforcement decisions every
 gateway applies (`monitor_decisions`) and the baselines analysts teach by clearing alerts
-(`monitor_baselines`). Migration 0004."""
+(`monitor_baselines`). Migration 0004; the alerts' `clear_offset`, 0007."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ monitor_alerts = Table(
     Column("evidence", JSON, nullable=False),
     Column("samples", JSON, nullable=False),
     Column("campaign", JSON),
+    # log-odds of baseline that clearing this alert teaches (`Monitor.clear_offset`; migration 0007)
+    Column("clear_offset", Float),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("resolved_by", String(200)),

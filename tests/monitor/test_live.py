@@ -173,8 +173,15 @@ async def test_enforcement_is_audited_and_alerts_are_worked(tmp_path: Path, smal
             baselines = await svc.load_baselines(conn)
             decisions = await svc.load_decisions(conn)
             actions = [r.action for r in await conn.execute(select(audit_log.c.action))]
-        assert baselines[first["tenant_id"]] > 0
+        assert baselines[first["tenant_id"]] == pytest.approx(first["clear_offset"]) and first["clear_offset"] > 0
         assert f"tenant:{first['tenant_id']}" not in decisions
         assert "monitor.alert.clear" in actions
+        # the baseline holds the tenant at the level the analyst saw: the next pass opens no new alert
+        await sink.reload_baselines()  # as on the "enforcement" signal the clearing sends
+        assert sink.decisions.action_for(first["tenant_id"], first["key_id"] or "") == "allow"
+        await sink.score()
+        async with store.engine.connect() as conn:
+            reopened = [a for a in await svc.list_alerts(conn) if a["tenant_id"] == first["tenant_id"]]
+        assert reopened == []
     finally:
         await store.aclose()
