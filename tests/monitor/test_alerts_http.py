@@ -1,5 +1,6 @@
-"""The analyst queue over the admin API on a real gateway: list, show, clear (the baseline it
-teaches applies at once in the gateway's monitor) and confirm (the key is refused after)."""
+"""The analyst queue over the admin API on real gateways: list, show, clear (the baseline it
+teaches applies at once in the gateway's monitor, and on a replica with its next change poll)
+and confirm (the key is refused after)."""
 
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ def test_alerts_are_worked_over_the_admin_api(gateway_server, tmp_path: Path) ->
     cfg, _ = operator_config(tmp_path)
     tenant, key_id, key = run_async(verified_tenant(cfg, name="Farm Content Ltd"))
     gw = gateway_server(cfg)
+    replica = gateway_server(cfg)  # a second gateway on the same database
     admin = httpx.Client(base_url=gw.base_url, headers={"Authorization": f"Bearer {gw.admin_key}"}, timeout=10)
     alert_id = _seed(cfg.store.url, tenant, key_id, 3.25)
 
@@ -48,6 +50,10 @@ def test_alerts_are_worked_over_the_admin_api(gateway_server, tmp_path: Path) ->
     cleared = admin.post(f"/admin/v1/alerts/{alert_id}/clear", json={"note": "licensed content farm"}).json()
     assert cleared["status"] == "cleared" and cleared["resolution"] == "licensed content farm"
     assert gw.gateway.monitor_sink.monitor.baselines[tenant] == pytest.approx(3.25)  # taught at once
+    t0 = time.monotonic()  # ... and on the other replica with its next change poll
+    while replica.gateway.monitor_sink.monitor.baselines.get(tenant) != pytest.approx(3.25):
+        assert time.monotonic() - t0 < 1.0, "the replica did not learn the baseline"
+        time.sleep(0.02)
     again = admin.post(f"/admin/v1/alerts/{alert_id}/clear", json={})
     assert again.status_code == 400 and "already cleared" in again.json()["error"]["message"]
 
