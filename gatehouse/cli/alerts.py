@@ -55,24 +55,27 @@ def show_cmd(alert_id: str, config_path: str | None, as_json: bool) -> None:
 @alerts.command("clear")
 @click.argument("alert_id")
 @click.option("--note", default=None, help="Why this is a false alarm (kept in the audit trail).")
+@click.option("--scope", type=click.Choice(["tenant", "campaign"]), default="tenant", show_default=True,
+              help="Clear this alert, or every open alert of the tenant's campaign (the link was the false alarm).")
 @config_option
 @json_option
-def clear_cmd(alert_id: str, note: str | None, config_path: str | None, as_json: bool) -> None:
-    """A false alarm: close it, lift enforcement, and teach the tenant's baseline."""
+def clear_cmd(alert_id: str, note: str | None, scope: str, config_path: str | None, as_json: bool) -> None:
+    """A false alarm: close it, lift enforcement, and teach the tenant's baseline (sized to the
+    level the alert saw: the tenant is flagged again only if its traffic moves well past it)."""
     from gatehouse.monitor import alerts as svc
     from gatehouse.tenancy.cli_support import cli_actor, transaction
 
     async def go() -> dict[str, Any]:
         async with transaction(load(config_path)) as conn:
-            return await svc.clear_alert(conn, alert_id, actor=cli_actor(), note=note)
+            return await svc.clear_alert(conn, alert_id, actor=cli_actor(), note=note, scope=scope)
 
     emit(run(go()), as_json, _human)
 
 
 @alerts.command("confirm")
 @click.argument("alert_id")
-@click.option("--scope", type=click.Choice(["key", "tenant"]), default="key", show_default=True,
-              help="Suspend the flagged key, or the whole tenant.")
+@click.option("--scope", type=click.Choice(["key", "tenant", "campaign"]), default="key", show_default=True,
+              help="Suspend the flagged key, the whole tenant, or every tenant of its campaign (closing their alerts).")
 @click.option("--note", default=None)
 @config_option
 @json_option
@@ -100,3 +103,9 @@ def _human(a: dict[str, Any]) -> None:
         click.echo(f"  campaign {c.get('id')}: {c.get('size')} tenants, score {c.get('score')}")
     if a.get("resolution") or a.get("resolved_by"):
         click.echo(f"  resolved by {a.get('resolved_by')}: {a.get('resolution') or ''}")
+    if a.get("campaign_resolution"):
+        r = a["campaign_resolution"]
+        done = f", {r['suspended']} suspended" if "suspended" in r else ""
+        click.echo(f"  campaign {r['campaign']}: {r['tenants']} tenants{done}, {r['alerts']} alerts closed")
+        for skipped in r.get("skipped", []):
+            click.echo(f"    not suspended: {skipped}")

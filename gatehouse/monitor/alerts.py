@@ -15,18 +15,19 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from gatehouse.audit import trail
 from gatehouse.errors import InvalidRequest, NotFound
-from gatehouse.monitor.tables import monitor_alerts, monitor_baselines, monitor_decisions
+from gatehouse.monitor.tables import monitor_alerts, monitor_baselines, monitor_campaign_members, monitor_decisions
 from gatehouse.store.signals import bump
 
 __all__ = [
     "upsert_alert", "list_alerts", "get_alert", "clear_alert", "confirm_alert", "set_decision",
-    "load_decisions", "load_baselines", "BASELINE_STEP",
+    "load_decisions", "load_baselines", "BASELINE_STEP", "save_campaign_members", "campaign_members",
 ]
 
 # A cleared alert teaches the tenant's baseline the log-odds it recorded as its `clear_offset`
 # (enough to bring the level the analyst saw down to `CLEARED_AT`); this many when it recorded none.
 BASELINE_STEP = 1.5
 _MAX_OFFSET = 8.0
+_IN_CHUNK = 500  # ids per IN (...) list: SQLite caps the parameters of one statement
 
 
 def _now() -> datetime:
@@ -80,9 +81,25 @@ async def _resolve(conn: AsyncConnection, alert: dict[str, Any], status: str, ac
         status=status, resolved_by=actor, resolution=note, updated_at=_now()))
 
 
-async def clear_alert(conn: AsyncConnection, alert_id: str, *, actor: str, note: str | None = None) -> dict[str, Any]:
-    """A false alarm: close it, lift the tenant's enforcement, and teach its baseline."""
+async def clear_alert(conn: AsyncConnection, alert_id: str, *, actor: str, note: str | None = None,
+                      scope: str = "tenant") -> dict[str, Any]:
+    """A false alarm: close it, lift the tenant's enforcement, and teach its baseline. With
+    `scope="campaign"` every open alert of the tenant's campaign is cleared the same way (the
+    link itself was the false alarm); the result then names the campaign and how many were cleared."""
+    if scope not in ("tenant", "campaign"):
+        raise InvalidRequest("scope must be 'tenant' or 'campaign'.", param="scope")
     alert = await get_alert(conn, alert_id)
+    if scope == "campaign":
+        campaign, members = await _campaign_of_alert(conn, alert)
+        others = [a for a in await _open_alerts_of(conn, members) if a["id"] != alert_id]
+        out = await clear_alert(conn, alert_id, actor=actor, note=note)
+        for other in others:
+            await clear_alert(conn, other["id"], actor=actor, note=note)
+        await trail.record(conn, actor=actor, action="monitor.campaign.clear", target=f"campaign:{campaign}",
+                           after={"alert": alert_id, "alerts_cleared": 1 + len(others), "tenants": len(members)},
+                           reason=note)
+        return {**out, "campaign_resolution": {"campaign": campaign, "tenants": len(members),
+                                               "alerts": 1 + len(others)}}
     await _resolve(conn, alert, "cleared", actor, note)
     tenant = alert["tenant_id"]
     row = (await conn.execute(select(monitor_baselines).where(monitor_baselines.c.tenant_id == tenant))).first()
@@ -105,13 +122,16 @@ async def clear_alert(conn: AsyncConnection, alert_id: str, *, actor: str, note:
 
 async def confirm_alert(conn: AsyncConnection, alert_id: str, *, actor: str, note: str | None = None,
                         scope: str = "key") -> dict[str, Any]:
-    """Misuse confirmed: close it and suspend the flagged key (`scope="key"`) or the tenant."""
+    """Misuse confirmed: close it and suspend the flagged key (`scope="key"`), the tenant, or every
+    tenant of the tenant's campaign (`scope="campaign"`, closing their open alerts too)."""
     from gatehouse.tenancy.keys import suspend_key
     from gatehouse.tenancy.service import suspend_tenant
 
-    if scope not in ("key", "tenant"):
-        raise InvalidRequest("scope must be 'key' or 'tenant'.", param="scope")
+    if scope not in ("key", "tenant", "campaign"):
+        raise InvalidRequest("scope must be 'key', 'tenant' or 'campaign'.", param="scope")
     alert = await get_alert(conn, alert_id)
+    if scope == "campaign":
+        return await _confirm_campaign(conn, alert, actor=actor, note=note)
     await _resolve(conn, alert, "confirmed", actor, note)
     reason = f"monitor alert {alert_id} confirmed" + (f": {note}" if note else "")
     if scope == "tenant" or not alert["key_id"]:
@@ -156,3 +176,73 @@ async def load_decisions(conn: AsyncConnection) -> dict[str, str]:
 
 async def load_baselines(conn: AsyncConnection) -> dict[str, float]:
     return {r.tenant_id: float(r.offset) for r in await conn.execute(select(monitor_baselines.c.tenant_id, monitor_baselines.c.offset))}
+
+
+async def _confirm_campaign(conn: AsyncConnection, alert: dict[str, Any], *, actor: str,
+                            note: str | None) -> dict[str, Any]:
+    from gatehouse.tenancy.service import suspend_tenant
+
+    campaign, members = await _campaign_of_alert(conn, alert)
+    await _resolve(conn, alert, "confirmed", actor, note)
+    reason = f"monitor alert {alert['id']} confirmed for campaign {campaign}" + (f": {note}" if note else "")
+    suspended, skipped = 0, []
+    for tenant in members:
+        try:
+            await suspend_tenant(conn, tenant, actor=actor, reason=reason)
+            suspended += 1
+        except (InvalidRequest, NotFound) as exc:  # already suspended, terminated, or not a tenant here
+            skipped.append(f"{tenant}: {exc}")
+    others = [a["id"] for a in await _open_alerts_of(conn, members) if a["id"] != alert["id"]]
+    for i in range(0, len(others), _IN_CHUNK):
+        await conn.execute(update(monitor_alerts).where(monitor_alerts.c.id.in_(others[i:i + _IN_CHUNK])).values(
+            status="confirmed", resolved_by=actor, resolution=f"with campaign {campaign} ({alert['id']})",
+            updated_at=_now()))
+    await trail.record(conn, actor=actor, action="monitor.campaign.confirm", target=f"campaign:{campaign}",
+                       before={"alert": alert["id"], "status": "open"},
+                       after={"status": "confirmed", "tenants": len(members), "suspended": suspended,
+                              "skipped": len(skipped), "alerts_confirmed": 1 + len(others)}, reason=note)
+    out = await get_alert(conn, alert["id"])
+    return {**out, "campaign_resolution": {"campaign": campaign, "tenants": len(members), "suspended": suspended,
+                                           "skipped": skipped[:20], "alerts": 1 + len(others)}}
+
+
+async def _campaign_of_alert(conn: AsyncConnection, alert: dict[str, Any]) -> tuple[str, list[str]]:
+    """(campaign id, every member) of the alert's tenant: its campaign now, as the live monitor
+    last wrote it, else the one the alert recorded (then only the members it listed)."""
+    tenant = alert["tenant_id"]
+    row = (await conn.execute(select(monitor_campaign_members.c.campaign_id).where(
+        monitor_campaign_members.c.tenant_id == tenant))).first()
+    if row is not None:
+        return str(row.campaign_id), await campaign_members(conn, str(row.campaign_id))
+    recorded = alert.get("campaign") or {}
+    if not recorded.get("id"):
+        raise InvalidRequest(f"Tenant {tenant} is in no campaign; confirm or clear its alert alone.", param="scope")
+    return str(recorded["id"]), sorted(set(recorded.get("tenants") or []) | {tenant})
+
+
+async def _open_alerts_of(conn: AsyncConnection, tenants: list[str]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for i in range(0, len(tenants), _IN_CHUNK):
+        rows = await conn.execute(select(monitor_alerts).where(
+            monitor_alerts.c.tenant_id.in_(tenants[i:i + _IN_CHUNK]), monitor_alerts.c.status == "open"))
+        out.extend(_alert(r) for r in rows)
+    return sorted(out, key=lambda a: a["id"])
+
+
+async def campaign_members(conn: AsyncConnection, campaign: str) -> list[str]:
+    rows = await conn.execute(select(monitor_campaign_members.c.tenant_id).where(
+        monitor_campaign_members.c.campaign_id == campaign).order_by(monitor_campaign_members.c.tenant_id))
+    return [r.tenant_id for r in rows]
+
+
+async def save_campaign_members(conn: AsyncConnection, changed: dict[str, tuple[str, float]], gone: list[str]) -> None:
+    """Record each changed tenant's campaign (tenant -> (campaign id, score)) and forget the
+    tenants in `gone`, which are linked no more."""
+    now = _now()
+    drop = sorted(set(gone) | set(changed))
+    for i in range(0, len(drop), _IN_CHUNK):
+        await conn.execute(delete(monitor_campaign_members).where(
+            monitor_campaign_members.c.tenant_id.in_(drop[i:i + _IN_CHUNK])))
+    rows = [{"tenant_id": t, "campaign_id": c, "score": sc, "updated_at": now} for t, (c, sc) in sorted(changed.items())]
+    for i in range(0, len(rows), _IN_CHUNK):
+        await conn.execute(monitor_campaign_members.insert(), rows[i:i + _IN_CHUNK])

@@ -43,6 +43,7 @@ class MonitorSink:
         self._closing = False
         self._last_score = time.monotonic()
         self._acted: dict[str, str] = {}
+        self._rosters: dict[str, tuple[str, float]] = {}  # tenant -> (campaign, score) as last stored
         self._lock = asyncio.Lock()  # one pass at a time: background loop, on-demand scan, close
         self.billing_contacts: dict[str, str] = {}  # tenant -> billing contact (a campaign-linking attribute)
 
@@ -168,6 +169,7 @@ class MonitorSink:
                     self.decisions.set(ksub, kaction)
                     self._acted[ksub] = kaction
         await self._persist(updates, mon)
+        await self._save_campaigns(mon)
         return updates
 
     async def _alert(self, tenant: str, a: Any, action: str) -> None:
@@ -198,6 +200,22 @@ class MonitorSink:
                 score = mon.tenant_score(ident)[0] if kind == "tenant" else (
                     mon.key_scores[ident].score if ident in mon.key_scores else 0.0)
                 await set_decision(conn, subject, action, score, reason)
+
+    async def _save_campaigns(self, mon: Monitor) -> None:
+        """Store each linked tenant's campaign as it changes (for confirming or clearing a campaign
+        from any one of its alerts)."""
+        if self.store is None:
+            return
+        from gatehouse.monitor.alerts import save_campaign_members
+
+        floor = mon.settings.campaign_min_score
+        now = {t: (c.id, round(c.score, 2)) for c in mon.campaigns if c.score >= floor for t in c.tenants}
+        changed = {t: v for t, v in now.items() if self._rosters.get(t) != v}
+        gone = [t for t in self._rosters if t not in now]
+        if changed or gone:
+            async with self.store.engine.begin() as conn:
+                await save_campaign_members(conn, changed, gone)
+            self._rosters = now
 
     async def aclose(self) -> None:
         self._closing = True

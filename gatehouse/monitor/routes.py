@@ -3,8 +3,9 @@
 
     GET  /admin/v1/alerts?status=open&limit=100     list (any admin role)
     GET  /admin/v1/alerts/{id}                      show with evidence and sample request ids
-    POST /admin/v1/alerts/{id}/clear   {"note"}     false alarm: teaches the tenant's baseline (reviewer)
-    POST /admin/v1/alerts/{id}/confirm {"note", "scope": "key"|"tenant"}  suspend (reviewer)
+    POST /admin/v1/alerts/{id}/clear   {"note", "scope": "tenant"|"campaign"}
+                                                    false alarm: teaches the baseline (reviewer)
+    POST /admin/v1/alerts/{id}/confirm {"note", "scope": "key"|"tenant"|"campaign"}  suspend (reviewer)
     POST /admin/v1/monitor/scan                     score now; returns the enforcement changes (reviewer)
 """
 
@@ -68,7 +69,8 @@ async def clear_alert(request: Request) -> Response:
     body = await _body(request)
     store = request.app.state.gateway.store
     async with store.engine.begin() as conn:
-        row = await svc.clear_alert(conn, request.path_params["alert_id"], actor=p.actor, note=body.get("note"))
+        row = await svc.clear_alert(conn, request.path_params["alert_id"], actor=p.actor, note=body.get("note"),
+                                    scope=str(body.get("scope", "tenant")))
     sink = getattr(request.app.state.gateway, "monitor_sink", None)
     if sink is not None:  # the baseline applies at once in this process's monitor
         await sink.reload_baselines()

@@ -1,6 +1,7 @@
 """Monitor tables: the analyst queue (`monitor_alerts`), the enforcement decisions every
 gateway applies (`monitor_decisions`) and the baselines analysts teach by clearing alerts
-(`monitor_baselines`). Migration 0004; the alerts' `clear_offset`, 0007."""
+(`monitor_baselines`). Migration 0004; the alerts' `clear_offset` and the campaign rosters
+(`monitor_campaign_members`), 0007."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from sqlalchemy import JSON, Column, DateTime, Float, Index, Integer, String, Ta
 
 from gatehouse.store.tables import metadata
 
-__all__ = ["monitor_alerts", "monitor_decisions", "monitor_baselines"]
+__all__ = ["monitor_alerts", "monitor_decisions", "monitor_baselines", "monitor_campaign_members"]
 
 monitor_alerts = Table(
     "monitor_alerts", metadata,
@@ -47,4 +48,15 @@ monitor_baselines = Table(
     Column("offset", Float, nullable=False),
     Column("cleared", Integer, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+# which campaign each linked tenant is in now (written by the live monitor as campaigns change), so
+# that an analyst can confirm or clear a whole campaign from any one of its alerts
+monitor_campaign_members = Table(
+    "monitor_campaign_members", metadata,
+    Column("tenant_id", String(40), primary_key=True),
+    Column("campaign_id", String(40), nullable=False),
+    Column("score", Float, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index("ix_monitor_campaign_members_campaign", "campaign_id"),
 )

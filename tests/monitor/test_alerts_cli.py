@@ -47,6 +47,10 @@ def test_alerts_list_show_clear(tmp_path: Path) -> None:
     assert r.exit_code == 1 and "already cleared" in r.output
     r = CliRunner().invoke(alerts, ["show", "alr_missing", "--config", str(cfg)])
     assert r.exit_code == 1
+    lone = _seed(url)
+    r = CliRunner().invoke(alerts, ["confirm", lone, "--scope", "campaign", "--config", str(cfg)])
+    assert r.exit_code == 1 and "in no campaign" in r.output
+    assert "campaign" in CliRunner().invoke(alerts, ["clear", "--help"]).output
 
 
 def test_confirm_suspends_the_key_and_is_audited(tmp_path: Path) -> None:

@@ -155,11 +155,15 @@ async def test_enforcement_is_audited_and_alerts_are_worked(tmp_path: Path, smal
     await store.migrate()
     try:
         sink = MonitorSink(MonitorConfig(), Decisions(), store)
-        for rec in islice(TraceReader(small_week["trace"]), 6000):
+        for rec in TraceReader(small_week["trace"]):
             sink.submit(to_record(rec))
         await sink.drain()
         changes = await sink.score()
         assert any(a in ("review", "block") for _, a, _ in changes)
+        linked = [c for c in sink.monitor.campaigns if c.score >= sink.monitor.settings.campaign_min_score]
+        assert linked
+        async with store.engine.connect() as conn:  # each campaign's roster, for acting on it as one
+            assert await svc.campaign_members(conn, linked[0].id) == sorted(linked[0].tenants)
         async with store.engine.connect() as conn:
             actions = [r.action for r in await conn.execute(select(audit_log.c.action))]
             open_alerts = await svc.list_alerts(conn)

@@ -1,0 +1,68 @@
+"""Confirming or clearing a whole campaign from one of its alerts, on SQLite and PostgreSQL: the
+live monitor stores each linked tenant's campaign, and the analyst acts on all of it at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from gatehouse.audit.tables import audit_log
+from gatehouse.errors import InvalidRequest
+from gatehouse.monitor import alerts as svc
+from gatehouse.store.db import Store
+from gatehouse.tenancy.tables import tenants
+from tests.tenancy.helpers import operator_config, verified_tenant
+
+
+async def _alert(conn: AsyncConnection, tenant: str) -> str:
+    return await svc.upsert_alert(conn, tenant=tenant, key=None, verdict="block", action="review", score=0.93,
+                                  evidence=["campaign=0.93: linked"], samples=[], campaign=None, clear_offset=2.0)
+
+
+async def test_a_campaign_is_confirmed_and_cleared_as_one(tmp_path: Path, store_url: str) -> None:
+    cfg, _ = operator_config(tmp_path, store_url=store_url)
+    a, b, c, d, e, f = [(await verified_tenant(cfg, name=f"Member {n} Ltd", registration=f"12-34567{n}"))[0]
+                        for n in range(10, 16)]
+    store = Store(store_url)
+    try:
+        async with store.engine.begin() as conn:
+            await svc.save_campaign_members(conn, {t: ("camp_1", 0.93) for t in (a, b, c, "org_ghost")}, [])
+            await svc.save_campaign_members(conn, {t: ("camp_2", 0.8) for t in (e, f)}, [])
+            first, second, lone = await _alert(conn, a), await _alert(conn, b), await _alert(conn, d)
+            e_alert, f_alert = await _alert(conn, e), await _alert(conn, f)
+
+        async with store.engine.begin() as conn:
+            out = await svc.confirm_alert(conn, first, actor="admin:t", note="one operation", scope="campaign")
+        r = out["campaign_resolution"]
+        assert out["status"] == "confirmed" and r["campaign"] == "camp_1" and r["tenants"] == 4
+        assert r["suspended"] == 3 and r["alerts"] == 2 and r["skipped"][0].startswith("org_ghost")
+        async with store.engine.connect() as conn:
+            status = {row.id: row.status for row in await conn.execute(select(tenants.c.id, tenants.c.status))}
+            assert [status[t] for t in (a, b, c, d)] == ["suspended", "suspended", "suspended", "verified"]
+            assert (await svc.get_alert(conn, second))["status"] == "confirmed"
+            assert (await svc.get_alert(conn, lone))["status"] == "open"
+            actions = [row.action for row in await conn.execute(select(audit_log.c.action))]
+            assert actions.count("tenant.suspend") == 3 and "monitor.campaign.confirm" in actions
+
+        # a tenant in no campaign: a clear error, and nothing changes
+        with pytest.raises(InvalidRequest, match="in no campaign"):
+            async with store.engine.begin() as conn:
+                await svc.clear_alert(conn, lone, actor="admin:t", scope="campaign")
+        async with store.engine.begin() as conn:
+            assert (await svc.get_alert(conn, lone))["status"] == "open"
+            cleared = await svc.clear_alert(conn, e_alert, actor="admin:t", note="one customer's teams", scope="campaign")
+        assert cleared["campaign_resolution"] == {"campaign": "camp_2", "tenants": 2, "alerts": 2}
+        async with store.engine.connect() as conn:
+            assert (await svc.get_alert(conn, f_alert))["status"] == "cleared"
+            baselines = await svc.load_baselines(conn)
+            assert baselines[e] == baselines[f] == pytest.approx(2.0)
+
+        # a tenant linked no more leaves its campaign's roster
+        async with store.engine.begin() as conn:
+            await svc.save_campaign_members(conn, {}, [a])
+            assert await svc.campaign_members(conn, "camp_1") == sorted([b, c, "org_ghost"])
+    finally:
+        await store.aclose()
