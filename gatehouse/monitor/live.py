@@ -44,6 +44,9 @@ class MonitorSink:
         self._last_score = time.monotonic()
         self._acted: dict[str, str] = {}
         self._rosters: dict[str, tuple[str, float]] = {}  # tenant -> (campaign, score) as last stored
+        self._last_checkpoint = time.monotonic()
+        self._checkpointed = 0  # requests this process had processed at its last checkpoint
+        self._restored = 0  # requests behind the checkpoint this process started from
         self._lock = asyncio.Lock()  # one pass at a time: background loop, on-demand scan, close
         self.billing_contacts: dict[str, str] = {}  # tenant -> billing contact (a campaign-linking attribute)
 
@@ -57,11 +60,46 @@ class MonitorSink:
         if self.store is not None:
             from gatehouse.monitor.alerts import load_baselines, load_decisions
 
+            await self._restore()
             async with self.store.engine.connect() as conn:
                 self.monitor.baselines.update(await load_baselines(conn))
                 self._acted = await load_decisions(conn)
             await self.load_billing_contacts()
         self._task = asyncio.create_task(self._run(), name="monitor")
+
+    async def _restore(self) -> None:
+        if not self.cfg.checkpoint_interval_s:
+            return
+        from gatehouse.monitor import checkpoint
+
+        async with self.store.engine.connect() as conn:
+            found = await checkpoint.load(conn, self.cfg.checkpoint_name)
+        if found is None:
+            return
+        data, taken_at, requests = found
+        try:
+            await asyncio.to_thread(checkpoint.restore, self.monitor, data)
+        except ValueError as exc:  # start afresh rather than not at all
+            log.error("monitor checkpoint %r not restored: %s", self.cfg.checkpoint_name, exc)
+            return
+        log.info("monitor restored from checkpoint %r taken at %s (%d requests, %d keys)",
+                 self.cfg.checkpoint_name, taken_at.isoformat(), requests, len(self.monitor.keys))
+        self._restored = requests
+
+    async def checkpoint(self) -> None:
+        """Save what the monitor has learned to the store (under the lock: no pass runs meanwhile)."""
+        if self.store is None or not self.cfg.checkpoint_interval_s:
+            return
+        from gatehouse.monitor import checkpoint
+
+        async with self._lock:
+            self._last_checkpoint = time.monotonic()
+            if self.processed == self._checkpointed:
+                return  # nothing new since the last one
+            data = await asyncio.to_thread(checkpoint.dump, self.monitor)
+            async with self.store.engine.begin() as conn:
+                await checkpoint.save(conn, self.cfg.checkpoint_name, data, self._restored + self.processed)
+            self._checkpointed = self.processed
 
     async def load_billing_contacts(self) -> None:
         """Tenants' billing contacts, so that the live path links accounts billed to one
@@ -86,6 +124,8 @@ class MonitorSink:
                 await self.drain()
                 if time.monotonic() - self._last_score >= self.cfg.scorer_interval_s:
                     await self.score(full=False)
+                if time.monotonic() - self._last_checkpoint >= self.cfg.checkpoint_interval_s > 0:
+                    await self.checkpoint()
             except Exception:  # the monitor must never take the gateway down
                 log.exception("monitor pass failed")
 
@@ -226,6 +266,7 @@ class MonitorSink:
         await self.drain()
         try:
             await self.score()
+            await self.checkpoint()
         except Exception:
             log.exception("final monitor pass failed")
 

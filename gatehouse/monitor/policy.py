@@ -9,6 +9,8 @@
         - {signal: sampling_sweep, min: 0.9, action: throttle}
       throttle: {requests_per_minute: 10}
       review_suspends_key: false      # a review alert also suspends the key
+      checkpoint_interval_s: 300      # learned state saved to the store (and at shutdown); 0: never
+      checkpoint_name: default        # one per replica that sees its own share of tenants
 """
 
 from __future__ import annotations
@@ -66,6 +68,10 @@ class MonitorConfig(BaseModel):
     review_suspends_key: bool = False
     campaign_min_score: float = 0.7
     queue_max: int = 200_000
+    # what the monitor has learned is checkpointed to the store this often and at shutdown, and
+    # restored on start (0: never); replicas that each see their own share of tenants name theirs
+    checkpoint_interval_s: float = Field(default=300.0, ge=0)
+    checkpoint_name: str = Field(default="default", min_length=1, max_length=60)
 
     def settings(self) -> Settings:
         t = self.thresholds

@@ -1,15 +1,15 @@
 """Monitor tables: the analyst queue (`monitor_alerts`), the enforcement decisions every
 gateway applies (`monitor_decisions`) and the baselines analysts teach by clearing alerts
 (`monitor_baselines`). Migration 0004; the alerts' `clear_offset` and the campaign rosters
-(`monitor_campaign_members`), 0007."""
+(`monitor_campaign_members`) and the live monitor's checkpoints (`monitor_checkpoints`), 0007."""
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, DateTime, Float, Index, Integer, String, Table, Text
+from sqlalchemy import JSON, BigInteger, Column, DateTime, Float, Index, Integer, LargeBinary, String, Table, Text
 
 from gatehouse.store.tables import metadata
 
-__all__ = ["monitor_alerts", "monitor_decisions", "monitor_baselines", "monitor_campaign_members"]
+__all__ = ["monitor_alerts", "monitor_decisions", "monitor_baselines", "monitor_campaign_members", "monitor_checkpoints"]
 
 monitor_alerts = Table(
     "monitor_alerts", metadata,
@@ -59,4 +59,13 @@ monitor_campaign_members = Table(
     Column("score", Float, nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Index("ix_monitor_campaign_members_campaign", "campaign_id"),
+)
+
+# what the live monitor has learned (`gatehouse.monitor.checkpoint`), one row per checkpoint name
+monitor_checkpoints = Table(
+    "monitor_checkpoints", metadata,
+    Column("name", String(60), primary_key=True),
+    Column("taken_at", DateTime(timezone=True), nullable=False),
+    Column("requests", BigInteger, nullable=False),
+    Column("data", LargeBinary, nullable=False),
 )

@@ -1,5 +1,6 @@
-"""monitor: the baseline each alert's clearing teaches, sized to the level the analyst saw, and
-the current campaign of each linked tenant (to confirm or clear a campaign as one)
+"""monitor: the baseline each alert's clearing teaches, sized to the level the analyst saw, the
+current campaign of each linked tenant (to confirm or clear a campaign as one), and the live
+monitor's checkpoints
 
 Revision ID: 0007
 Revises: 0006
@@ -26,9 +27,18 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("tenant_id", name=op.f("pk_monitor_campaign_members")),
     )
     op.create_index(op.f("ix_monitor_campaign_members_campaign"), "monitor_campaign_members", ["campaign_id"])
+    op.create_table(
+        "monitor_checkpoints",
+        sa.Column("name", sa.String(length=60), nullable=False),
+        sa.Column("taken_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("requests", sa.BigInteger(), nullable=False),
+        sa.Column("data", sa.LargeBinary(), nullable=False),
+        sa.PrimaryKeyConstraint("name", name=op.f("pk_monitor_checkpoints")),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("monitor_checkpoints")
     op.drop_index(op.f("ix_monitor_campaign_members_campaign"), table_name="monitor_campaign_members")
     op.drop_table("monitor_campaign_members")
     with op.batch_alter_table("monitor_alerts") as batch:
