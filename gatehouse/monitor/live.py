@@ -163,6 +163,7 @@ class MonitorSink:
                 if mon.baselines.get(tenant) == offset:
                     continue
                 mon.baselines[tenant] = offset
+                mon.dirty.add(tenant)  # rescored with it on the next pass, traffic or not
                 for subject in [f"tenant:{tenant}", *(f"key:{k}" for k in mon.keys_of.get(tenant, []))]:
                     self.decisions.set(subject, "allow")
                     self._acted.pop(subject, None)

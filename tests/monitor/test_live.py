@@ -13,7 +13,7 @@ import pytest
 from gatehouse.errors import PermissionDenied, RateLimited
 from gatehouse.metering.metrics import Metrics
 from gatehouse.monitor.enforce import Decisions, MonitorGuard
-from gatehouse.monitor.engine import Monitor
+from gatehouse.monitor.engine import CLEARED_AT, Monitor
 from gatehouse.monitor.features import from_trace
 from gatehouse.monitor.live import MonitorSink
 from gatehouse.monitor.policy import MonitorConfig, decide, load_monitor_config
@@ -169,7 +169,8 @@ async def test_enforcement_is_audited_and_alerts_are_worked(tmp_path: Path, smal
             open_alerts = await svc.list_alerts(conn)
         assert "monitor.enforce" in actions and "monitor.alert.open" in actions
         assert open_alerts and open_alerts[0]["evidence"]
-        first = open_alerts[0]
+        # one flagged on its own traffic (the riskiest are members of one campaign)
+        first = next(a for a in open_alerts if a["campaign"] is None)
         async with store.engine.begin() as conn:
             cleared = await svc.clear_alert(conn, first["id"], actor="admin:test", note="known eval team")
         assert cleared["status"] == "cleared"
@@ -187,5 +188,6 @@ async def test_enforcement_is_audited_and_alerts_are_worked(tmp_path: Path, smal
         async with store.engine.connect() as conn:
             reopened = [a for a in await svc.list_alerts(conn) if a["tenant_id"] == first["tenant_id"]]
         assert reopened == []
+        assert sink.monitor.tenant_score(first["tenant_id"])[0] <= CLEARED_AT + 1e-3  # rescored, with no new traffic
     finally:
         await store.aclose()
