@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from gatehouse.monitor.campaigns import Campaign, Linker
 from gatehouse.monitor.features import Features
-from gatehouse.monitor.scorer import Score, Thresholds, logit, lowered, score_state, verdict_of
+from gatehouse.monitor.scorer import Score, Thresholds, logit, lowered, matured_logit, score_state, verdict_of
 from gatehouse.monitor.state import State
 
 __all__ = ["Monitor", "Settings", "Assessment", "Flag", "CLEARED_AT"]
@@ -151,11 +151,12 @@ class Monitor:
 
     def clear_offset(self, tenant: str) -> float:
         """How many more log-odds of baseline would bring everything that scores this tenant now
-        (its own traffic, its keys, its campaign) down to `CLEARED_AT` once its volume is large:
-        what clearing its alert teaches. A cleared tenant is flagged again only when its traffic
-        moves well past the level an analyst has accepted."""
+        (its own traffic, its keys, its campaign) down to `CLEARED_AT` once its volume is large
+        and its running total has matured (`matured_logit`): what clearing its alert teaches. A
+        cleared tenant is flagged again only when its traffic moves well past the level an
+        analyst has accepted."""
         scores = [self.tenant_scores.get(tenant), *(self.key_scores.get(k) for k in self.keys_of.get(tenant, []))]
-        levels = [s.logit for s in scores if s is not None]
+        levels = [matured_logit(s, self.baselines.get(tenant, 0.0)) for s in scores if s is not None]
         c = self.campaign_of.get(tenant)
         if c is not None:
             levels.append(logit(c.score) - self.baselines.get(tenant, 0.0))

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from gatehouse.monitor.signals import Signal, compute
 from gatehouse.monitor.state import PooledView, State
 
-__all__ = ["Score", "Thresholds", "score_state", "verdict_of", "VERDICTS", "combine", "logit", "lowered"]
+__all__ = ["Score", "Thresholds", "score_state", "verdict_of", "VERDICTS", "combine", "logit", "lowered", "matured_logit"]
 
 VERDICTS = ("allow", "watch", "review", "block")
 
@@ -97,3 +97,14 @@ def verdict_of(score: float, n: int, th: Thresholds) -> str:
     if score >= th.watch:
         return "watch"
     return "allow"
+
+
+def matured_logit(s: Score, baseline: float = 0.0) -> float:
+    """The log-odds this traffic reaches once its running total has matured: `sustained_harvest`
+    accrues for as long as the same behaviour goes on, so an analyst who accepts the behaviour
+    accepts its total too (else a young tenant cleared early is flagged again as it accrues)."""
+    sig = {x.name: x.value for x in s.signals}
+    if not 0.0 < sig.get("sustained_harvest", 0.0) < 1.0:
+        return s.logit
+    sig["sustained_harvest"] = 1.0
+    return combine(sig, 1, baseline)[3]

@@ -65,3 +65,17 @@ def test_a_cleared_tenant_is_held_to_its_baseline_in_its_campaign_too() -> None:
     mon.baselines["org_t"] = mon.clear_offset("org_t")
     assert abs(mon.tenant_score("org_t")[0] - CLEARED_AT) < 1e-6
     assert mon.clear_offset("org_t") == 0.0  # nothing more to learn at this level
+
+
+def test_a_young_tenant_cleared_early_stays_cleared_as_its_total_accrues() -> None:
+    """Cleared after 300 essays, while its running total of long generations is still accruing:
+    the analyst accepted the behaviour, so the total it reaches by going on is accepted too."""
+    rng = random.Random(3)
+    pool = vocab(rng, 3000)
+    mon = run(_essays(rng, pool, 0, 300))
+    assert _verdict(mon)[1] == "review"
+    assert 0.0 < next(s.value for s in mon.tenant_scores["org_t"].signals if s.name == "sustained_harvest") < 1.0
+    mon.baselines["org_t"] = mon.clear_offset("org_t")
+    run(_essays(rng, pool, 300, 900), monitor=mon)
+    score, verdict = _verdict(mon)
+    assert verdict in ("allow", "watch") and score <= CLEARED_AT + 0.05
