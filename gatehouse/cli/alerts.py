@@ -10,7 +10,7 @@ from gatehouse.cli.common import config_option, emit, json_option, load, run, ta
 
 __all__ = ["alerts"]
 
-_COLUMNS = ["id", "tenant_id", "key_id", "score", "verdict", "action", "status", "created_at"]
+_COLUMNS = ["id", "tenant_id", "key_id", "score", "verdict", "action", "status", "campaign_id", "created_at"]
 
 
 @click.group("alerts")
@@ -23,17 +23,21 @@ def alerts() -> None:
 @json_option
 @click.option("--status", type=click.Choice(["open", "cleared", "confirmed", "all"]), default="open", show_default=True)
 @click.option("--limit", type=int, default=100, show_default=True)
-def list_cmd(config_path: str | None, as_json: bool, status: str, limit: int) -> None:
-    """Alerts, riskiest first."""
+@click.option("--campaign", default=None, help="Only the alerts of this campaign's current members.")
+def list_cmd(config_path: str | None, as_json: bool, status: str, limit: int, campaign: str | None) -> None:
+    """Alerts, riskiest first (a campaign's members each have their own: work them as one with
+    `confirm --scope campaign` or `clear --scope campaign`)."""
     from gatehouse.monitor import alerts as svc
     from gatehouse.tenancy.cli_support import reading
 
     async def go() -> list[dict[str, Any]]:
         async with reading(load(config_path)) as conn:
-            return await svc.list_alerts(conn, status=None if status == "all" else status, limit=limit)
+            return await svc.list_alerts(conn, status=None if status == "all" else status, limit=limit,
+                                         campaign=campaign)
 
     rows = run(go())
-    emit(rows, as_json, lambda rs: table(rs, _COLUMNS))
+    emit(rows, as_json, lambda rs: table([{**r, "campaign_id": (r.get("campaign") or {}).get("id", "")} for r in rs],
+                                         _COLUMNS))
 
 
 @alerts.command("show")

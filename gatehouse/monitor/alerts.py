@@ -60,10 +60,15 @@ async def upsert_alert(conn: AsyncConnection, *, tenant: str, key: str | None, v
     return alert_id
 
 
-async def list_alerts(conn: AsyncConnection, *, status: str | None = "open", limit: int = 100) -> list[dict[str, Any]]:
+async def list_alerts(conn: AsyncConnection, *, status: str | None = "open", limit: int = 100,
+                      campaign: str | None = None) -> list[dict[str, Any]]:
+    """Alerts, riskiest first; `campaign`: only those of the campaign's current members."""
     q = select(monitor_alerts).order_by(monitor_alerts.c.score.desc(), monitor_alerts.c.created_at).limit(limit)
     if status is not None:
         q = q.where(monitor_alerts.c.status == status)
+    if campaign is not None:
+        q = q.where(monitor_alerts.c.tenant_id.in_(select(monitor_campaign_members.c.tenant_id).where(
+            monitor_campaign_members.c.campaign_id == campaign)))
     return [_alert(r) for r in await conn.execute(q)]
 
 

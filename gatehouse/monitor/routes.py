@@ -1,7 +1,7 @@
 """Admin API for the analyst queue (`/admin/v1/alerts...`), the same service functions as
 `gatehouse alerts`.
 
-    GET  /admin/v1/alerts?status=open&limit=100     list (any admin role)
+    GET  /admin/v1/alerts?status=open&limit=100[&campaign=ID]  list (any admin role)
     GET  /admin/v1/alerts/{id}                      show with evidence and sample request ids
     POST /admin/v1/alerts/{id}/clear   {"note", "scope": "tenant"|"campaign"}
                                                     false alarm: teaches the baseline (reviewer)
@@ -52,7 +52,8 @@ async def list_alerts(request: Request) -> Response:
         raise InvalidRequest("limit must be an integer.", param="limit") from exc
     store = request.app.state.gateway.store
     async with store.engine.connect() as conn:
-        rows = await svc.list_alerts(conn, status=None if status == "all" else status, limit=limit)
+        rows = await svc.list_alerts(conn, status=None if status == "all" else status, limit=limit,
+                                     campaign=request.query_params.get("campaign"))
     return json_response({"object": "list", "data": [_jsonable(r) for r in rows]})
 
 

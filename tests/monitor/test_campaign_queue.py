@@ -34,6 +34,8 @@ async def test_a_campaign_is_confirmed_and_cleared_as_one(tmp_path: Path, store_
             first, second, lone = await _alert(conn, a), await _alert(conn, b), await _alert(conn, d)
             e_alert, f_alert = await _alert(conn, e), await _alert(conn, f)
 
+        async with store.engine.connect() as conn:
+            assert {x["id"] for x in await svc.list_alerts(conn, campaign="camp_1")} == {first, second}
         async with store.engine.begin() as conn:
             out = await svc.confirm_alert(conn, first, actor="admin:t", note="one operation", scope="campaign")
         r = out["campaign_resolution"]
