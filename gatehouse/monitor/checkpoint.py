@@ -7,7 +7,7 @@ type, so a field added later is carried without touching this module. Scores and
 not stored: the first pass after a restore recomputes them (campaigns from scratch, where an
 uninterrupted run relinks incrementally), and the rest of the traffic then gives the scores of an
 uninterrupted run (tested). A week of 720,000 requests (10,800 keys, 7,800 tenants) checkpoints
-to 13.7 MB in 7 s and restores in 4.5 s on a 2-core VM.
+to 16 MB in about 4 s and restores in about 4 s on a 2-core VM.
 """
 
 from __future__ import annotations
@@ -35,20 +35,30 @@ _STATE_FIELDS = [f.name for f in fields(State)]
 _INT64 = 1 << 63
 
 
+_PLAIN = frozenset({int, float, str, bool, type(None)})
+
+
+def _plain(values: Any) -> bool:
+    """Whether every value is a JSON scalar (checked at C speed: sketches hold thousands)."""
+    return set(map(type, values)) <= _PLAIN
+
+
 def _enc(v: Any) -> Any:
     if isinstance(v, bool) or v is None or isinstance(v, (float, str)):
         return v
     if isinstance(v, int):
         return v if -_INT64 <= v < _INT64 else {"int": hex(v)}  # the 168-bit hour-of-week mask
     if isinstance(v, list):
-        return [_enc(x) for x in v]
+        return list(v) if _plain(v) else [_enc(x) for x in v]
     if isinstance(v, tuple):
         return {"tuple": [_enc(x) for x in v]}
     if isinstance(v, (bytes, bytearray)):
         return {"bytes": base64.b64encode(v).decode()}
     if isinstance(v, set):
-        return {"set": [_enc(x) for x in sorted(v)]}
+        return {"set": sorted(v) if _plain(v) else [_enc(x) for x in sorted(v)]}
     if isinstance(v, dict):  # in insertion order: heavy-hitter eviction breaks ties by it
+        if _plain(v) and _plain(v.values()):
+            return {"keys": list(v), "values": list(v.values())}
         return {"dict": [[_enc(k), _enc(x)] for k, x in v.items()]}
     if isinstance(v, deque):
         return {"deque": [_enc(x) for x in v], "maxlen": v.maxlen}
@@ -59,7 +69,7 @@ def _enc(v: Any) -> Any:
 
 def _dec(v: Any) -> Any:
     if isinstance(v, list):
-        return [_dec(x) for x in v]
+        return v if _plain(v) else [_dec(x) for x in v]
     if not isinstance(v, dict):
         return v
     if "int" in v:
@@ -69,7 +79,9 @@ def _dec(v: Any) -> Any:
     if "bytes" in v:
         return bytearray(base64.b64decode(v["bytes"]))
     if "set" in v:
-        return {_dec(x) for x in v["set"]}
+        return set(v["set"]) if _plain(v["set"]) else {_dec(x) for x in v["set"]}
+    if "keys" in v:
+        return dict(zip(v["keys"], v["values"]))
     if "dict" in v:
         return {_dec(k): _dec(x) for k, x in v["dict"]}
     if "deque" in v:
@@ -103,7 +115,7 @@ def dump(mon: Monitor) -> bytes:
         "keys": {k: _state(s) for k, s in mon.keys.items()}, "tenants": tenants, "keys_of": mon.keys_of,
         "first_flag": {t: [f.ts, f.requests_before, f.score] for t, f in mon.first_flag.items()},
     }
-    return zlib.compress(orjson.dumps(doc), 6)
+    return zlib.compress(orjson.dumps(doc), 1)
 
 
 def restore(mon: Monitor, data: bytes) -> None:
