@@ -84,7 +84,7 @@ def clear_cmd(alert_id: str, note: str | None, scope: str, config_path: str | No
 @config_option
 @json_option
 def confirm_cmd(alert_id: str, scope: str, note: str | None, config_path: str | None, as_json: bool) -> None:
-    """Misuse confirmed: close the alert and suspend the key or tenant."""
+    """Misuse confirmed: close the alert and suspend the key, the tenant, or its whole campaign."""
     from gatehouse.monitor import alerts as svc
     from gatehouse.tenancy.cli_support import cli_actor, transaction
 
@@ -105,6 +105,9 @@ def _human(a: dict[str, Any]) -> None:
     if a.get("campaign"):
         c = a["campaign"]
         click.echo(f"  campaign {c.get('id')}: {c.get('size')} tenants, score {c.get('score')}")
+    if a.get("clear_offset") is not None and a["status"] == "open":
+        click.echo(f"  clearing teaches the tenant's baseline {a['clear_offset']:.2f} log-odds (its level now, "
+                   "matured, scores 0.3)")
     if a.get("resolution") or a.get("resolved_by"):
         click.echo(f"  resolved by {a.get('resolved_by')}: {a.get('resolution') or ''}")
     if a.get("campaign_resolution"):

@@ -22,7 +22,7 @@ def _seed(url: str) -> str:
             async with store.engine.begin() as conn:
                 return await svc.upsert_alert(conn, tenant="org_x", key="key_x", verdict="review", action="review",
                                               score=0.81, evidence=["reasoning_elicitation=0.90: 45% ask for steps"],
-                                              samples=["req_1", "req_2"], campaign=None)
+                                              samples=["req_1", "req_2"], campaign=None, clear_offset=2.5)
         finally:
             await store.aclose()
 
@@ -42,6 +42,7 @@ def test_alerts_list_show_clear(tmp_path: Path) -> None:
     assert r.exit_code == 0 and "CAMPAIGN" in r.output
     r = CliRunner().invoke(alerts, ["show", alert_id, "--config", str(cfg)])
     assert r.exit_code == 0 and "reasoning_elicitation=0.90" in r.output and "req_1" in r.output
+    assert "clearing teaches the tenant's baseline 2.50 log-odds" in r.output
     r = CliRunner().invoke(alerts, ["clear", alert_id, "--note", "eval team", "--config", str(cfg), "--json"])
     assert r.exit_code == 0, r.output
     assert orjson.loads(r.output)["status"] == "cleared"
