@@ -68,3 +68,26 @@ async def test_a_campaign_is_confirmed_and_cleared_as_one(tmp_path: Path, store_
             assert await svc.campaign_members(conn, "camp_1") == sorted([b, c, "org_ghost"])
     finally:
         await store.aclose()
+
+
+async def test_a_campaign_larger_than_one_statement_is_handled_whole(tmp_path: Path, store_url: str) -> None:
+    """Rosters and open alerts go to the database in lists of 500 ids (SQLite caps the parameters
+    of one statement): 1,001 members with 501 open alerts are confirmed as one."""
+    store = Store(store_url)
+    await store.migrate()
+    try:
+        members = [f"org_{i:05d}" for i in range(1001)]
+        async with store.engine.begin() as conn:
+            await svc.save_campaign_members(conn, {t: ("camp_big", 0.95) for t in members}, [])
+            ids = [await _alert(conn, t) for t in members[:501]]
+            assert len(await svc.list_alerts(conn, campaign="camp_big", limit=1000)) == 501
+            out = await svc.confirm_alert(conn, ids[0], actor="admin:t", scope="campaign")
+        assert out["campaign_resolution"]["tenants"] == 1001 and out["campaign_resolution"]["alerts"] == 501
+        async with store.engine.connect() as conn:
+            assert await svc.list_alerts(conn, campaign="camp_big", limit=1000) == []
+            assert len(await svc.campaign_members(conn, "camp_big")) == 1001
+        async with store.engine.begin() as conn:
+            await svc.save_campaign_members(conn, {}, members[:600])
+            assert await svc.campaign_members(conn, "camp_big") == members[600:]
+    finally:
+        await store.aclose()

@@ -98,3 +98,27 @@ async def test_the_live_sink_restores_what_it_checkpointed(tmp_path: Path, small
             await after.aclose()
     finally:
         await store.aclose()
+
+
+async def test_no_checkpoint_when_the_interval_is_zero(tmp_path: Path, small_week: dict[str, Any]) -> None:
+    from sqlalchemy import select
+
+    from gatehouse.monitor.enforce import Decisions
+    from gatehouse.monitor.live import MonitorSink
+    from gatehouse.monitor.policy import MonitorConfig
+    from gatehouse.monitor.tables import monitor_checkpoints
+    from gatehouse.store.db import Store
+    from tests.monitor.test_live import to_record
+
+    store = Store(f"sqlite+aiosqlite:///{tmp_path}/gh.db")
+    await store.migrate()
+    try:
+        sink = MonitorSink(MonitorConfig(checkpoint_interval_s=0), Decisions(), store)
+        await sink.start()
+        for rec in islice(TraceReader(small_week["trace"]), 500):
+            sink.submit(to_record(rec))
+        await sink.aclose()
+        async with store.engine.connect() as conn:
+            assert (await conn.execute(select(monitor_checkpoints))).first() is None
+    finally:
+        await store.aclose()
