@@ -28,7 +28,7 @@ from gatehouse.monitor.engine import Flag, Monitor
 from gatehouse.monitor.state import State, TopK
 from gatehouse.monitor.tables import monitor_checkpoints
 
-__all__ = ["dump", "restore", "save", "load", "VERSION"]
+__all__ = ["Snapshot", "pack", "dump", "restore", "save", "load", "VERSION"]
 
 VERSION = 1
 _STATE_FIELDS = [f.name for f in fields(State)]
@@ -105,17 +105,52 @@ def _unstate(d: dict[str, Any]) -> State:
     return s
 
 
+class Snapshot:
+    """A checkpoint taken in steps, so that the live monitor can take traffic in between:
+    `step(limit)` writes up to `limit` more of the keys and tenants there were when it began,
+    each as it is when its turn comes; `finish()` adds the rest and returns the bytes. A
+    tenant or key first seen meanwhile waits for the next checkpoint."""
+
+    def __init__(self, mon: Monitor) -> None:
+        self.mon = mon
+        self._todo = [("k", k, s) for k, s in mon.keys.items()] + [("t", t, s) for t, s in mon.tenants.items()]
+        self._done = 0
+        self._keys: dict[str, Any] = {}
+        self._tenants: dict[str, Any] = {}
+        self._key_of: dict[int, str] = {}  # a one-key tenant shares its key's state: written once, as a reference
+
+    def step(self, limit: int) -> bool:
+        """Write up to `limit` more states; True when all are written."""
+        for kind, ident, s in self._todo[self._done:self._done + limit]:
+            if kind == "k":
+                self._keys[ident] = _state(s)
+                self._key_of[id(s)] = ident
+            else:
+                key = self._key_of.get(id(s))
+                self._tenants[ident] = {"key": key} if key is not None else _state(s)
+        self._done = min(len(self._todo), self._done + limit)
+        return self._done == len(self._todo)
+
+    def finish(self) -> bytes:
+        """The checkpoint as JSON (`pack` compresses it)."""
+        self.step(len(self._todo))
+        mon = self.mon
+        doc = {
+            "version": VERSION, "now": mon.now, "last_tick": mon.last_tick, "keys": self._keys,
+            "tenants": self._tenants,
+            "keys_of": {t: [k for k in ks if k in self._keys] for t, ks in mon.keys_of.items() if t in self._tenants},
+            "first_flag": {t: [f.ts, f.requests_before, f.score] for t, f in mon.first_flag.items()},
+        }
+        return orjson.dumps(doc)
+
+
+def pack(raw: bytes) -> bytes:
+    return zlib.compress(raw, 1)
+
+
 def dump(mon: Monitor) -> bytes:
-    """Everything the monitor has learned from traffic, as bytes."""
-    # a one-key tenant shares its key's state object: written once, as a reference
-    shared = {id(s): k for k, s in mon.keys.items()}
-    tenants = {t: {"key": shared[id(s)]} if id(s) in shared else _state(s) for t, s in mon.tenants.items()}
-    doc = {
-        "version": VERSION, "now": mon.now, "last_tick": mon.last_tick,
-        "keys": {k: _state(s) for k, s in mon.keys.items()}, "tenants": tenants, "keys_of": mon.keys_of,
-        "first_flag": {t: [f.ts, f.requests_before, f.score] for t, f in mon.first_flag.items()},
-    }
-    return zlib.compress(orjson.dumps(doc), 1)
+    """Everything the monitor has learned from traffic, as bytes (in one step)."""
+    return pack(Snapshot(mon).finish())
 
 
 def restore(mon: Monitor, data: bytes) -> None:

@@ -27,6 +27,7 @@ __all__ = ["MonitorSink", "build"]
 log = logging.getLogger("gatehouse.monitor")
 _DRAIN_S = 0.05
 _CHUNK = 2000
+_CHECKPOINT_STEP = 2000  # states written per hold of the monitor's lock (about 0.3 s)
 
 
 class MonitorSink:
@@ -87,7 +88,7 @@ class MonitorSink:
         self._restored = requests
 
     async def checkpoint(self) -> None:
-        """Save what the monitor has learned to the store (under the lock: no pass runs meanwhile)."""
+        """Save what the monitor has learned to the store."""
         if self.store is None or not self.cfg.checkpoint_interval_s:
             return
         from gatehouse.monitor import checkpoint
@@ -96,10 +97,17 @@ class MonitorSink:
             self._last_checkpoint = time.monotonic()
             if self.processed == self._checkpointed:
                 return  # nothing new since the last one
-            data = await asyncio.to_thread(checkpoint.dump, self.monitor)
-            async with self.store.engine.begin() as conn:
-                await checkpoint.save(conn, self.cfg.checkpoint_name, data, self._restored + self.processed)
-            self._checkpointed = self.processed
+            snap, processed = checkpoint.Snapshot(self.monitor), self.processed
+        # in steps, the lock let go in between: traffic keeps being drained while a large state is written
+        while True:
+            async with self._lock:
+                if await asyncio.to_thread(snap.step, _CHECKPOINT_STEP):
+                    raw = await asyncio.to_thread(snap.finish)
+                    break
+        data = await asyncio.to_thread(checkpoint.pack, raw)
+        async with self.store.engine.begin() as conn:
+            await checkpoint.save(conn, self.cfg.checkpoint_name, data, self._restored + processed)
+        self._checkpointed = processed
 
     async def load_billing_contacts(self) -> None:
         """Tenants' billing contacts, so that the live path links accounts billed to one

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from gatehouse.monitor.checkpoint import dump, restore
+from gatehouse.monitor.checkpoint import Snapshot, dump, pack, restore
 from gatehouse.monitor.engine import Monitor
 from gatehouse.monitor.features import from_trace
 from gatehouse.monitor.report import build_report
@@ -42,6 +42,27 @@ def test_restored_monitor_continues_exactly(small_week: dict[str, Any]) -> None:
         resumed.observe(f)
     resumed.finish()
     assert build_report(resumed, 0) == build_report(whole, 0)
+
+
+def test_a_checkpoint_taken_in_steps_while_traffic_comes_in_is_whole(small_week: dict[str, Any]) -> None:
+    feats = _features(small_week)
+    mon = Monitor()
+    for f in feats[:4000]:
+        mon.observe(f)
+    snap = Snapshot(mon)
+    assert not snap.step(50)
+    for f in feats[4000:8000]:  # new keys and tenants, and one-key tenants gaining a second key
+        mon.observe(f)
+    back = Monitor()
+    restore(back, pack(snap.finish()))
+    assert set(back.keys) <= set(mon.keys) and set(back.tenants) <= set(mon.tenants)
+    assert len(back.keys) < len(mon.keys)  # those first seen meanwhile wait for the next checkpoint
+    for t, ks in back.keys_of.items():
+        assert t in back.tenants and ks and all(k in back.keys for k in ks)
+    for f in feats[8000:]:  # and the restored monitor takes traffic on
+        back.observe(f)
+    back.finish()
+    assert build_report(back, 0)["tenants"]
 
 
 def test_every_state_field_survives() -> None:
