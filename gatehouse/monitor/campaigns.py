@@ -232,7 +232,8 @@ class Linker:
         for tid in sorted(dirty):
             s = tenants[tid]
             content, infra = tokens_of(s)
-            if self.content_of.get(tid) == set(content) and self.infra_of.get(tid) == set(infra):
+            content_set, infra_set = set(content), set(infra)
+            if self.content_of.get(tid) == content_set and self.infra_of.get(tid) == infra_set:
                 touched |= self.member_of[tid]  # same buckets; their pooled traffic grew
                 continue
             new = {(c, i) for c in content for i in infra}
@@ -243,21 +244,21 @@ class Linker:
             if domain:
                 new.add((_ORG, ("d", domain)))
             old_infra = self.infra_of.get(tid, set())
-            for i in old_infra - set(infra):
+            for i in old_infra - infra_set:
                 self.infra_count[i] -= 1
                 if i[0] == "u":
                     self.carriers[i].discard(tid)
-            for i in set(infra) - old_infra:
+            for i in infra_set - old_infra:
                 self.infra_count[i] += 1
                 if i[0] == "u":
                     self.carriers[i].add(tid)
-            self.infra_of[tid] = set(infra)
+            self.infra_of[tid] = infra_set
             old_content = self.content_of.get(tid, set())
-            for c in old_content - set(content):
+            for c in old_content - content_set:
                 self.content_count[c] -= 1
-            for c in set(content) - old_content:
+            for c in content_set - old_content:
                 self.content_count[c] += 1
-            self.content_of[tid] = set(content)
+            self.content_of[tid] = content_set
             old = self.member_of.get(tid, set())
             for bk in old - new:
                 self.buckets[bk].discard(tid)
