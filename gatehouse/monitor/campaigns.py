@@ -24,6 +24,14 @@ the operation's client), provided its own traffic agrees (timing for tiny accoun
 intent and shared content for larger ones); see `_own_client`.
 Accounts billed at one organization's mail domain under different addresses are one bucket
 too, which like a user agent needs synchronized timing (webmail domains never count).
+Last, wording alone: every account that uses a content token is one bucket, for campaigns whose
+accounts share no network, client or billing (residential proxies, a client per account, prompts
+composed per request from one phrase pool). Such a bucket counts when its members crowd into the
+same hours far more than independent users would (`density`, which counts members per hour and so
+still sees a campaign's sessions when outsiders fill the rest of the week), no established
+customer writes the wording as everyone does (`_everyday`), and the members that keep the group's
+hours and show harvest intent themselves pool as distilling; it places only those members, and
+never merges two campaigns that other evidence placed (`_place_by_wording`).
 Every pass runs in sorted order, so the same traffic gives the same campaigns in any process.
 """
 
@@ -39,7 +47,8 @@ from gatehouse.monitor.state import State, merge_view
 __all__ = ["Campaign", "Linker", "link", "tokens_of"]
 
 _KIND = {"o": "instruction opening", "c": "template ending", "s": "system prompt", "i": "/24 network", "u": "user agent and parameters",
-         "b": "billing contact", "d": "billing domain", "n": "billing domain"}
+         "b": "billing contact", "d": "billing domain", "n": "billing domain",
+         "a": "the same wording in the same hours"}
 
 
 @dataclass
@@ -80,6 +89,9 @@ _TINY = 8
 # same hours far more than independent accounts would be (see `sync_lift`).
 SYNC_MIN = 1.8
 _WEAK = frozenset("ud")
+# Wording alone: every account that uses a content token is one bucket too (a campaign whose accounts
+# share no network, client or billing still writes from one prompt pool); see `density`.
+_ANY: tuple[str, object] = ("a", "")
 # Accounts billed at one organization's mail domain (distinct addresses, one domain) are one
 # customer's: all of a domain's accounts form one bucket, which needs synchronized timing like any
 # weak link, and the pooled score decides whether that organization is distilling. Webmail
@@ -154,11 +166,75 @@ def sync_lift(states: list[State]) -> float:
     return inside / expected if expected > 0 else 0.0
 
 
+# A wording-only bucket needs its members to crowd into the same hours (`density`) ...
+DENSE_MIN = 1.3
+# ... and an account it places must keep the group's hours: most of its active hours are ones in
+# which the group is denser than on average (an independent user of the same wording is not)
+_DENSE_INSIDE = 0.75
+# ... over a day at least: within the first hours of a group every hour it was active in is dense
+_DENSE_SPAN = 24
+# wording is shared by crowds: such a bucket is pooled again once its membership moved by a tenth
+_ANY_STEP = 0.1
+
+
+def _hours(mask: int) -> list[int]:
+    out: list[int] = []
+    while mask:
+        low = mask & -mask
+        out.append(low.bit_length() - 1)
+        mask ^= low
+    return out
+
+
+def density(states: list[State]) -> tuple[float, int]:
+    """(lift, dense hours): how much more the members' active hours coincide than chance,
+    counting members per hour, and the hours of the week in which more members are active than
+    on average (not counting the member judged).
+
+    Each member's active hours are weighed by how many *other* members are active in them,
+    against the count expected if it were independent of them (the others' active hours spread
+    over the hours spanned). Unlike `sync_lift` it does not saturate when a few outsiders fill
+    the remaining hours of a large group: a campaign working in sessions stays near 2, a crowd
+    of independent users at 1. A group that spans less than a day says nothing yet: (0.0, 0).
+    """
+    if len(states) < 2:
+        return 0.0, 0
+    count = [0] * 168
+    per: list[list[int]] = []
+    for st in states:
+        hs = _hours(st.week_mask)
+        per.append(hs)
+        for h in hs:
+            count[h] += 1
+    total = sum(count)
+    first = min(st.first_ts for st in states)
+    last = max(st.last_ts for st in states)
+    slots = max(1, min(168, int((last - first) // 3600) + 1))
+    if slots < _DENSE_SPAN:
+        return 0.0, 0
+    inside = expected = 0.0
+    for hs in per:
+        inside += sum(count[h] for h in hs) - len(hs)
+        expected += len(hs) * (total - len(hs)) / slots
+    # more *other* members than on average: a member's own hours do not count for it
+    mean = total / slots
+    dense = sum(1 << h for h in range(168) if count[h] - 1 > mean)
+    return (inside / expected if expected > 0 else 0.0), dense
+
+
+def keeps_hours(st: State, dense: int) -> bool:
+    hours = st.week_mask.bit_count()
+    return hours > 0 and (st.week_mask & dense).bit_count() >= _DENSE_INSIDE * hours
+
+
+_INTENT = 0.35
+
+
 def _fits(s: State) -> bool:
     """A member's own traffic must not contradict the group: tiny accounts cannot say, larger
     ones must show some harvest intent themselves (an honest chat app sharing a generic
     opening with a campaign's cover traffic does not)."""
-    return s.n < _TINY or score_state(s).intent >= 0.35
+    return s.n < _TINY or score_state(s).intent >= _INTENT
 
 
 class _UF:
@@ -194,7 +270,8 @@ class Linker:
         self.buckets: dict[Bucket, set[str]] = defaultdict(set)
         self._sorted: dict[Bucket, list[str]] = {}  # each bucket's members in order, until it changes
         self.suspicious: dict[Bucket, bool] = {}
-        self._fits: dict[str, tuple[int, bool]] = {}
+        self.dense: dict[Bucket, int] = {}  # wording-only buckets: the hours the group keeps
+        self._intent: dict[str, tuple[int, float]] = {}
         self.scored: dict[Bucket, tuple[int, int]] = {}
         self.infra_of: dict[str, set[tuple[str, object]]] = {}
         self.infra_count: dict[tuple[str, object], int] = defaultdict(int)
@@ -204,11 +281,20 @@ class Linker:
         # campaign root -> (members, requests, score, evidence): pooled again only on material change
         self._pooled: dict[str, tuple[int, int, float, list[str]]] = {}
 
-    def fits(self, tid: str, s: State) -> bool:
-        cached = self._fits.get(tid)
+    def intent(self, tid: str, s: State) -> float:
+        cached = self._intent.get(tid)
         if cached is None or cached[0] != s.n:
-            cached = self._fits[tid] = (s.n, _fits(s))
+            cached = self._intent[tid] = (s.n, score_state(s).intent)
         return cached[1]
+
+    def fits(self, tid: str, s: State) -> bool:
+        return s.n < _TINY or self.intent(tid, s) >= _INTENT
+
+    def _harvests_in_hours(self, tid: str, s: State, dense: int) -> bool:
+        """A wording-only bucket places an account (of any size) only when it keeps the group's
+        hours and its own requests show harvest intent: an account whose few requests were short
+        chat in everyday wording is anyone's."""
+        return keeps_hours(s, dense) and self.intent(tid, s) >= _INTENT
 
     def _members(self, bk: Bucket) -> list[str]:
         members = self._sorted.get(bk)
@@ -226,6 +312,13 @@ class Linker:
             return False
         return sum(1 for st in states if st.n < _TINY) >= _RARE_TINY * members
 
+    def _everyday(self, bk: Bucket, tenants: dict[str, State], dense: int) -> bool:
+        """Whether established customers use the wording as everyone does: an account with a
+        history of its own (`_TINY` requests or more), outside the group's hours and without harvest
+        intent of its own, writes it too."""
+        return any(tenants[m].n >= _TINY and not keeps_hours(tenants[m], dense) and not self.fits(m, tenants[m])
+                   for m in self._members(bk))
+
     def update(self, tenants: dict[str, State], dirty: set[str]) -> list[Campaign]:
         touched: set[Bucket] = set()
         # sorted passes: the result must not depend on set order (string hashing differs per process)
@@ -240,6 +333,7 @@ class Linker:
             # shared network and client without shared content: accounts of a campaign whose
             # few requests were all cover traffic (the /24 must be mostly this group's)
             new |= {(u, i) for u in infra if u[0] == "u" for i in infra if i[0] == "i"}
+            new |= {(c, _ANY) for c in content}
             domain = billing_domain(s.bill)
             if domain:
                 new.add((_ORG, ("d", domain)))
@@ -273,6 +367,7 @@ class Linker:
             if not members or len(members) < 2 or len(members) > self.max_bucket:
                 self.suspicious.pop(bk, None)
                 self.scored.pop(bk, None)
+                self.dense.pop(bk, None)
                 if not members:
                     self.buckets.pop(bk, None)
                 continue
@@ -282,23 +377,42 @@ class Linker:
             share = len(members) / max(1, self.infra_count.get(bk[1], len(members)))
             coherent = share >= _COHERENCE
             timed = bk[1][0] in _WEAK or (bk[1][0] == "i" and share < _IP_COHERENCE)
-            volume = sum(tenants[m].n for m in members)
             last = self.scored.get(bk)
-            if last is not None and last[0] == len(members) and volume < 1.25 * last[1]:
-                continue  # nothing material changed since this bucket was last pooled
+            if bk[1] == _ANY:
+                if last is not None and abs(len(members) - last[0]) < _ANY_STEP * last[0]:
+                    continue
+                volume = 0
+            else:
+                volume = sum(tenants[m].n for m in members)
+                if last is not None and last[0] == len(members) and volume < 1.25 * last[1]:
+                    continue  # nothing material changed since this bucket was last pooled
             self.scored[bk] = (len(members), volume)
             # in sorted order: the pooled means and timing are float sums, and a different order of
             # the same members can round across a threshold (set order differs per process)
             states = [tenants[m] for m in self._members(bk)]
             # the cheaper test first: unsynchronized buckets need no pooled score
-            ok = coherent and (not timed or self._rare(bk, states) or sync_lift(states) >= SYNC_MIN)
+            if bk[1] == _ANY:
+                # the group is the members that keep its hours, and they must pool as distilling:
+                # an honest crowd in one time zone is dense too, but pools as itself
+                lift, dense = density(states) if len(states) >= _RARE_MIN else (0.0, 0)
+                self.dense[bk] = dense
+                ok = lift >= DENSE_MIN and not self._everyday(bk, tenants, dense)
+                if ok:
+                    states = [tenants[m] for m in self._members(bk) if self._harvests_in_hours(m, tenants[m], dense)]
+                    ok = len(states) >= _RARE_MIN
+            else:
+                ok = coherent and (not timed or self._rare(bk, states) or sync_lift(states) >= SYNC_MIN)
             if ok and score_state(merge_view(states)).score >= self.min_score:
                 self.suspicious[bk] = True
             else:
                 self.suspicious.pop(bk, None)
         common = {bk for bk in self.suspicious
                   if bk[0][0] != "u" and len(self.buckets[bk]) < _COMMON * self.content_count.get(bk[0], 0)}
-        return _components(tenants, [(bk, self._members(bk)) for bk in sorted(self.suspicious)], self.fits,
+        # a wording-only bucket places only the members that keep the group's hours
+        placed = [(bk, self._members(bk) if bk[1] != _ANY else
+                   [m for m in self._members(bk) if self._harvests_in_hours(m, tenants[m], self.dense[bk])])
+                  for bk in sorted(self.suspicious)]
+        return _components(tenants, placed, self.fits,
                            self._pooled, common, (self.infra_of, self.infra_count, self.content_of, self.content_count,
                                                        self.carriers))
 
@@ -334,10 +448,14 @@ def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[s
     # what each bucket's members share, noted at one member: all of them end in that member's campaign
     shared: list[tuple[str, tuple[str, ...]]] = []
     weak: list[tuple[Bucket, list[str]]] = []
+    wording: list[tuple[Bucket, list[str]]] = []
     for bk, members in suspicious:
         qualified = [m for m in members if hits[m] >= 2 or hits[m] == 1 and tenants[m].n < _TINY]
         if common and bk in common:
             weak.append((bk, qualified))
+            continue
+        if bk[1] == _ANY:
+            wording.append((bk, qualified))
             continue
         for m in qualified[1:]:
             uf.union(qualified[0], m)
@@ -357,6 +475,8 @@ def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[s
         for m in loose:
             uf.union(anchor, m)
         shared.append((anchor, (_KIND[c[0]], _KIND[i[0]])))
+    if wording:
+        _place_by_wording(tenants, uf, wording, shared)
     if index is not None:
         for m, root in _own_client(tenants, uf, index, fits or (lambda _t, st: _fits(st))):
             uf.union(root, m)
@@ -394,6 +514,43 @@ def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[s
         out.append(Campaign(id=f"camp_{root[-10:]}", tenants=members, score=score, evidence=evidence, requests=volume))
     out.sort(key=lambda c: (-len(c.tenants), c.id))
     return out
+
+
+def _place_by_wording(tenants: dict[str, State], uf: _UF, wording: list[tuple[Bucket, list[str]]],
+                      shared: list[tuple[str, tuple[str, ...]]]) -> None:
+    """Wording-only buckets place accounts nothing more specific linked; they never merge two
+    campaigns that other evidence placed. An account joins the campaign of the bucket's placed
+    members whose hours it keeps (campaigns sharing a prompt pool keep different sessions), else
+    it groups with the bucket's other unplaced accounts."""
+    placed = {m: uf.find(m) for m in uf.parent}
+    by_root: dict[str, list[str]] = defaultdict(list)
+    for m in sorted(placed):
+        by_root[placed[m]].append(m)
+    dense: dict[str, int] = {}
+
+    def hours_of(root: str) -> int:
+        mask = dense.get(root)
+        if mask is None:
+            mask = dense[root] = density([tenants[m] for m in by_root[root]])[1]
+        return mask
+
+    for (c, _), qualified in wording:
+        roots = Counter(placed[m] for m in qualified if m in placed)
+        ranked = sorted(roots.items(), key=lambda kv: (-kv[1], kv[0]))
+        loose: list[str] = []
+        for m in qualified:
+            if m in placed:
+                continue
+            home = next((r for r, _ in ranked if keeps_hours(tenants[m], hours_of(r))), None)
+            if home is not None:
+                uf.union(home, m)
+                shared.append((m, (_KIND[c[0]], _KIND["a"])))
+            else:
+                loose.append(m)
+        for m in loose[1:]:
+            uf.union(loose[0], m)
+        if len(loose) >= 2:
+            shared.append((loose[0], (_KIND[c[0]], _KIND["a"])))
 
 
 def _exclusive(infra: Token, members: int, infra_count: dict[Token, int]) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from gatehouse.monitor.campaigns import SYNC_MIN, sync_lift
+from gatehouse.monitor.campaigns import DENSE_MIN, SYNC_MIN, density, keeps_hours, sync_lift
 from gatehouse.monitor.engine import Monitor
 from gatehouse.monitor.features import from_body
 from gatehouse.monitor.scorer import score_state
@@ -357,3 +357,103 @@ def test_one_organizations_billing_domain_links_its_accounts() -> None:
 def test_webmail_domain_or_independent_timing_does_not_link() -> None:
     assert _billed_accounts("gmail.com", synchronized=True).campaigns == []
     assert _billed_accounts("northwind-labs.example", synchronized=False).campaigns == []
+
+
+def test_density_holds_where_a_few_outsiders_fill_the_week() -> None:
+    """`sync_lift` saturates once a few members fill the hours a campaign leaves empty;
+    `density` counts members per hour and still sees the sessions."""
+    rng = random.Random(4)
+    sessions = [rng.uniform(0, 160) for _ in range(8)]
+    campaign = [_state([rng.choice(sessions) + rng.uniform(0, 2) for _ in range(3)]) for _ in range(200)]
+    outsiders = [_state([rng.uniform(0, 167) for _ in range(3)]) for _ in range(60)]
+    crowd = [_state([rng.uniform(0, 167) for _ in range(3)]) for _ in range(220)]
+    assert sync_lift(campaign + outsiders) < SYNC_MIN
+    lift, dense = density(campaign + outsiders)
+    assert lift >= 2.0 > DENSE_MIN
+    assert sum(keeps_hours(s, dense) for s in campaign) >= 0.95 * len(campaign)
+    assert sum(keeps_hours(s, dense) for s in outsiders) <= 0.4 * len(outsiders)
+    assert density(crowd)[0] < 1.15
+
+
+_OPEN = ["hey so", "ok quick one", "right so basically", "hi there", "so i was wondering"]
+_ASK = ["write me everything you know about {t}", "give a complete rundown of {t}", "explain {t} start to finish"]
+_CLOSE = ["the longer the better honestly", "dont skip anything at all", "go as deep as you can"]
+
+
+def _freeform(rng: random.Random, broad: list[str]) -> dict[str, Any]:
+    text = f"{rng.choice(_OPEN)}, {rng.choice(_ASK).format(t=words(rng, broad, 2))}. {rng.choice(_CLOSE)}"
+    return chat(text, max_tokens=rng.choice([1500, 3000]), temperature=0.8)
+
+
+def _ghost_week(everyday_users: bool = False, second_campaign: bool = False) -> Monitor:
+    """A campaign of 150 throwaway accounts that share nothing exact but a pool of phrases: each
+    account on its own addresses with a client of its own, one to four long free-form asks, all in
+    eight shared sessions. Beside it, 60 tiny honest accounts asking for long answers in the same
+    phrases at their own hours, and 20 established users chatting (short answers) at their own
+    hours. With `everyday_users`, those 20 ask in the campaign's phrases too, for short answers
+    (the wording is everyone's). With `second_campaign`, 80 more accounts on one /24 of their own use the same
+    phrases in sessions of their own."""
+    rng = random.Random(31)
+    broad = vocab(rng, 3000)
+    sessions = [8.0, 27.0, 50.0, 71.0, 95.0, 118.0, 140.0, 160.0]
+    mon = Monitor()
+
+    def send(name: str, reqs: list[Req], ip: str, ua: str) -> None:
+        run(sorted(reqs, key=lambda r: r[0]), tenant=name, key=f"key_{name}", ip=ip, ua=ua, monitor=mon)
+
+    for a in range(150):
+        reqs = [(T0 + (rng.choice(sessions) + rng.uniform(0, 2)) * HOUR, _freeform(rng, broad), 25, rng.randint(1200, 2900))
+                for _ in range(rng.randint(1, 4))]
+        send(f"org_g{a:03d}", reqs, f"{30 + a}.{a % 200}.{rng.randint(0, 255)}.7", f"client-{a}/1.{a % 7}")
+    for a in range(60):
+        start = rng.uniform(0, 160)
+        reqs = [(T0 + (start + rng.uniform(0, 1)) * HOUR, _freeform(rng, broad), 25, rng.randint(1200, 2900))
+                for _ in range(rng.randint(1, 3))]
+        send(f"org_t{a:02d}", reqs, f"172.21.{a}.5", f"tool-{a}/2.0")
+    for a in range(20):
+        tz = rng.choice([-5.0, 1.0, 8.0])
+        reqs = []
+        for d in range(7):
+            for _ in range(2):
+                ask = (_freeform(rng, broad)["messages"][-1]["content"] if everyday_users
+                       else f"what does {words(rng, broad, 2)} mean")
+                reqs.append((T0 + (d * 24 + (13 + rng.gauss(0, 2) - tz) % 24) * HOUR, chat(ask, temperature=0.5), 25, 90))
+        send(f"org_h{a:02d}", reqs, f"172.22.{a}.5", SDK)
+    if second_campaign:
+        own = [33.0, 80.0, 125.0]
+        for a in range(80):
+            reqs = [(T0 + (rng.choice(own) + rng.uniform(0, 2)) * HOUR, _freeform(rng, broad), 25, rng.randint(1200, 2900))
+                    for _ in range(rng.randint(2, 4))]
+            send(f"org_s{a:02d}", reqs, f"203.0.113.{a + 1}", "harvest-kit/0.3")
+    mon.finish()
+    return mon
+
+
+def _linked(mon: Monitor, prefix: str) -> set[str]:
+    return {t for t in mon.campaign_of if t.startswith(prefix)}
+
+
+def test_accounts_sharing_only_wording_and_sessions_are_linked() -> None:
+    mon = _ghost_week()
+    ghosts = _linked(mon, "org_g")
+    assert len(ghosts) >= 0.9 * 150
+    assert len({mon.campaign_of[g].id for g in ghosts}) == 1
+    assert any("the same wording in the same hours" in e for e in mon.campaign_of[min(ghosts)].evidence)
+    assert not _linked(mon, "org_h")  # short chat at their own hours
+    # honest users of the same phrases join only when all their hours fall in the sessions by chance
+    sessions = mon.campaign_of[min(ghosts)]
+    for t in _linked(mon, "org_t"):
+        assert t in sessions.tenants
+    assert len(_linked(mon, "org_t")) <= 0.2 * 60
+
+
+def test_wording_everyone_uses_links_no_one() -> None:
+    mon = _ghost_week(everyday_users=True)
+    assert not mon.campaigns
+
+
+def test_wording_never_merges_campaigns_that_keep_other_sessions() -> None:
+    mon = _ghost_week(second_campaign=True)
+    ghosts, second = _linked(mon, "org_g"), _linked(mon, "org_s")
+    assert len(ghosts) >= 0.9 * 150 and len(second) == 80
+    assert {mon.campaign_of[t].id for t in ghosts}.isdisjoint({mon.campaign_of[t].id for t in second})
