@@ -21,14 +21,19 @@ __all__ = ["detect"]
               help="Processes that parse lines and extract features (default: one per core, but one fewer when the "
                    "trace is in time order and the replay runs alongside; 0: parse in the replaying process). "
                    "The report is the same for any value.")
-def detect(trace: str, out: str | None, labels: str | None, as_json: bool, workers: int | None) -> None:
+@click.option("--link-by-wording", is_flag=True,
+              help="Also link accounts that share only wording and hours (monitor.link_by_wording; off by default: "
+                   "it links honest classroom cohorts too, see the README).")
+def detect(trace: str, out: str | None, labels: str | None, as_json: bool, workers: int | None,
+           link_by_wording: bool) -> None:
     """Replay TRACE in time order with the live scoring code and write the detection report
     (tenants with score, verdict, evidence, keys, first flag; campaigns; skipped lines)."""
+    from gatehouse.monitor.engine import Settings
     from gatehouse.monitor.evaluate import format_evaluation
     from gatehouse.monitor.offline import run_detect
 
     try:
-        report, evaluation = run_detect(trace, labels, workers=workers)
+        report, evaluation = run_detect(trace, labels, Settings(link_by_wording=link_by_wording), workers=workers)
     except (OSError, ValueError) as exc:
         fail(str(exc))
         return

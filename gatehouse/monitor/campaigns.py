@@ -31,7 +31,9 @@ same hours far more than independent users would (`density`, which counts member
 still sees a campaign's sessions when outsiders fill the rest of the week), no established
 customer writes the wording as everyone does (`_everyday`), and the members that keep the group's
 hours and show harvest intent themselves pool as distilling; it places only those members, and
-never merges two campaigns that other evidence placed (`_place_by_wording`).
+never merges two campaigns that other evidence placed (`_place_by_wording`). It is off unless
+asked for (`monitor.link_by_wording`): honest classroom cohorts (tiny student accounts writing one
+assignment's wording in lab sessions, asking for long answers) pass all three tests too.
 Every pass runs in sorted order, so the same traffic gives the same campaigns in any process.
 """
 
@@ -263,8 +265,9 @@ class Linker:
     """Incremental linking: only tenants seen since the last pass have their tokens rebuilt,
     and only buckets whose membership or members changed are pooled and scored again."""
 
-    def __init__(self, min_score: float = 0.6, max_bucket: int = 50000) -> None:
+    def __init__(self, min_score: float = 0.6, max_bucket: int = 50000, wording: bool = False) -> None:
         self.min_score = min_score
+        self.wording = wording  # wording-only buckets (off by default: see `density`)
         self.max_bucket = max_bucket
         self.member_of: dict[str, set[Bucket]] = {}
         self.buckets: dict[Bucket, set[str]] = defaultdict(set)
@@ -333,7 +336,8 @@ class Linker:
             # shared network and client without shared content: accounts of a campaign whose
             # few requests were all cover traffic (the /24 must be mostly this group's)
             new |= {(u, i) for u in infra if u[0] == "u" for i in infra if i[0] == "i"}
-            new |= {(c, _ANY) for c in content}
+            if self.wording:
+                new |= {(c, _ANY) for c in content}
             domain = billing_domain(s.bill)
             if domain:
                 new.add((_ORG, ("d", domain)))
@@ -417,9 +421,9 @@ class Linker:
                                                        self.carriers))
 
 
-def link(tenants: dict[str, State], min_score: float = 0.6) -> list[Campaign]:
+def link(tenants: dict[str, State], min_score: float = 0.6, wording: bool = False) -> list[Campaign]:
     """One full linking pass over every tenant (see `Linker` for the incremental one)."""
-    return Linker(min_score).update(tenants, set(tenants))
+    return Linker(min_score, wording=wording).update(tenants, set(tenants))
 
 # (infra tokens of each tenant, tenants per infra token, content tokens of each tenant, tenants per
 # content token, tenants carrying each client signature)

@@ -27,6 +27,7 @@ class Settings:
     rescore_every: int = 20
     campaign_min_score: float = 0.7
     tick_seconds: float = 3600.0
+    link_by_wording: bool = False  # see `campaigns.density`
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ class Monitor:
         self.flag_after: dict[str, int] = {}  # evaluation: that count when the tenant was flagged
         self.last_tick = 0.0
         self.now = 0.0
-        self.linker = Linker(self.settings.campaign_min_score)
+        self.linker = Linker(self.settings.campaign_min_score, wording=self.settings.link_by_wording)
         self.dirty: set[str] = set()
 
     def observe(self, f: Features) -> None:
@@ -124,7 +125,7 @@ class Monitor:
             for k in self.keys_of.get(tid, []):
                 self.key_scores[k] = score_state(self.keys[k], b)
         if relink:
-            self.linker = Linker(self.settings.campaign_min_score)
+            self.linker = Linker(self.settings.campaign_min_score, wording=self.settings.link_by_wording)
             self.dirty = set(self.tenants)
         self.tick(self.now)
         for tid in targets:

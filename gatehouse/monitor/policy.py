@@ -67,6 +67,9 @@ class MonitorConfig(BaseModel):
     throttle: ThrottleModel = ThrottleModel()
     review_suspends_key: bool = False
     campaign_min_score: float = 0.7
+    # also link accounts that share only wording and hours (holdout5 and holdout9's campaigns on
+    # residential proxies), at the cost of honest classroom cohorts (holdout7): off by default
+    link_by_wording: bool = False
     queue_max: int = 200_000
     # what the monitor has learned is checkpointed to the store this often and at shutdown, and
     # restored on start (0: never); replicas that each see their own share of tenants name theirs
@@ -76,7 +79,8 @@ class MonitorConfig(BaseModel):
     def settings(self) -> Settings:
         t = self.thresholds
         return Settings(thresholds=Thresholds(t.watch, t.review, t.block, t.min_requests),
-                        campaign_min_score=self.campaign_min_score, tick_seconds=float("inf"))
+                        campaign_min_score=self.campaign_min_score, tick_seconds=float("inf"),
+                        link_by_wording=self.link_by_wording)
 
 
 def load_monitor_config(raw: Any) -> MonitorConfig:

@@ -7,7 +7,7 @@ import random
 from typing import Any
 
 from gatehouse.monitor.campaigns import DENSE_MIN, SYNC_MIN, density, keeps_hours, sync_lift
-from gatehouse.monitor.engine import Monitor
+from gatehouse.monitor.engine import Monitor, Settings
 from gatehouse.monitor.features import from_body
 from gatehouse.monitor.scorer import score_state
 from gatehouse.monitor.state import State
@@ -385,18 +385,18 @@ def _freeform(rng: random.Random, broad: list[str]) -> dict[str, Any]:
     return chat(text, max_tokens=rng.choice([1500, 3000]), temperature=0.8)
 
 
-def _ghost_week(everyday_users: bool = False, second_campaign: bool = False) -> Monitor:
+def _ghost_week(everyday_users: bool = False, second_campaign: bool = False, wording: bool = True) -> Monitor:
     """A campaign of 150 throwaway accounts that share nothing exact but a pool of phrases: each
     account on its own addresses with a client of its own, one to four long free-form asks, all in
     eight shared sessions. Beside it, 60 tiny honest accounts asking for long answers in the same
     phrases at their own hours, and 20 established users chatting (short answers) at their own
     hours. With `everyday_users`, those 20 ask in the campaign's phrases too, for short answers
     (the wording is everyone's). With `second_campaign`, 80 more accounts on one /24 of their own use the same
-    phrases in sessions of their own."""
+    phrases in sessions of their own. `wording` turns wording-only links on (`link_by_wording`)."""
     rng = random.Random(31)
     broad = vocab(rng, 3000)
     sessions = [8.0, 27.0, 50.0, 71.0, 95.0, 118.0, 140.0, 160.0]
-    mon = Monitor()
+    mon = Monitor(Settings(link_by_wording=wording))
 
     def send(name: str, reqs: list[Req], ip: str, ua: str) -> None:
         run(sorted(reqs, key=lambda r: r[0]), tenant=name, key=f"key_{name}", ip=ip, ua=ua, monitor=mon)
@@ -457,3 +457,7 @@ def test_wording_never_merges_campaigns_that_keep_other_sessions() -> None:
     ghosts, second = _linked(mon, "org_g"), _linked(mon, "org_s")
     assert len(ghosts) >= 0.9 * 150 and len(second) == 80
     assert {mon.campaign_of[t].id for t in ghosts}.isdisjoint({mon.campaign_of[t].id for t in second})
+
+
+def test_wording_only_links_are_off_by_default() -> None:
+    assert not _ghost_week(wording=False).campaigns
