@@ -23,7 +23,6 @@ import orjson
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from gatehouse.monitor.campaigns import Linker
 from gatehouse.monitor.engine import Flag, Monitor
 from gatehouse.monitor.state import State, TopK
 from gatehouse.monitor.tables import monitor_checkpoints
@@ -169,7 +168,7 @@ def restore(mon: Monitor, data: bytes) -> None:
     mon.first_flag = {t: Flag(ts=f[0], requests_before=f[1], score=f[2]) for t, f in doc["first_flag"].items()}
     mon.now, mon.last_tick = doc["now"], doc["last_tick"]
     mon.key_scores, mon.tenant_scores, mon.campaigns, mon.campaign_of = {}, {}, [], {}
-    mon.linker = Linker(mon.settings.campaign_min_score, wording=mon.settings.link_by_wording)
+    mon.linker = mon.new_linker()
     mon.dirty = set(mon.tenants)
 
 

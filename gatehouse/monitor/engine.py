@@ -68,8 +68,12 @@ class Monitor:
         self.flag_after: dict[str, int] = {}  # evaluation: that count when the tenant was flagged
         self.last_tick = 0.0
         self.now = 0.0
-        self.linker = Linker(self.settings.campaign_min_score, wording=self.settings.link_by_wording)
+        self.linker = self.new_linker()
         self.dirty: set[str] = set()
+
+    def new_linker(self) -> Linker:
+        """An empty linker with this monitor's settings."""
+        return Linker(self.settings.campaign_min_score, wording=self.settings.link_by_wording)
 
     def observe(self, f: Features) -> None:
         ks = self.keys.get(f.key)
@@ -125,7 +129,7 @@ class Monitor:
             for k in self.keys_of.get(tid, []):
                 self.key_scores[k] = score_state(self.keys[k], b)
         if relink:
-            self.linker = Linker(self.settings.campaign_min_score, wording=self.settings.link_by_wording)
+            self.linker = self.new_linker()
             self.dirty = set(self.tenants)
         self.tick(self.now)
         for tid in targets:
