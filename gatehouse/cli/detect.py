@@ -21,9 +21,9 @@ __all__ = ["detect"]
               help="Processes that parse lines and extract features (default: one per core, but one fewer when the "
                    "trace is in time order and the replay runs alongside; 0: parse in the replaying process). "
                    "The report is the same for any value.")
-@click.option("--link-by-wording", is_flag=True,
-              help="Also link accounts that share only wording and hours (monitor.link_by_wording; off by default: "
-                   "it links honest classroom cohorts too, see the README).")
+@click.option("--link-by-wording/--no-link-by-wording", default=True, show_default=True,
+              help="Also link accounts that share only wording and hours (monitor.link_by_wording); "
+                   "--no-link-by-wording links by shared infrastructure, billing and client only.")
 def detect(trace: str, out: str | None, labels: str | None, as_json: bool, workers: int | None,
            link_by_wording: bool) -> None:
     """Replay TRACE in time order with the live scoring code and write the detection report

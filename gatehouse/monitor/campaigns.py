@@ -31,14 +31,19 @@ same hours far more than independent users would (`density`, which counts member
 still sees a campaign's sessions when outsiders fill the rest of the week), no established
 customer writes the wording as everyone does (`_everyday`), and the members that keep the group's
 hours and show harvest intent themselves pool as distilling; it places only those members, and
-never merges two campaigns that other evidence placed (`_place_by_wording`). It is off unless
-asked for (`monitor.link_by_wording`): honest classroom cohorts (tiny student accounts writing one
-assignment's wording in lab sessions, asking for long answers) pass all three tests too.
+never merges two campaigns, whichever evidence placed them (`_place_by_wording`); groups that
+only wording placed join when they write from the same phrases in the same proportions (one
+campaign's teams working different shifts, `_join_wording_groups`). Wording never overrules an
+organization's own traffic: accounts whose bucket on a /24 that is mostly theirs (or one billing
+contact) pooled enough traffic and scored honest are left out of it (`_JUDGED`: a class of
+students on its campus network, writing one assignment's wording in lab sessions and asking for
+long essays, pools as a class; its essay writers pooled with another class's would not).
 Every pass runs in sorted order, so the same traffic gives the same campaigns in any process.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -175,8 +180,16 @@ DENSE_MIN = 1.3
 _DENSE_INSIDE = 0.75
 # ... over a day at least: within the first hours of a group every hour it was active in is dense
 _DENSE_SPAN = 24
+# two groups only wording placed are one campaign when their accounts use the same phrases in the same
+# proportions (cosine of accounts per phrase; distinct campaigns' pools barely overlap)
+_SAME_POOL = 0.5
 # wording is shared by crowds: such a bucket is pooled again once its membership moved by a tenth
 _ANY_STEP = 0.1
+# Wording never overrules an organization's own traffic: accounts on a /24 that is mostly theirs (or
+# billed to one contact) whose bucket with the same wording pooled at least this many requests and
+# scored honest are that organization's, judged as one (a class of students on one campus network
+# writing one assignment), and the wording path leaves them out.
+_JUDGED = 200
 
 
 def _hours(mask: int) -> list[int]:
@@ -265,15 +278,17 @@ class Linker:
     """Incremental linking: only tenants seen since the last pass have their tokens rebuilt,
     and only buckets whose membership or members changed are pooled and scored again."""
 
-    def __init__(self, min_score: float = 0.6, max_bucket: int = 50000, wording: bool = False) -> None:
+    def __init__(self, min_score: float = 0.6, max_bucket: int = 50000, wording: bool = True) -> None:
         self.min_score = min_score
-        self.wording = wording  # wording-only buckets (off by default: see `density`)
+        self.wording = wording  # wording-only buckets (see `density`)
         self.max_bucket = max_bucket
         self.member_of: dict[str, set[Bucket]] = {}
         self.buckets: dict[Bucket, set[str]] = defaultdict(set)
         self._sorted: dict[Bucket, list[str]] = {}  # each bucket's members in order, until it changes
         self.suspicious: dict[Bucket, bool] = {}
         self.dense: dict[Bucket, int] = {}  # wording-only buckets: the hours the group keeps
+        self.cleared: set[Bucket] = set()  # an organization's own buckets judged honest (see `_JUDGED`)
+        self.vouched: set[str] = set()  # their members, whom wording-only buckets leave out
         self._intent: dict[str, tuple[int, float]] = {}
         self.scored: dict[Bucket, tuple[int, int]] = {}
         self.infra_of: dict[str, set[tuple[str, object]]] = {}
@@ -298,6 +313,10 @@ class Linker:
         hours and its own requests show harvest intent: an account whose few requests were short
         chat in everyday wording is anyone's."""
         return keeps_hours(s, dense) and self.intent(tid, s) >= _INTENT
+
+    def _group(self, bk: Bucket) -> list[str]:
+        """A wording-only bucket's members that no organization's own bucket vouches for."""
+        return [m for m in self._members(bk) if m not in self.vouched]
 
     def _members(self, bk: Bucket) -> list[str]:
         members = self._sorted.get(bk)
@@ -366,62 +385,92 @@ class Linker:
                 self._sorted.pop(bk, None)
             self.member_of[tid] = new
             touched |= new | old
-        for bk in sorted(touched):
-            members = self.buckets.get(bk)
-            if not members or len(members) < 2 or len(members) > self.max_bucket:
-                self.suspicious.pop(bk, None)
-                self.scored.pop(bk, None)
-                self.dense.pop(bk, None)
-                if not members:
-                    self.buckets.pop(bk, None)
-                continue
-            # coherence: most tenants on this network / agent / contact share the content too;
-            # a cloud NAT range shared by unrelated customers does not qualify
-            # (a /24 shared by unrelated customers qualifies only by synchronized timing)
-            share = len(members) / max(1, self.infra_count.get(bk[1], len(members)))
-            coherent = share >= _COHERENCE
-            timed = bk[1][0] in _WEAK or (bk[1][0] == "i" and share < _IP_COHERENCE)
-            last = self.scored.get(bk)
-            if bk[1] == _ANY:
-                if last is not None and abs(len(members) - last[0]) < _ANY_STEP * last[0]:
-                    continue
-                volume = 0
-            else:
-                volume = sum(tenants[m].n for m in members)
-                if last is not None and last[0] == len(members) and volume < 1.25 * last[1]:
-                    continue  # nothing material changed since this bucket was last pooled
-            self.scored[bk] = (len(members), volume)
-            # in sorted order: the pooled means and timing are float sums, and a different order of
-            # the same members can round across a threshold (set order differs per process)
-            states = [tenants[m] for m in self._members(bk)]
-            # the cheaper test first: unsynchronized buckets need no pooled score
-            if bk[1] == _ANY:
-                # the group is the members that keep its hours, and they must pool as distilling:
-                # an honest crowd in one time zone is dense too, but pools as itself
-                lift, dense = density(states) if len(states) >= _RARE_MIN else (0.0, 0)
-                self.dense[bk] = dense
-                ok = lift >= DENSE_MIN and not self._everyday(bk, tenants, dense)
-                if ok:
-                    states = [tenants[m] for m in self._members(bk) if self._harvests_in_hours(m, tenants[m], dense)]
-                    ok = len(states) >= _RARE_MIN
-            else:
-                ok = coherent and (not timed or self._rare(bk, states) or sync_lift(states) >= SYNC_MIN)
-            if ok and score_state(merge_view(states)).score >= self.min_score:
-                self.suspicious[bk] = True
-            else:
-                self.suspicious.pop(bk, None)
+        # wording-only buckets last: they leave out accounts their organization's buckets judged
+        wording = {bk for bk in touched if bk[1] == _ANY}
+        verdicts = [bk for bk in sorted(touched) if bk[1] != _ANY and self._judge(bk, tenants)]
+        if verdicts or not touched.isdisjoint(self.cleared):
+            self.vouched = {m for bk in sorted(self.cleared) for m in self.buckets[bk]}
+            # an organization's accounts newly judged honest, or no longer: their wording is judged again
+            for bk in verdicts:
+                for m in self.buckets.get(bk, ()):
+                    again = {b for b in self.member_of[m] if b[1] == _ANY}
+                    for b in again - wording:
+                        self.scored.pop(b, None)
+                    wording |= again
+        for bk in sorted(wording):
+            self._judge(bk, tenants)
         common = {bk for bk in self.suspicious
                   if bk[0][0] != "u" and len(self.buckets[bk]) < _COMMON * self.content_count.get(bk[0], 0)}
         # a wording-only bucket places only the members that keep the group's hours
         placed = [(bk, self._members(bk) if bk[1] != _ANY else
-                   [m for m in self._members(bk) if self._harvests_in_hours(m, tenants[m], self.dense[bk])])
+                   [m for m in self._group(bk) if self._harvests_in_hours(m, tenants[m], self.dense[bk])])
                   for bk in sorted(self.suspicious)]
         return _components(tenants, placed, self.fits,
                            self._pooled, common, (self.infra_of, self.infra_count, self.content_of, self.content_count,
                                                        self.carriers))
 
+    def _judge(self, bk: Bucket, tenants: dict[str, State]) -> bool:
+        """Pool one touched bucket again when something material changed, and mark it suspicious
+        or not; True when an organization's bucket was newly judged honest or no longer is."""
+        members = self.buckets.get(bk)
+        was = bk in self.cleared
+        if not members or len(members) < 2 or len(members) > self.max_bucket:
+            self.suspicious.pop(bk, None)
+            self.scored.pop(bk, None)
+            self.dense.pop(bk, None)
+            self.cleared.discard(bk)
+            if not members:
+                self.buckets.pop(bk, None)
+            return was
+        # coherence: most tenants on this network / agent / contact share the content too;
+        # a cloud NAT range shared by unrelated customers does not qualify
+        # (a /24 shared by unrelated customers qualifies only by synchronized timing)
+        share = len(members) / max(1, self.infra_count.get(bk[1], len(members)))
+        coherent = share >= _COHERENCE
+        timed = bk[1][0] in _WEAK or (bk[1][0] == "i" and share < _IP_COHERENCE)
+        last = self.scored.get(bk)
+        if bk[1] == _ANY:
+            if last is not None and abs(len(members) - last[0]) < _ANY_STEP * last[0]:
+                return False
+            volume = 0
+        else:
+            volume = sum(tenants[m].n for m in members)
+            if last is not None and last[0] == len(members) and volume < 1.25 * last[1]:
+                return False  # nothing material changed since this bucket was last pooled
+        self.scored[bk] = (len(members), volume)
+        # members in sorted order: the pooled means and timing are float sums, and a different order
+        # of the same members can round across a threshold (set order differs per process); the
+        # cheaper tests first: a bucket that fails them needs no pooled score
+        if bk[1] == _ANY:
+            # the group is the members no organization vouches for that keep its hours, and they must
+            # pool as distilling: an honest crowd in one time zone is dense too, but pools as itself
+            group = self._group(bk)
+            states: list[State] = []
+            lift, dense = density([tenants[m] for m in group]) if len(group) >= _RARE_MIN else (0.0, 0)
+            self.dense[bk] = dense
+            ok = lift >= DENSE_MIN and not self._everyday(bk, tenants, dense)
+            if ok:
+                states = [tenants[m] for m in group if self._harvests_in_hours(m, tenants[m], dense)]
+                ok = len(states) >= _RARE_MIN
+        else:
+            states = [tenants[m] for m in self._members(bk)]
+            ok = coherent and (not timed or self._rare(bk, states) or sync_lift(states) >= SYNC_MIN)
+        suspicious = ok and score_state(merge_view(states)).score >= self.min_score
+        if suspicious:
+            self.suspicious[bk] = True
+        else:
+            self.suspicious.pop(bk, None)
+        if not self.wording or bk[1][0] not in "ib" or bk[0][0] not in "ocs":
+            return False
+        judged = ok and not timed and volume >= _JUDGED and not suspicious
+        if judged:
+            self.cleared.add(bk)
+        else:
+            self.cleared.discard(bk)
+        return judged != was
 
-def link(tenants: dict[str, State], min_score: float = 0.6, wording: bool = False) -> list[Campaign]:
+
+def link(tenants: dict[str, State], min_score: float = 0.6, wording: bool = True) -> list[Campaign]:
     """One full linking pass over every tenant (see `Linker` for the incremental one)."""
     return Linker(min_score, wording=wording).update(tenants, set(tenants))
 
@@ -438,23 +487,28 @@ def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[s
     # which campaign a straggler attaches to must not depend on set order
     suspicious = sorted(suspicious, key=lambda x: x[0])
     hits: dict[str, int] = defaultdict(int)
+    # wording-only hits qualify an account for wording buckets only: shared phrases must not make it
+    # count in a bucket that would otherwise not hold it (two campaigns sharing a network range)
+    said: dict[str, int] = defaultdict(int)
     ok: dict[str, bool] = {}
     for bk, members in suspicious:
         # infrastructure that is the group's alone (a /24 no one else uses, one billing contact)
         # together with shared content is two facts, not one: a pair of accounts can link on it
         weight = 2 if index is not None and _exclusive(bk[1], len(members), index[1]) else 1
+        counter = said if bk[1] == _ANY else hits
         for m in members:
             if m not in ok:
                 ok[m] = fits(m, tenants[m]) if fits is not None else _fits(tenants[m])
             if ok[m]:
-                hits[m] += weight
+                counter[m] += weight
     uf = _UF()
     # what each bucket's members share, noted at one member: all of them end in that member's campaign
     shared: list[tuple[str, tuple[str, ...]]] = []
     weak: list[tuple[Bucket, list[str]]] = []
     wording: list[tuple[Bucket, list[str]]] = []
     for bk, members in suspicious:
-        qualified = [m for m in members if hits[m] >= 2 or hits[m] == 1 and tenants[m].n < _TINY]
+        count = hits if bk[1] != _ANY else {m: hits[m] + said[m] for m in members}
+        qualified = [m for m in members if count[m] >= 2 or count[m] == 1 and tenants[m].n < _TINY]
         if common and bk in common:
             weak.append((bk, qualified))
             continue
@@ -523,38 +577,89 @@ def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[s
 def _place_by_wording(tenants: dict[str, State], uf: _UF, wording: list[tuple[Bucket, list[str]]],
                       shared: list[tuple[str, tuple[str, ...]]]) -> None:
     """Wording-only buckets place accounts nothing more specific linked; they never merge two
-    campaigns that other evidence placed. An account joins the campaign of the bucket's placed
-    members whose hours it keeps (campaigns sharing a prompt pool keep different sessions), else
-    it groups with the bucket's other unplaced accounts."""
-    placed = {m: uf.find(m) for m in uf.parent}
-    by_root: dict[str, list[str]] = defaultdict(list)
-    for m in sorted(placed):
-        by_root[placed[m]].append(m)
+    campaigns, whether other evidence or an earlier wording bucket placed them. An account joins
+    the campaign of the bucket's placed members whose hours it keeps (campaigns sharing a prompt
+    pool keep different sessions), else it groups with the bucket's other unplaced accounts."""
+    # each placed account's campaign, named by a member that stays in it (union-find roots move)
+    home_of = {m: uf.find(m) for m in uf.parent}
+    members_of: dict[str, list[str]] = defaultdict(list)
+    for m in sorted(home_of):
+        members_of[home_of[m]].append(m)
     dense: dict[str, int] = {}
 
-    def hours_of(root: str) -> int:
-        mask = dense.get(root)
+    def hours_of(home: str) -> int:
+        mask = dense.get(home)
         if mask is None:
-            mask = dense[root] = density([tenants[m] for m in by_root[root]])[1]
+            mask = dense[home] = density([tenants[m] for m in members_of[home]])[1]
         return mask
 
+    created: list[str] = []  # groups of accounts only wording placed
     for (c, _), qualified in wording:
-        roots = Counter(placed[m] for m in qualified if m in placed)
-        ranked = sorted(roots.items(), key=lambda kv: (-kv[1], kv[0]))
+        ranked = sorted(Counter(home_of[m] for m in qualified if m in home_of).items(), key=lambda kv: (-kv[1], kv[0]))
         loose: list[str] = []
         for m in qualified:
-            if m in placed:
+            if m in home_of:
                 continue
-            home = next((r for r, _ in ranked if keeps_hours(tenants[m], hours_of(r))), None)
-            if home is not None:
-                uf.union(home, m)
-                shared.append((m, (_KIND[c[0]], _KIND["a"])))
-            else:
+            home = next((h for h, _ in ranked if keeps_hours(tenants[m], hours_of(h))), None)
+            if home is None:
                 loose.append(m)
-        for m in loose[1:]:
-            uf.union(loose[0], m)
+                continue
+            uf.union(home, m)
+            home_of[m] = home
+            members_of[home].append(m)
+            shared.append((m, (_KIND[c[0]], _KIND["a"])))
         if len(loose) >= 2:
+            for m in loose:
+                uf.union(loose[0], m)
+                home_of[m] = loose[0]
+            members_of[loose[0]] = loose
+            created.append(loose[0])
             shared.append((loose[0], (_KIND[c[0]], _KIND["a"])))
+    if created:
+        _join_wording_groups(tenants, uf, wording, home_of, members_of, created, hours_of)
+
+
+def _join_wording_groups(tenants: dict[str, State], uf: _UF, wording: list[tuple[Bucket, list[str]]],
+                         home_of: dict[str, str], members_of: dict[str, list[str]], created: list[str],
+                         hours_of: Callable[[str], int]) -> None:
+    """A campaign that writes from a pool of phrases is met bucket by bucket, and a bucket seen
+    before any of its accounts was placed groups them on their own. A group that only wording
+    made joins (smaller groups first, the largest candidate first) a campaign it shares wording
+    with when most of its members keep that campaign's hours, or another group only wording made
+    when the two use the same phrases in the same proportions (`_SAME_POOL`): one campaign's
+    teams work different shifts from one pool. Two campaigns other evidence placed stay apart."""
+    pool: dict[str, Counter[int]] = defaultdict(Counter)  # group -> accounts per phrase
+    near: dict[str, set[str]] = defaultdict(set)
+    made = set(created)
+    for i, (_, qualified) in enumerate(wording):
+        homes = Counter(home_of[m] for m in qualified if m in home_of)
+        for g, k in homes.items():
+            pool[g][i] += k
+            if g in made:
+                near[g].update(h for h in homes if h != g)
+    into: dict[str, str] = {}
+
+    def final(h: str) -> str:
+        while h in into:
+            h = into[h]
+        return h
+
+    for g in sorted(created, key=lambda x: (len(members_of[x]), x)):
+        group = members_of[g]
+        for h in sorted({final(h) for h in near[g]} - {g}, key=lambda x: (-len(members_of[x]), x)):
+            if (h in made and _cosine(pool[g], pool[h]) >= _SAME_POOL
+                    or 2 * sum(1 for m in group if keeps_hours(tenants[m], hours_of(h))) >= len(group)):
+                uf.union(h, g)
+                into[g] = h
+                members_of[h].extend(group)
+                pool[h].update(pool[g])
+                break
+
+
+def _cosine(a: Counter[int], b: Counter[int]) -> float:
+    dot = sum(v * b[k] for k, v in a.items() if k in b)
+    norm = math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+    return dot / norm if norm else 0.0
 
 
 def _exclusive(infra: Token, members: int, infra_count: dict[Token, int]) -> bool:

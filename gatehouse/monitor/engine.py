@@ -27,7 +27,7 @@ class Settings:
     rescore_every: int = 20
     campaign_min_score: float = 0.7
     tick_seconds: float = 3600.0
-    link_by_wording: bool = False  # see `campaigns.density`
+    link_by_wording: bool = True  # see `campaigns.density`
 
 
 @dataclass(frozen=True)

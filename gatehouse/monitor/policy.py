@@ -67,9 +67,9 @@ class MonitorConfig(BaseModel):
     throttle: ThrottleModel = ThrottleModel()
     review_suspends_key: bool = False
     campaign_min_score: float = 0.7
-    # also link accounts that share only wording and hours (holdout5 and holdout9's campaigns on
-    # residential proxies), at the cost of honest classroom cohorts (holdout7): off by default
-    link_by_wording: bool = False
+    # also link accounts that share only wording and hours (campaigns on residential proxies with a
+    # client per account); false links only by shared infrastructure, billing and client
+    link_by_wording: bool = True
     queue_max: int = 200_000
     # what the monitor has learned is checkpointed to the store this often and at shutdown, and
     # restored on start (0: never); replicas that each see their own share of tenants name theirs

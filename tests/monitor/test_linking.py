@@ -6,6 +6,9 @@ from __future__ import annotations
 import random
 from typing import Any
 
+import pytest
+
+from gatehouse.monitor import campaigns
 from gatehouse.monitor.campaigns import DENSE_MIN, SYNC_MIN, density, keeps_hours, sync_lift
 from gatehouse.monitor.engine import Monitor, Settings
 from gatehouse.monitor.features import from_body
@@ -392,7 +395,7 @@ def _ghost_week(everyday_users: bool = False, second_campaign: bool = False, wor
     phrases at their own hours, and 20 established users chatting (short answers) at their own
     hours. With `everyday_users`, those 20 ask in the campaign's phrases too, for short answers
     (the wording is everyone's). With `second_campaign`, 80 more accounts on one /24 of their own use the same
-    phrases in sessions of their own. `wording` turns wording-only links on (`link_by_wording`)."""
+    phrases in sessions of their own. `wording=False` turns wording-only links off (`link_by_wording`)."""
     rng = random.Random(31)
     broad = vocab(rng, 3000)
     sessions = [8.0, 27.0, 50.0, 71.0, 95.0, 118.0, 140.0, 160.0]
@@ -459,5 +462,91 @@ def test_wording_never_merges_campaigns_that_keep_other_sessions() -> None:
     assert {mon.campaign_of[t].id for t in ghosts}.isdisjoint({mon.campaign_of[t].id for t in second})
 
 
-def test_wording_only_links_are_off_by_default() -> None:
+def test_wording_only_links_are_on_by_default_and_can_be_turned_off() -> None:
+    assert Settings().link_by_wording
     assert not _ghost_week(wording=False).campaigns
+
+
+_TOOLS = ["OpenAI/Python 1.66.3", "OpenAI/NodeJS 4.86.2", "python-requests/2.32.3", "httpx/0.28.1", "curl/8.11.1",
+          "litellm/1.63.2"]
+
+
+def _two_classes() -> Monitor:
+    """Two university classes, each on its campus /24 (students bring their own tools): every
+    student opens an account for one assignment and asks in its wording during the class's lab
+    sessions. About half write the essay (long answers, max_tokens 1500) on the course's subject,
+    the rest ask for a short plan. Each class pooled is a class; the essay writers of both pooled
+    together look like a harvest of two subjects in shared sessions."""
+    rng = random.Random(41)
+    mon = Monitor(Settings(link_by_wording=True))
+    for c, labs in enumerate([[9.0, 57.0, 105.0], [14.0, 62.0, 110.0]]):
+        subject = vocab(rng, 900)
+        for i in range(70):
+            essay = rng.random() < 0.55
+            tool, temperature = rng.choice(_TOOLS), rng.choice([0.2, 0.5, 0.7, 1.0])
+            reqs: list[Req] = []
+            for _ in range(rng.randint(2, 6)):
+                ts = T0 + (rng.choice(labs) + rng.uniform(0, 2)) * HOUR
+                if essay:
+                    body = chat(f"Write an essay on {words(rng, subject, 6)}. Discuss {words(rng, subject, 6)} with "
+                                "examples and end with a conclusion.", max_tokens=1500, temperature=temperature)
+                    reqs.append((ts, body, 40, rng.randint(1200, 1500)))
+                else:
+                    body = chat(f"Write an essay plan for {words(rng, subject, 3)}: three bullet points only.",
+                                max_tokens=300, temperature=temperature)
+                    reqs.append((ts, body, 30, rng.randint(60, 140)))
+            run(sorted(reqs, key=lambda r: r[0]), tenant=f"org_c{c}{i:02d}", key=f"key_c{c}{i:02d}",
+                ip=f"198.51.{100 + c}.{i + 1}", ua=tool, monitor=mon)
+    mon.finish()
+    return mon
+
+
+def test_a_class_on_its_campus_network_is_judged_as_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Wording does not overrule an organization's own traffic: each class's bucket (the
+    assignment's wording on its campus /24) pools as honest, so the wording path leaves its
+    students out, though the essay writers of both classes would pool as distilling."""
+    assert not _linked(_two_classes(), "org_c")
+    monkeypatch.setattr(campaigns, "_JUDGED", 10**9)  # without the classes' own verdicts
+    assert len(_linked(_two_classes(), "org_c")) >= 40
+
+
+def _wording(tag: int) -> tuple[tuple[str, object], tuple[str, object]]:
+    return ("c", tag), campaigns._ANY
+
+
+def test_wording_placement_never_chains_two_placed_campaigns() -> None:
+    """An account that keeps the hours of two campaigns other evidence placed (their sessions
+    overlap) joins the first bucket's campaign and stays there: a second bucket in which the other
+    campaign ranks first does not pull it, and both campaigns with it, together."""
+    tenants = {t: _state([10.0, 11.0, 34.0, 58.0]) for t in ["a1", "a2", "b1", "b2", "x"]}
+    uf = campaigns._UF()
+    uf.union("a1", "a2")
+    uf.union("b1", "b2")
+    shared: list[tuple[str, tuple[str, ...]]] = []
+    campaigns._place_by_wording(tenants, uf, [(_wording(1), ["a1", "a2", "b1", "x"]), (_wording(2), ["b1", "b2", "x"])],
+                                shared)
+    assert uf.find("x") == uf.find("a1") != uf.find("b1")
+
+
+def test_groups_only_wording_placed_join_when_they_share_the_phrase_pool(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One campaign's two teams work different shifts from one phrase pool. The first bucket holds
+    only the second team (a phrase of its own), so each team starts a group of its own; the two use
+    the same phrases in the same proportions and are joined. A group with other phrases and hours,
+    sharing one phrase with a few of them, is not."""
+    tenants = {f"a{i}": _state([10.0, 34.0, 58.0]) for i in range(10)}
+    tenants |= {f"b{i}": _state([16.0, 40.0, 64.0]) for i in range(10)}
+    tenants |= {f"z{i}": _state([22.0, 46.0, 70.0]) for i in range(10)}
+    a, b, z = ([f"{p}{i}" for i in range(10)] for p in "abz")
+    buckets = [(_wording(1), b), (_wording(2), a + b), (_wording(3), a + b), (_wording(9), z + b[:2])]
+
+    def place() -> campaigns._UF:
+        uf = campaigns._UF()
+        campaigns._place_by_wording(tenants, uf, buckets, [])
+        return uf
+
+    uf = place()
+    assert uf.find("a0") == uf.find("b0")
+    assert uf.find("z0") != uf.find("a0")
+    monkeypatch.setattr(campaigns, "_SAME_POOL", 2.0)  # without the phrase pool, timing keeps them apart
+    uf = place()
+    assert uf.find("a0") != uf.find("b0")
