@@ -1,4 +1,4 @@
-"""`gatehouse alerts list|show|clear|confirm`: work the trust-and-safety alert queue."""
+"""`gatehouse alerts list|campaigns|show|clear|confirm`: work the trust-and-safety alert queue."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from gatehouse.cli.common import config_option, emit, json_option, load, run, ta
 __all__ = ["alerts"]
 
 _COLUMNS = ["id", "tenant_id", "key_id", "score", "verdict", "action", "status", "campaign_id", "created_at"]
+_CAMPAIGN_COLUMNS = ["campaign_id", "alerts", "members", "score", "top_alert", "top_tenant"]
 
 
 @click.group("alerts")
@@ -25,8 +26,8 @@ def alerts() -> None:
 @click.option("--limit", type=int, default=100, show_default=True)
 @click.option("--campaign", default=None, help="Only the alerts of this campaign's current members.")
 def list_cmd(config_path: str | None, as_json: bool, status: str, limit: int, campaign: str | None) -> None:
-    """Alerts, riskiest first (a campaign's members each have their own: work them as one with
-    `confirm --scope campaign` or `clear --scope campaign`)."""
+    """Alerts, riskiest first (a campaign's members each have their own: `alerts campaigns` lists
+    one row per campaign, and `confirm --scope campaign` or `clear --scope campaign` work them as one)."""
     from gatehouse.monitor import alerts as svc
     from gatehouse.tenancy.cli_support import reading
 
@@ -38,6 +39,28 @@ def list_cmd(config_path: str | None, as_json: bool, status: str, limit: int, ca
     rows = run(go())
     emit(rows, as_json, lambda rs: table([{**r, "campaign_id": (r.get("campaign") or {}).get("id", "")} for r in rs],
                                          _COLUMNS))
+
+
+@alerts.command("campaigns")
+@config_option
+@json_option
+@click.option("--status", type=click.Choice(["open", "cleared", "confirmed", "all"]), default="open", show_default=True)
+@click.option("--limit", type=int, default=100, show_default=True)
+def campaigns_cmd(config_path: str | None, as_json: bool, status: str, limit: int) -> None:
+    """The queue by campaign: one row per campaign whose members have alerts, riskiest first, with
+    its highest-scoring alert. Work a campaign from that alert:
+
+        gatehouse alerts show TOP_ALERT
+        gatehouse alerts confirm TOP_ALERT --scope campaign    (or clear ... --scope campaign)
+    """
+    from gatehouse.monitor import alerts as svc
+    from gatehouse.tenancy.cli_support import reading
+
+    async def go() -> list[dict[str, Any]]:
+        async with reading(load(config_path)) as conn:
+            return await svc.campaign_queue(conn, status=None if status == "all" else status, limit=limit)
+
+    emit(run(go()), as_json, lambda rs: table(rs, _CAMPAIGN_COLUMNS))
 
 
 @alerts.command("show")

@@ -10,7 +10,7 @@ import secrets
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from gatehouse.audit import trail
@@ -19,7 +19,7 @@ from gatehouse.monitor.tables import monitor_alerts, monitor_baselines, monitor_
 from gatehouse.store.signals import bump
 
 __all__ = [
-    "upsert_alert", "list_alerts", "get_alert", "clear_alert", "confirm_alert", "set_decision",
+    "upsert_alert", "list_alerts", "campaign_queue", "get_alert", "clear_alert", "confirm_alert", "set_decision",
     "load_decisions", "load_baselines", "BASELINE_STEP", "save_campaign_members", "campaign_members",
 ]
 
@@ -70,6 +70,44 @@ async def list_alerts(conn: AsyncConnection, *, status: str | None = "open", lim
         q = q.where(monitor_alerts.c.tenant_id.in_(select(monitor_campaign_members.c.tenant_id).where(
             monitor_campaign_members.c.campaign_id == campaign)))
     return [_alert(r) for r in await conn.execute(q)]
+
+
+async def campaign_queue(conn: AsyncConnection, *, status: str | None = "open", limit: int = 100) -> list[dict[str, Any]]:
+    """The queue by campaign: one row per campaign whose current members have alerts (with
+    `status`), riskiest first: how many alerts and members, the highest score, and that alert's id
+    and tenant (work the campaign from it: `confirm` or `clear` with scope "campaign"). A campaign
+    of thousands of accounts is thousands of alerts in `list_alerts`, one row here."""
+    a, m = monitor_alerts, monitor_campaign_members
+    joined = a.join(m, a.c.tenant_id == m.c.tenant_id)
+    score = func.max(a.c.score)
+    count = func.count(a.c.id)
+    q = (select(m.c.campaign_id, count.label("alerts"), score.label("score"),
+                func.min(a.c.created_at).label("first_alert_at"), func.max(a.c.updated_at).label("updated_at"))
+         .select_from(joined).group_by(m.c.campaign_id).order_by(score.desc(), count.desc(), m.c.campaign_id)
+         .limit(limit))
+    if status is not None:
+        q = q.where(a.c.status == status)
+    rows = [_alert(r) for r in await conn.execute(q)]
+    members: dict[str, int] = {}
+    top: dict[str, tuple[str, str]] = {}
+    ids = [r["campaign_id"] for r in rows]
+    for i in range(0, len(ids), _IN_CHUNK):
+        chunk = ids[i:i + _IN_CHUNK]
+        for c in await conn.execute(select(m.c.campaign_id, func.count().label("n"))
+                                    .where(m.c.campaign_id.in_(chunk)).group_by(m.c.campaign_id)):
+            members[c.campaign_id] = int(c.n)
+        rank = func.row_number().over(partition_by=m.c.campaign_id, order_by=(a.c.score.desc(), a.c.created_at, a.c.id))
+        ranked = select(m.c.campaign_id, a.c.id, a.c.tenant_id, rank.label("rank")).select_from(joined).where(
+            m.c.campaign_id.in_(chunk))
+        if status is not None:
+            ranked = ranked.where(a.c.status == status)
+        sub = ranked.subquery()
+        for t in await conn.execute(select(sub.c.campaign_id, sub.c.id, sub.c.tenant_id).where(sub.c.rank == 1)):
+            top[t.campaign_id] = (t.id, t.tenant_id)
+    for row in rows:
+        row["members"] = members.get(row["campaign_id"], 0)
+        row["top_alert"], row["top_tenant"] = top.get(row["campaign_id"], ("", ""))
+    return rows
 
 
 async def get_alert(conn: AsyncConnection, alert_id: str) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 `gatehouse alerts`.
 
     GET  /admin/v1/alerts?status=open&limit=100[&campaign=ID]  list (any admin role)
+    GET  /admin/v1/alerts/campaigns?status=open&limit=100     the queue by campaign, one row each
     GET  /admin/v1/alerts/{id}                      show with evidence and sample request ids
     POST /admin/v1/alerts/{id}/clear   {"note", "scope": "tenant"|"campaign"}
                                                     false alarm: teaches the baseline (reviewer)
@@ -43,17 +44,31 @@ def _jsonable(d: dict[str, Any]) -> dict[str, Any]:
     return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in d.items()}
 
 
-async def list_alerts(request: Request) -> Response:
-    await require(request)
+def _page(request: Request) -> tuple[str | None, int]:
+    """(status or None for all, limit) from the query string."""
     status = request.query_params.get("status", "open")
     try:
         limit = max(1, min(1000, int(request.query_params.get("limit", "100"))))
     except ValueError as exc:
         raise InvalidRequest("limit must be an integer.", param="limit") from exc
+    return (None if status == "all" else status), limit
+
+
+async def list_alerts(request: Request) -> Response:
+    await require(request)
+    status, limit = _page(request)
     store = request.app.state.gateway.store
     async with store.engine.connect() as conn:
-        rows = await svc.list_alerts(conn, status=None if status == "all" else status, limit=limit,
-                                     campaign=request.query_params.get("campaign"))
+        rows = await svc.list_alerts(conn, status=status, limit=limit, campaign=request.query_params.get("campaign"))
+    return json_response({"object": "list", "data": [_jsonable(r) for r in rows]})
+
+
+async def list_campaigns(request: Request) -> Response:
+    await require(request)
+    status, limit = _page(request)
+    store = request.app.state.gateway.store
+    async with store.engine.connect() as conn:
+        rows = await svc.campaign_queue(conn, status=status, limit=limit)
     return json_response({"object": "list", "data": [_jsonable(r) for r in rows]})
 
 
@@ -101,6 +116,7 @@ async def scan(request: Request) -> Response:
 def build(gateway: Any) -> list[Route]:
     return [
         Route("/admin/v1/alerts", list_alerts, methods=["GET"]),
+        Route("/admin/v1/alerts/campaigns", list_campaigns, methods=["GET"]),  # before the {alert_id} route
         Route("/admin/v1/alerts/{alert_id}", show_alert, methods=["GET"]),
         Route("/admin/v1/alerts/{alert_id}/clear", clear_alert, methods=["POST"]),
         Route("/admin/v1/alerts/{alert_id}/confirm", confirm_alert, methods=["POST"]),

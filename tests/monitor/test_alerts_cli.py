@@ -56,6 +56,33 @@ def test_alerts_list_show_clear(tmp_path: Path) -> None:
     assert "campaign" in CliRunner().invoke(alerts, ["clear", "--help"]).output
 
 
+def test_alerts_campaigns_lists_one_row_per_campaign(tmp_path: Path) -> None:
+    from gatehouse.monitor import alerts as svc
+    from gatehouse.store.db import Store
+
+    url = f"sqlite+aiosqlite:///{tmp_path}/gh.db"
+    cfg = tmp_path / "gatehouse.yaml"
+    cfg.write_text(f"store:\n  url: {url}\n")
+    first = _seed(url)
+
+    async def link() -> None:
+        store = Store(url)
+        try:
+            async with store.engine.begin() as conn:
+                await svc.save_campaign_members(conn, {"org_x": ("camp_9", 0.9), "org_y": ("camp_9", 0.9)}, [])
+        finally:
+            await store.aclose()
+
+    asyncio.run(link())
+    r = CliRunner().invoke(alerts, ["campaigns", "--config", str(cfg), "--json"])
+    assert r.exit_code == 0, r.output
+    assert [(c["campaign_id"], c["alerts"], c["members"], c["top_alert"]) for c in orjson.loads(r.output)] == [
+        ("camp_9", 1, 2, first)]
+    r = CliRunner().invoke(alerts, ["campaigns", "--config", str(cfg)])
+    assert r.exit_code == 0 and "TOP ALERT" in r.output and first in r.output
+    assert "--scope campaign" in CliRunner().invoke(alerts, ["campaigns", "--help"]).output
+
+
 def test_confirm_suspends_the_key_and_is_audited(tmp_path: Path) -> None:
     from datetime import datetime, timezone
 

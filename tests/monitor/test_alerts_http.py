@@ -43,6 +43,8 @@ def test_alerts_are_worked_over_the_admin_api(gateway_server, tmp_path: Path) ->
     listed = admin.get("/admin/v1/alerts").json()["data"]
     assert [(a["id"], a["clear_offset"]) for a in listed] == [(alert_id, 3.25)]
     assert admin.get("/admin/v1/alerts", params={"campaign": "camp_none"}).json()["data"] == []
+    assert admin.get("/admin/v1/alerts/campaigns").json() == {"object": "list", "data": []}  # in no campaign
+    assert admin.get("/admin/v1/alerts/campaigns", params={"limit": "x"}).status_code == 400
     shown = admin.get(f"/admin/v1/alerts/{alert_id}").json()
     assert shown["evidence"] == ["sustained_harvest=1.00: long fresh generations"] and shown["samples"] == ["req_1"]
     as_customer = httpx.post(f"{gw.base_url}/admin/v1/alerts/{alert_id}/clear", headers={"Authorization": f"Bearer {key}"})

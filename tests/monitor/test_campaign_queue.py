@@ -91,3 +91,34 @@ async def test_a_campaign_larger_than_one_statement_is_handled_whole(tmp_path: P
             assert await svc.campaign_members(conn, "camp_big") == members[600:]
     finally:
         await store.aclose()
+
+
+async def test_the_queue_by_campaign_is_one_row_per_campaign(store_url: str) -> None:
+    """Thousands of members' alerts are one row each campaign, riskiest first, naming the alert
+    to work it from; alerts of tenants in no campaign, and resolved ones, are not in it."""
+    store = Store(store_url)
+    await store.migrate()
+    try:
+        async with store.engine.begin() as conn:
+            await svc.save_campaign_members(conn, {f"org_a{i:04d}": ("camp_a", 0.9) for i in range(1200)}, [])
+            await svc.save_campaign_members(conn, {f"org_b{i}": ("camp_b", 0.99) for i in range(3)}, [])
+            for i in range(600):
+                await svc.upsert_alert(conn, tenant=f"org_a{i:04d}", key=None, verdict="review", action="review",
+                                       score=0.9 if i != 7 else 0.95, evidence=[], samples=[], campaign=None)
+            top_b = await svc.upsert_alert(conn, tenant="org_b0", key=None, verdict="block", action="review",
+                                           score=0.99, evidence=[], samples=[], campaign=None)
+            await svc.upsert_alert(conn, tenant="org_b1", key=None, verdict="block", action="review", score=0.97,
+                                   evidence=[], samples=[], campaign=None)
+            await _alert(conn, "org_lone")
+        async with store.engine.connect() as conn:
+            rows = await svc.campaign_queue(conn)
+        assert [(r["campaign_id"], r["alerts"], r["members"], r["top_tenant"]) for r in rows] == [
+            ("camp_b", 2, 3, "org_b0"), ("camp_a", 600, 1200, "org_a0007")]
+        assert rows[0]["top_alert"] == top_b and rows[0]["score"] == pytest.approx(0.99)
+        async with store.engine.begin() as conn:
+            await svc.confirm_alert(conn, top_b, actor="admin:t", scope="campaign")
+            assert [r["campaign_id"] for r in await svc.campaign_queue(conn)] == ["camp_a"]
+            assert [r["campaign_id"] for r in await svc.campaign_queue(conn, status="confirmed")] == ["camp_b"]
+            assert len(await svc.campaign_queue(conn, status=None, limit=1)) == 1
+    finally:
+        await store.aclose()
