@@ -223,18 +223,14 @@ async def load_baselines(conn: AsyncConnection) -> dict[str, float]:
 
 async def _confirm_campaign(conn: AsyncConnection, alert: dict[str, Any], *, actor: str,
                             note: str | None) -> dict[str, Any]:
-    from gatehouse.tenancy.service import suspend_tenant
+    from gatehouse.tenancy.service import suspend_tenants
 
     campaign, members = await _campaign_of_alert(conn, alert)
     await _resolve(conn, alert, "confirmed", actor, note)
     reason = f"monitor alert {alert['id']} confirmed for campaign {campaign}" + (f": {note}" if note else "")
-    suspended, skipped = 0, []
-    for tenant in members:
-        try:
-            await suspend_tenant(conn, tenant, actor=actor, reason=reason)
-            suspended += 1
-        except (InvalidRequest, NotFound) as exc:  # already suspended, terminated, or not a tenant here
-            skipped.append(f"{tenant}: {exc}")
+    # members already suspended, terminated, or not tenants here are skipped
+    done, skipped = await suspend_tenants(conn, members, actor=actor, reason=reason)
+    suspended = len(done)
     others = [a["id"] for a in await _open_alerts_of(conn, members) if a["id"] != alert["id"]]
     for i in range(0, len(others), _IN_CHUNK):
         await conn.execute(update(monitor_alerts).where(monitor_alerts.c.id.in_(others[i:i + _IN_CHUNK])).values(

@@ -25,7 +25,7 @@ from gatehouse.tenancy.settings import ENTITY_TYPES, TenancySettings
 from gatehouse.tenancy.tables import tenant_events, tenants
 
 __all__ = [
-    "TRANSITIONS", "create_tenant", "get_tenant", "list_tenants", "transition", "suspend_tenant",
+    "TRANSITIONS", "create_tenant", "get_tenant", "list_tenants", "transition", "suspend_tenant", "suspend_tenants",
     "reinstate_tenant", "terminate_tenant", "set_tenant_limits", "add_project", "tenant_history",
     "tenant_dict", "refuse_entity_type", "record_event",
 ]
@@ -146,9 +146,7 @@ async def transition(conn: AsyncConnection, tenant_id: str, to: str, *, actor: s
     before = await get_tenant(conn, tenant_id)
     current = before["status"]
     if to not in TRANSITIONS.get(current, frozenset()):
-        allowed = ", ".join(sorted(TRANSITIONS.get(current, ()))) or "none (terminated is final)"
-        raise InvalidRequest(f"Tenant '{tenant_id}' is {current}; it cannot become {to} (allowed next: {allowed}).",
-                             code="invalid_transition")
+        raise InvalidRequest(_refusal(tenant_id, current, to), code="invalid_transition")
     if to in ("suspended", "terminated") and not (reason or "").strip():
         raise InvalidRequest(f"Give a --reason for making tenant '{tenant_id}' {to}.", param="reason")
     await conn.execute(update(tenants).where(tenants.c.id == tenant_id).values(
@@ -162,9 +160,53 @@ async def transition(conn: AsyncConnection, tenant_id: str, to: str, *, actor: s
     return after
 
 
+def _refusal(tenant_id: str, current: str, to: str) -> str:
+    allowed = ", ".join(sorted(TRANSITIONS.get(current, ()))) or "none (terminated is final)"
+    return f"Tenant '{tenant_id}' is {current}; it cannot become {to} (allowed next: {allowed})."
+
+
 async def suspend_tenant(conn: AsyncConnection, tenant_id: str, *, actor: str, reason: str) -> dict[str, Any]:
     """Stop a verified tenant's traffic on every gateway process within a second."""
     return await transition(conn, tenant_id, "suspended", actor=actor, reason=reason, action="tenant.suspend")
+
+
+_IN_CHUNK = 500  # ids per IN (...) list: SQLite caps the parameters of one statement
+
+
+async def suspend_tenants(conn: AsyncConnection, tenant_ids: list[str], *, actor: str,
+                          reason: str) -> tuple[list[str], list[str]]:
+    """Suspend many tenants at once (a campaign confirmed as one), writing for each what
+    `suspend_tenant` writes (status, lifecycle event, audit entry) in a few statements per 500.
+    Returns (suspended, skipped as "tenant: why"): tenants that are not verified, or not here."""
+    if not (reason or "").strip():
+        raise InvalidRequest("Give a --reason for suspending tenants.", param="reason")
+    status: dict[str, str] = {}
+    for i in range(0, len(tenant_ids), _IN_CHUNK):
+        rows = await conn.execute(select(tenants.c.id, tenants.c.status).where(
+            tenants.c.id.in_(tenant_ids[i:i + _IN_CHUNK])))
+        status.update({r.id: r.status for r in rows})
+    todo: list[str] = []
+    skipped: list[str] = []
+    for t in dict.fromkeys(tenant_ids):
+        current = status.get(t)
+        if current is None:
+            skipped.append(f"{t}: No tenant with id '{t}'.")
+        elif "suspended" not in TRANSITIONS.get(current, frozenset()):
+            skipped.append(f"{t}: {_refusal(t, current, 'suspended')}")
+        else:
+            todo.append(t)
+    now = _now()
+    for i in range(0, len(todo), _IN_CHUNK):
+        await conn.execute(update(tenants).where(tenants.c.id.in_(todo[i:i + _IN_CHUNK])).values(
+            status="suspended", status_reason=reason, updated_at=now))
+    if todo:
+        await conn.execute(tenant_events.insert(), [
+            {"tenant_id": t, "ts": now, "actor": actor, "kind": "transition", "from_status": status[t],
+             "to_status": "suspended", "reason": reason, "checks": None} for t in todo])
+        await trail.record_many(conn, [trail.Entry(actor, "tenant.suspend", f"tenant:{t}", {"status": status[t]},
+                                                   {"status": "suspended"}, reason) for t in todo])
+        await bump(conn, "tenants")
+    return todo, skipped
 
 
 async def reinstate_tenant(conn: AsyncConnection, tenant_id: str, *, actor: str, reason: str | None) -> dict[str, Any]:

@@ -39,6 +39,32 @@ async def test_concurrent_writers_keep_one_chain(store_url: str) -> None:
         await store.aclose()
 
 
+async def test_batches_and_single_entries_keep_one_chain(store_url: str) -> None:
+    """`record_many` takes the head once for a whole batch; batches and single writers running
+    at once still make one chain with no gap, each batch's entries in order."""
+    store = Store(store_url)
+    await store.migrate()
+
+    async def batch(b: int) -> None:
+        async with store.engine.begin() as conn:
+            await trail.record_many(conn, [trail.Entry("tester", "tenant.suspend", f"tenant:b{b}-{i}", {"status": "verified"},
+                                                       {"status": "suspended"}, "campaign") for i in range(25)])
+
+    try:
+        await asyncio.gather(_fill(store, 20), *(batch(b) for b in range(4)))
+        async with store.engine.begin() as conn:
+            await trail.record_many(conn, [])
+        async with store.engine.connect() as conn:
+            result = await trail.verify(conn)
+            got = [(e["seq"], e["target"]) async for e in trail.entries(conn)]
+        assert result.ok and result.entries == 120, result
+        assert [seq for seq, _ in got] == list(range(1, 121))
+        for b in range(4):
+            assert [t for _, t in got if t.startswith(f"tenant:b{b}-")] == [f"tenant:b{b}-{i}" for i in range(25)]
+    finally:
+        await store.aclose()
+
+
 async def test_rolled_back_transaction_leaves_no_entry(store_url: str) -> None:
     store = Store(store_url)
     await store.migrate()

@@ -9,11 +9,12 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from gatehouse.audit import trail
 from gatehouse.audit.tables import audit_log
 from gatehouse.errors import InvalidRequest
 from gatehouse.monitor import alerts as svc
 from gatehouse.store.db import Store
-from gatehouse.tenancy.tables import tenants
+from gatehouse.tenancy.tables import tenant_events, tenants
 from tests.tenancy.helpers import operator_config, verified_tenant
 
 
@@ -48,6 +49,10 @@ async def test_a_campaign_is_confirmed_and_cleared_as_one(tmp_path: Path, store_
             assert (await svc.get_alert(conn, lone))["status"] == "open"
             actions = [row.action for row in await conn.execute(select(audit_log.c.action))]
             assert actions.count("tenant.suspend") == 3 and "monitor.campaign.confirm" in actions
+            events = (await conn.execute(select(tenant_events.c.tenant_id, tenant_events.c.from_status).where(
+                tenant_events.c.to_status == "suspended"))).all()
+            assert sorted(events) == sorted((t, "verified") for t in (a, b, c))
+            assert (await trail.verify(conn)).ok
 
         # a tenant in no campaign: a clear error, and nothing changes
         with pytest.raises(InvalidRequest, match="in no campaign"):
