@@ -13,6 +13,7 @@ from gatehouse.audit import trail
 from gatehouse.audit.tables import audit_log
 from gatehouse.errors import InvalidRequest
 from gatehouse.monitor import alerts as svc
+from gatehouse.monitor.tables import monitor_baselines
 from gatehouse.store.db import Store
 from gatehouse.tenancy.tables import tenant_events, tenants
 from tests.tenancy.helpers import operator_config, verified_tenant
@@ -66,6 +67,15 @@ async def test_a_campaign_is_confirmed_and_cleared_as_one(tmp_path: Path, store_
             assert (await svc.get_alert(conn, f_alert))["status"] == "cleared"
             baselines = await svc.load_baselines(conn)
             assert baselines[e] == baselines[f] == pytest.approx(2.0)
+        # flagged again and cleared again: each baseline grows by what its new alert recorded
+        async with store.engine.begin() as conn:
+            again = await _alert(conn, e)
+            await _alert(conn, f)
+            await svc.clear_alert(conn, again, actor="admin:t", scope="campaign")
+            baselines = await svc.load_baselines(conn)
+            assert baselines[e] == baselines[f] == pytest.approx(4.0)
+            cleared_count = {r.tenant_id: r.cleared for r in await conn.execute(select(monitor_baselines))}
+            assert cleared_count[e] == cleared_count[f] == 2
 
         # a tenant linked no more leaves its campaign's roster
         async with store.engine.begin() as conn:
