@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from gatehouse.cli.common import config_option, emit, json_option, load, run, table
+from gatehouse.cli.common import config_option, emit, json_option, limit_option, load, run, table
 
 __all__ = ["alerts"]
 
@@ -23,7 +23,7 @@ def alerts() -> None:
 @config_option
 @json_option
 @click.option("--status", type=click.Choice(["open", "cleared", "confirmed", "all"]), default="open", show_default=True)
-@click.option("--limit", type=int, default=100, show_default=True)
+@limit_option(100, maximum=1000)
 @click.option("--campaign", default=None, help="Only the alerts of this campaign's current members.")
 def list_cmd(config_path: str | None, as_json: bool, status: str, limit: int, campaign: str | None) -> None:
     """Alerts, riskiest first (a campaign's members each have their own: `alerts campaigns` lists
@@ -45,7 +45,7 @@ def list_cmd(config_path: str | None, as_json: bool, status: str, limit: int, ca
 @config_option
 @json_option
 @click.option("--status", type=click.Choice(["open", "cleared", "confirmed", "all"]), default="open", show_default=True)
-@click.option("--limit", type=int, default=100, show_default=True)
+@limit_option(100, maximum=1000)
 def campaigns_cmd(config_path: str | None, as_json: bool, status: str, limit: int) -> None:
     """The queue by campaign: one row per campaign whose members have alerts, riskiest first, with
     its highest-scoring alert. Work a campaign from that alert:

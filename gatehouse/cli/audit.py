@@ -9,7 +9,7 @@ import click
 import orjson
 
 from gatehouse.audit import trail
-from gatehouse.cli.common import async_command, config_option, emit, json_option, load, table
+from gatehouse.cli.common import async_command, config_option, emit, json_option, limit_option, load, table
 from gatehouse.tenancy.cli_support import reading
 
 __all__ = ["audit"]
@@ -75,7 +75,7 @@ async def export(config_path: str | None, as_json: bool, output: str, since_seq:
 @json_option
 @click.option("--target", default=None, help="e.g. tenant:tnt_x or key:key_x")
 @click.option("--action", default=None, help="e.g. tenant.suspend")
-@click.option("--limit", type=int, default=50)
+@limit_option(50)
 @async_command
 async def list_(config_path: str | None, as_json: bool, target: str | None, action: str | None, limit: int) -> None:
     """The newest entries (optionally for one target or action)."""

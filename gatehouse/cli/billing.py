@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from gatehouse.cli.common import async_command, config_option, dumps, emit, fail, json_option, load, open_store, table
+from gatehouse.cli.common import (async_command, config_option, dumps, emit, fail, json_option, limit_option, load,
+                                  open_store, table)
 
 __all__ = ["billing"]
 
@@ -56,8 +57,8 @@ async def invoice_cmd(tenant: str, month: str, fmt: str | None, currency: str | 
 @billing.command("ledger")
 @click.option("--tenant", default=None)
 @click.option("--month", default=None, help="YYYY-MM (UTC).")
-@click.option("--limit", default=100, show_default=True)
-@click.option("--offset", default=0)
+@limit_option(100)
+@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True, help="Rows to skip.")
 @config_option
 @json_option
 @async_command

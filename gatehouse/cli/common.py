@@ -54,6 +54,13 @@ def json_option(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--json", "as_json", is_flag=True, help="Print one JSON document instead of a table.")(f)
 
 
+def limit_option(default: int, maximum: int | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """`--limit N`: how many rows to print, at least 1 (and at most `maximum`); anything else is
+    refused with a usage error rather than read as "all" or passed to the database."""
+    return click.option("--limit", type=click.IntRange(min=1, max=maximum), default=default, show_default=True,
+                        help="How many rows to print.")
+
+
 def fail(message: str, code: int = 1) -> None:
     click.echo(f"error: {message}", err=True)
     sys.exit(code)

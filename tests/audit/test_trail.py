@@ -143,3 +143,30 @@ def test_cli_verify_catches_a_row_edited_in_postgres(pg_url: str, tmp_path: Path
     assert p.returncode == 0, p.stderr
     lines = [json.loads(x) for x in exported.read_text().splitlines()]
     assert [x["seq"] for x in lines] == [1, 2, 3, 4, 5] and all(len(x["hash"]) == 64 for x in lines)
+
+
+def test_cli_list_limit_is_checked_at_its_edges(tmp_path: Path) -> None:
+    """`gatehouse audit list --limit N` prints the newest N entries; 0 is refused (it printed the
+    whole trail, as a slice [-0:] does)."""
+    from click.testing import CliRunner
+
+    from gatehouse.cli.main import cli
+
+    url = f"sqlite+aiosqlite:///{tmp_path}/a.db"
+    cfg = tmp_path / "gatehouse.yaml"
+    cfg.write_text(f"store:\n  url: {url}\n")
+
+    async def fill() -> None:
+        store = Store(url)
+        await store.migrate()
+        try:
+            await _fill(store, 3)
+        finally:
+            await store.aclose()
+
+    asyncio.run(fill())
+    r = CliRunner().invoke(cli, ["audit", "list", "--limit", "1", "--json", "--config", str(cfg)])
+    assert r.exit_code == 0, r.output
+    assert [e["seq"] for e in json.loads(r.output)] == [3]
+    r = CliRunner().invoke(cli, ["audit", "list", "--limit", "0", "--config", str(cfg)])
+    assert r.exit_code == 2 and "--limit" in r.output

@@ -60,5 +60,11 @@ def test_report_and_billing_commands(tmp_path: Path) -> None:
     # the correction is posted now (its own period), not in June
     assert spend["spend"] == "4.000000"
     assert len(json.loads(run("billing", "ledger", "--tenant", "t1", "--json", "--config", cfg))) == 4
+    # --limit and --offset at their edges: one row, none skipped; 0 rows or a negative skip is refused
+    assert len(json.loads(run("billing", "ledger", "--tenant", "t1", "--limit", "1", "--offset", "0", "--json",
+                              "--config", cfg))) == 1
+    for flag, value in (("--limit", "0"), ("--offset", "-1")):
+        refused = CliRunner().invoke(cli, ["billing", "ledger", flag, value, "--config", cfg])
+        assert refused.exit_code == 2 and flag in refused.output
     bad = CliRunner().invoke(cli, ["report", "revenue", "--period", "2026-13", "--config", cfg])
     assert bad.exit_code != 0

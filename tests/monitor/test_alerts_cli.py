@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from gatehouse.cli.alerts import alerts
 
 
-def _seed(url: str) -> str:
+def _seed(url: str, tenant: str = "org_x") -> str:
     from gatehouse.monitor import alerts as svc
     from gatehouse.store.db import Store
 
@@ -20,7 +20,7 @@ def _seed(url: str) -> str:
         await store.migrate()
         try:
             async with store.engine.begin() as conn:
-                return await svc.upsert_alert(conn, tenant="org_x", key="key_x", verdict="review", action="review",
+                return await svc.upsert_alert(conn, tenant=tenant, key="key_x", verdict="review", action="review",
                                               score=0.81, evidence=["reasoning_elicitation=0.90: 45% ask for steps"],
                                               samples=["req_1", "req_2"], campaign=None, clear_offset=2.5)
         finally:
@@ -115,3 +115,22 @@ def test_confirm_suspends_the_key_and_is_audited(tmp_path: Path) -> None:
             await store.aclose()
 
     asyncio.run(go())
+
+
+def test_limit_is_checked_at_its_edges(tmp_path: Path) -> None:
+    """`--limit` is 1 to 1,000 rows (the admin API's range): 0 would print nothing and 1,001 more
+    than the API gives, so both are usage errors (exit 2) that name the option."""
+    url = f"sqlite+aiosqlite:///{tmp_path}/gh.db"
+    cfg = tmp_path / "gatehouse.yaml"
+    cfg.write_text(f"store:\n  url: {url}\n")
+    _seed(url)
+    _seed(url, tenant="org_y")
+    for command in ("list", "campaigns"):
+        for limit in ("1", "1000"):
+            r = CliRunner().invoke(alerts, [command, "--limit", limit, "--config", str(cfg), "--json"])
+            assert r.exit_code == 0, r.output
+        for limit in ("0", "1001"):
+            r = CliRunner().invoke(alerts, [command, "--limit", limit, "--config", str(cfg)])
+            assert r.exit_code == 2 and "--limit" in r.output
+    r = CliRunner().invoke(alerts, ["list", "--limit", "1", "--config", str(cfg), "--json"])
+    assert len(orjson.loads(r.output)) == 1
