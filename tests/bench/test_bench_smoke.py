@@ -1,4 +1,5 @@
-"""Smoke test: the benchmark harness runs end to end (tiny counts, no timing assertions).
+"""Smoke tests: the benchmark harness and the campaign-queue bench run end to end (tiny counts, no
+timing assertions).
 
 Runs bench/run.py against the mock upstream, the floor proxy and a real Gatehouse process
 on examples/bench.yaml for a fraction of a second per scenario, and checks that every
@@ -51,3 +52,11 @@ def test_loadgen_percentiles() -> None:
     assert percentile(ns, 100) == 100.0
     s = summarize(ns)
     assert s["min"] == 1.0 and s["max"] == 100.0 and abs(s["mean"] - 50.5) < 1e-9
+
+
+def test_campaign_queue_bench_runs(tmp_path: Path) -> None:
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "bench_campaign_queue.py"), "--accounts", "40"],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "confirm: 40 of 40 tenants suspended and 20 alerts" in proc.stdout
+    assert "clear: 20 alerts of 40 tenants cleared" in proc.stdout
