@@ -45,10 +45,9 @@ async def _run(url: str, accounts: int) -> None:
                          "status": "verified", "aliases": [], "contacts": [], "billing": {}, "created_at": now,
                          "updated_at": now} for t in ids[i:i + 500]])
                 await svc.save_campaign_members(conn, {t: (f"camp_{name}", 0.95) for t in ids}, [])
-                for t in ids[: accounts // 2]:
-                    alert = await svc.upsert_alert(conn, tenant=t, key=None, verdict="block", action="review",
-                                                   score=0.95, evidence=[], samples=[], campaign=None, clear_offset=2.0)
-                    first.setdefault(name, alert)
+                raised = await svc.upsert_alerts(conn, [svc.Draft(t, None, "block", "review", 0.95, [], [], None, 2.0)
+                                                        for t in ids[: accounts // 2]])
+                first[name] = raised[0]
         t0 = time.perf_counter()
         async with store.engine.begin() as conn:
             out = await svc.confirm_alert(conn, first["confirm"], actor="admin:bench", scope="campaign")

@@ -7,6 +7,7 @@ Every enforcement change and every analyst decision is written to the audit trai
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
@@ -19,8 +20,9 @@ from gatehouse.monitor.tables import monitor_alerts, monitor_baselines, monitor_
 from gatehouse.store.signals import bump
 
 __all__ = [
-    "upsert_alert", "list_alerts", "campaign_queue", "get_alert", "clear_alert", "confirm_alert", "set_decision",
-    "load_decisions", "load_baselines", "BASELINE_STEP", "save_campaign_members", "campaign_members",
+    "Draft", "upsert_alert", "upsert_alerts", "list_alerts", "campaign_queue", "get_alert", "clear_alert",
+    "confirm_alert", "set_decision", "load_decisions", "load_baselines", "BASELINE_STEP", "save_campaign_members",
+    "campaign_members",
 ]
 
 # A cleared alert teaches the tenant's baseline the log-odds it recorded as its `clear_offset`
@@ -39,25 +41,67 @@ def _alert(row: Any) -> dict[str, Any]:
     return {str(k): v for k, v in row._mapping.items()}
 
 
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """What the monitor raises for one tenant (`upsert_alerts`); `clear_offset` is the baseline
+    (log-odds) that clearing the alert would teach."""
+
+    tenant: str
+    key: str | None
+    verdict: str
+    action: str
+    score: float
+    evidence: list[str]
+    samples: list[str]
+    campaign: dict[str, Any] | None
+    clear_offset: float | None = None
+
+
 async def upsert_alert(conn: AsyncConnection, *, tenant: str, key: str | None, verdict: str, action: str, score: float,
                        evidence: list[str], samples: list[str], campaign: dict[str, Any] | None,
                        clear_offset: float | None = None) -> str:
-    """Open an alert for the tenant, or refresh its open one; returns the alert id. `clear_offset`
-    is the baseline (log-odds) that clearing it would teach."""
+    """Open an alert for the tenant, or refresh its open one; returns the alert id."""
+    return (await upsert_alerts(conn, [Draft(tenant, key, verdict, action, score, evidence, samples, campaign,
+                                             clear_offset)]))[0]
+
+
+async def upsert_alerts(conn: AsyncConnection, drafts: list[Draft]) -> list[str]:
+    """Open an alert for each tenant, or refresh its open one (one draft per tenant); returns the
+    alert ids in order. A few statements per 500: a newly linked campaign raises thousands at once."""
     now = _now()
-    row = (await conn.execute(select(monitor_alerts.c.id).where(
-        monitor_alerts.c.tenant_id == tenant, monitor_alerts.c.status == "open"))).first()
-    values = {"key_id": key, "verdict": verdict, "action": action, "score": score, "evidence": evidence,
-              "samples": samples, "campaign": campaign, "clear_offset": clear_offset, "updated_at": now}
-    if row is not None:
-        await conn.execute(update(monitor_alerts).where(monitor_alerts.c.id == row.id).values(**values))
-        return str(row.id)
-    alert_id = f"alr_{secrets.token_hex(8)}"
-    await conn.execute(monitor_alerts.insert().values(id=alert_id, tenant_id=tenant, status="open", created_at=now, **values))
-    await trail.record(conn, actor="monitor", action="monitor.alert.open", target=f"tenant:{tenant}",
-                       after={"alert": alert_id, "verdict": verdict, "action": action, "score": score},
-                       reason="; ".join(evidence[:3]) or None)
-    return alert_id
+    tenants = [d.tenant for d in drafts]
+    open_id: dict[str, str] = {}
+    for i in range(0, len(tenants), _IN_CHUNK):
+        # by tenant only, status checked here (see `_open_alerts_of`)
+        rows = await conn.execute(select(monitor_alerts.c.id, monitor_alerts.c.tenant_id, monitor_alerts.c.status).where(
+            monitor_alerts.c.tenant_id.in_(tenants[i:i + _IN_CHUNK])))
+        open_id.update({r.tenant_id: r.id for r in rows if r.status == "open"})
+    ids: list[str] = []
+    fresh: list[dict[str, Any]] = []
+    again: list[dict[str, Any]] = []
+    opened: list[trail.Entry] = []
+    for d in drafts:
+        values = {"key_id": d.key, "verdict": d.verdict, "action": d.action, "score": d.score, "evidence": d.evidence,
+                  "samples": d.samples, "campaign": d.campaign, "clear_offset": d.clear_offset, "updated_at": now}
+        known = open_id.get(d.tenant)
+        if known is not None:
+            ids.append(known)
+            again.append({f"b_{k}": v for k, v in values.items()} | {"b_id": known})
+            continue
+        alert_id = f"alr_{secrets.token_hex(8)}"
+        ids.append(alert_id)
+        fresh.append({"id": alert_id, "tenant_id": d.tenant, "status": "open", "created_at": now, **values})
+        opened.append(trail.Entry("monitor", "monitor.alert.open", f"tenant:{d.tenant}",
+                                  after={"alert": alert_id, "verdict": d.verdict, "action": d.action, "score": d.score},
+                                  reason="; ".join(d.evidence[:3]) or None))
+    if again:
+        columns = ("key_id", "verdict", "action", "score", "evidence", "samples", "campaign", "clear_offset", "updated_at")
+        await conn.execute(update(monitor_alerts).where(monitor_alerts.c.id == bindparam("b_id")).values(
+            {c: bindparam(f"b_{c}") for c in columns}), again)
+    if fresh:
+        await conn.execute(monitor_alerts.insert(), fresh)
+    await trail.record_many(conn, opened)
+    return ids
 
 
 async def list_alerts(conn: AsyncConnection, *, status: str | None = "open", limit: int = 100,

@@ -15,6 +15,7 @@ import time
 from collections import deque
 from typing import Any
 
+from gatehouse.errors import NotFound
 from gatehouse.monitor.engine import Monitor
 from gatehouse.monitor.enforce import Decisions, shared_decisions
 from gatehouse.monitor.features import from_record
@@ -190,6 +191,7 @@ class MonitorSink:
         await asyncio.to_thread(mon.finish, changed, full)
         subjects = changed | set(mon.campaign_of) | {s.split(":", 1)[1] for s in self._acted if s.startswith("tenant:")}
         updates: list[tuple[str, str, str]] = []
+        raised: list[tuple[str, Any, str]] = []  # (tenant, assessment, action): alerts, written together below
         for tenant in sorted(subjects):
             if tenant not in mon.tenants:
                 continue
@@ -206,7 +208,7 @@ class MonitorSink:
                 self.decisions.set(subject, action)
                 self._acted[subject] = action
                 if action in ("review", "block"):
-                    await self._alert(tenant, a, action)
+                    raised.append((tenant, a, action))
             # the riskiest key carries its own decision (a turncoat key among honest ones)
             if a.keys:
                 key, ks = a.keys[0]
@@ -217,26 +219,36 @@ class MonitorSink:
                     updates.append((ksub, kaction, kreason))
                     self.decisions.set(ksub, kaction)
                     self._acted[ksub] = kaction
+        await self._alerts(raised)
         await self._persist(updates, mon)
         await self._save_campaigns(mon)
         return updates
 
-    async def _alert(self, tenant: str, a: Any, action: str) -> None:
-        if self.store is None:
+    async def _alerts(self, raised: list[tuple[str, Any, str]]) -> None:
+        """Open or refresh the alerts of one pass in one transaction (a newly linked campaign raises
+        one per member), suspending the riskiest key of each `review` when the policy says so."""
+        if self.store is None or not raised:
             return
-        from gatehouse.monitor.alerts import upsert_alert
+        from gatehouse.monitor.alerts import Draft, upsert_alerts
+        from gatehouse.tenancy.keys import suspend_key
 
-        c = self.monitor.campaign_of.get(tenant)
-        campaign = {"id": c.id, "tenants": c.tenants[:50], "size": len(c.tenants), "score": c.score} if c else None
-        key = a.keys[0][0] if a.keys else None
-        async with self.store.engine.begin() as conn:
-            await upsert_alert(conn, tenant=tenant, key=key, verdict=a.verdict, action=action, score=a.score,
-                               evidence=a.evidence, samples=a.samples, campaign=campaign,
-                               clear_offset=round(self.monitor.clear_offset(tenant), 4))
+        drafts: list[Draft] = []
+        suspend: list[tuple[str, float]] = []
+        for tenant, a, action in raised:
+            c = self.monitor.campaign_of.get(tenant)
+            campaign = {"id": c.id, "tenants": c.tenants[:50], "size": len(c.tenants), "score": c.score} if c else None
+            key = a.keys[0][0] if a.keys else None
+            drafts.append(Draft(tenant, key, a.verdict, action, a.score, a.evidence, a.samples, campaign,
+                                round(self.monitor.clear_offset(tenant), 4)))
             if action == "review" and self.cfg.review_suspends_key and key is not None:
-                from gatehouse.tenancy.keys import suspend_key
-
-                await suspend_key(conn, key, actor="monitor", reason=f"monitor review: score {a.score:.2f}")
+                suspend.append((key, a.score))
+        async with self.store.engine.begin() as conn:
+            await upsert_alerts(conn, drafts)
+            for key, score in suspend:
+                try:
+                    await suspend_key(conn, key, actor="monitor", reason=f"monitor review: score {score:.2f}")
+                except NotFound:  # a key no longer in the store cannot be suspended; its alert stands
+                    log.warning("monitor review: key %s is not in the store, not suspended", key)
 
     async def _persist(self, updates: list[tuple[str, str, str]], mon: Monitor) -> None:
         if self.store is None or not updates:

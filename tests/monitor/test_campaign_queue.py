@@ -137,3 +137,31 @@ async def test_the_queue_by_campaign_is_one_row_per_campaign(store_url: str) -> 
             assert len(await svc.campaign_queue(conn, status=None, limit=1)) == 1
     finally:
         await store.aclose()
+
+
+async def test_alerts_of_one_pass_are_written_together(store_url: str) -> None:
+    """`upsert_alerts` refreshes a tenant's open alert in place (same id, new evidence, key,
+    campaign and clear offset) and opens one, audited, for a tenant without; closed alerts are
+    not reopened."""
+    store = Store(store_url)
+    await store.migrate()
+    try:
+        async with store.engine.begin() as conn:
+            first = await svc.upsert_alert(conn, tenant="org_1", key="key_1", verdict="review", action="review",
+                                           score=0.8, evidence=["x=1"], samples=["r1"], campaign=None)
+            closed = await _alert(conn, "org_3")
+            await svc.clear_alert(conn, closed, actor="admin:t")
+            ids = await svc.upsert_alerts(conn, [
+                svc.Draft("org_1", "key_2", "block", "review", 0.95, ["y=2", "z"], ["r2"], {"id": "camp_1", "size": 3}, 1.5),
+                svc.Draft("org_2", None, "review", "review", 0.7, [], [], None),
+                svc.Draft("org_3", None, "review", "review", 0.75, ["w"], [], None)])
+            assert ids[0] == first and len(set(ids)) == 3 and closed not in ids
+            got = await svc.get_alert(conn, first)
+            assert (got["key_id"], got["score"], got["evidence"], got["samples"], got["campaign"], got["clear_offset"]) == (
+                "key_2", 0.95, ["y=2", "z"], ["r2"], {"id": "camp_1", "size": 3}, 1.5)
+            opened = [r.target for r in await conn.execute(
+                select(audit_log.c.target).where(audit_log.c.action == "monitor.alert.open").order_by(audit_log.c.seq))]
+            assert opened == ["tenant:org_1", "tenant:org_3", "tenant:org_2", "tenant:org_3"]
+            assert (await svc.get_alert(conn, closed))["status"] == "cleared"
+    finally:
+        await store.aclose()

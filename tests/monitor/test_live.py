@@ -191,3 +191,48 @@ async def test_enforcement_is_audited_and_alerts_are_worked(tmp_path: Path, smal
         assert sink.monitor.tenant_score(first["tenant_id"])[0] <= CLEARED_AT + 1e-3  # rescored, with no new traffic
     finally:
         await store.aclose()
+
+
+@pytest.mark.parametrize("keys_in_store", [True, False])
+async def test_review_suspends_the_riskiest_key_when_the_policy_says_so(
+        tmp_path: Path, small_week: dict[str, Any], keys_in_store: bool, caplog: pytest.LogCaptureFixture) -> None:
+    """With `review_suspends_key`, a pass that raises `review` alerts suspends each one's riskiest
+    key in the same transaction (audited). A key the store does not hold cannot be suspended: it
+    is logged, and the pass's alerts still stand."""
+    from sqlalchemy import select
+
+    from gatehouse.audit.tables import audit_log
+    from gatehouse.monitor import alerts as svc
+    from gatehouse.store.db import Store
+    from gatehouse.store.tables import api_keys
+    from gatehouse.tenancy.keys import get_key
+
+    store = Store(f"sqlite+aiosqlite:///{tmp_path}/gh.db")
+    await store.migrate()
+    try:
+        cfg = load_monitor_config({"actions": {"watch": "watch", "review": "review", "block": "review"},
+                                   "review_suspends_key": True})
+        sink = MonitorSink(cfg, Decisions(), store)
+        for rec in TraceReader(small_week["trace"]):
+            sink.submit(to_record(rec))
+        await sink.drain()
+        if keys_in_store:
+            now = datetime.now(timezone.utc)
+            async with store.engine.begin() as conn:
+                await conn.execute(api_keys.insert(), [
+                    {"id": k, "tenant_id": t, "prefix": k[:8], "hash": f"h_{k}", "scopes": [], "created_at": now}
+                    for t, ks in sorted(sink.monitor.keys_of.items()) for k in ks])
+        with caplog.at_level(logging.WARNING, logger="gatehouse.monitor"):
+            await sink.score()
+        async with store.engine.connect() as conn:
+            reviewed = [a for a in await svc.list_alerts(conn, limit=1000) if a["action"] == "review" and a["key_id"]]
+            actions = [r.action for r in await conn.execute(select(audit_log.c.action))]
+            assert reviewed
+            if keys_in_store:
+                assert {(await get_key(conn, a["key_id"]))["status"] for a in reviewed} == {"suspended"}
+                assert actions.count("key.suspend") == len({a["key_id"] for a in reviewed})
+            else:
+                assert "key.suspend" not in actions
+                assert "not in the store, not suspended" in caplog.text
+    finally:
+        await store.aclose()
