@@ -192,6 +192,7 @@ class MonitorSink:
         subjects = changed | set(mon.campaign_of) | {s.split(":", 1)[1] for s in self._acted if s.startswith("tenant:")}
         updates: list[tuple[str, str, str]] = []
         raised: list[tuple[str, Any, str]] = []  # (tenant, assessment, action): alerts, written together below
+        before: dict[str, str] = {}  # each changed subject's previous action
         for tenant in sorted(subjects):
             if tenant not in mon.tenants:
                 continue
@@ -204,6 +205,7 @@ class MonitorSink:
             action, reason = decide(self.cfg, verdict_of(score, n, mon.settings.thresholds), sigs)
             subject = f"tenant:{tenant}"
             if self._acted.get(subject, "allow") != action:
+                before[subject] = self._acted.get(subject, "allow")
                 updates.append((subject, action, reason))
                 self.decisions.set(subject, action)
                 self._acted[subject] = action
@@ -216,11 +218,21 @@ class MonitorSink:
                 kaction, kreason = decide(self.cfg, kverdict, {})
                 ksub = f"key:{key}"
                 if self._acted.get(ksub, "allow") != kaction:
+                    before[ksub] = self._acted.get(ksub, "allow")
                     updates.append((ksub, kaction, kreason))
                     self.decisions.set(ksub, kaction)
                     self._acted[ksub] = kaction
-        await self._alerts(raised)
-        await self._persist(updates, mon)
+        try:
+            await self._alerts(raised)
+            await self._persist(updates, mon)
+        except Exception:
+            # the pass's decisions were not all stored: forget them so the next pass makes them again
+            for subject in {s for s, _, _ in updates}:
+                if before[subject] == "allow":
+                    self._acted.pop(subject, None)
+                else:
+                    self._acted[subject] = before[subject]
+            raise
         await self._save_campaigns(mon)
         return updates
 

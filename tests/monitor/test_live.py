@@ -236,3 +236,35 @@ async def test_review_suspends_the_riskiest_key_when_the_policy_says_so(
                 assert "not in the store, not suspended" in caplog.text
     finally:
         await store.aclose()
+
+
+async def test_a_pass_whose_writes_fail_is_made_again(tmp_path: Path, small_week: dict[str, Any]) -> None:
+    """When storing a pass's alerts or decisions fails, the pass raises (the loop logs it) and
+    its decisions are forgotten: the next pass makes and stores them, alerts included."""
+    from gatehouse.monitor import alerts as svc
+    from gatehouse.store.db import Store
+
+    store = Store(f"sqlite+aiosqlite:///{tmp_path}/gh.db")
+    await store.migrate()
+    try:
+        sink = MonitorSink(MonitorConfig(), Decisions(), store)
+        for rec in TraceReader(small_week["trace"]):
+            sink.submit(to_record(rec))
+        await sink.drain()
+        persist = sink._persist
+
+        async def broken(*args: Any) -> None:
+            raise OSError("database went away")
+
+        sink._persist = broken
+        with pytest.raises(OSError):
+            await sink.score()
+        sink._persist = persist
+        changes = await sink.score()
+        assert any(a in ("review", "block") for _, a, _ in changes)
+        async with store.engine.connect() as conn:
+            decisions = await svc.load_decisions(conn)
+            assert {s for s, a, _ in changes if a != "allow"} <= set(decisions)
+            assert await svc.list_alerts(conn)
+    finally:
+        await store.aclose()
