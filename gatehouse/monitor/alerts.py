@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from gatehouse.audit import trail
 from gatehouse.errors import InvalidRequest, NotFound
 from gatehouse.monitor.tables import monitor_alerts, monitor_baselines, monitor_campaign_members, monitor_decisions
+from gatehouse.store.inlist import among, in_lists
 from gatehouse.store.signals import bump
 
 __all__ = [
@@ -29,7 +30,6 @@ __all__ = [
 # (enough to bring the level the analyst saw down to `CLEARED_AT`); this many when it recorded none.
 BASELINE_STEP = 1.5
 _MAX_OFFSET = 8.0
-_IN_CHUNK = 500  # ids per IN (...) list: SQLite caps the parameters of one statement
 
 
 def _now() -> datetime:
@@ -69,13 +69,7 @@ async def upsert_alerts(conn: AsyncConnection, drafts: list[Draft]) -> list[str]
     """Open an alert for each tenant, or refresh its open one (one draft per tenant); returns the
     alert ids in order. A few statements per 500: a newly linked campaign raises thousands at once."""
     now = _now()
-    tenants = [d.tenant for d in drafts]
-    open_id: dict[str, str] = {}
-    for i in range(0, len(tenants), _IN_CHUNK):
-        # by tenant only, status checked here (see `_open_alerts_of`)
-        rows = await conn.execute(select(monitor_alerts.c.id, monitor_alerts.c.tenant_id, monitor_alerts.c.status).where(
-            monitor_alerts.c.tenant_id.in_(tenants[i:i + _IN_CHUNK])))
-        open_id.update({r.tenant_id: r.id for r in rows if r.status == "open"})
+    open_id = {a["tenant_id"]: a["id"] for a in await _open_alerts_of(conn, [d.tenant for d in drafts])}
     ids: list[str] = []
     fresh: list[dict[str, Any]] = []
     again: list[dict[str, Any]] = []
@@ -135,14 +129,13 @@ async def campaign_queue(conn: AsyncConnection, *, status: str | None = "open", 
     members: dict[str, int] = {}
     top: dict[str, tuple[str, str]] = {}
     ids = [r["campaign_id"] for r in rows]
-    for i in range(0, len(ids), _IN_CHUNK):
-        chunk = ids[i:i + _IN_CHUNK]
+    for part in in_lists(ids):
         for c in await conn.execute(select(m.c.campaign_id, func.count().label("n"))
-                                    .where(m.c.campaign_id.in_(chunk)).group_by(m.c.campaign_id)):
+                                    .where(among(m.c.campaign_id, part)).group_by(m.c.campaign_id)):
             members[c.campaign_id] = int(c.n)
         rank = func.row_number().over(partition_by=m.c.campaign_id, order_by=(a.c.score.desc(), a.c.created_at, a.c.id))
         ranked = select(m.c.campaign_id, a.c.id, a.c.tenant_id, rank.label("rank")).select_from(joined).where(
-            m.c.campaign_id.in_(chunk))
+            among(m.c.campaign_id, part))
         if status is not None:
             ranked = ranked.where(a.c.status == status)
         sub = ranked.subquery()
@@ -196,13 +189,13 @@ async def _clear(conn: AsyncConnection, alerts: list[dict[str, Any]], actor: str
     tenant's and key's enforcement lifted, and audited; a few statements per 500 alerts."""
     now = _now()
     ids = [a["id"] for a in alerts]
-    for i in range(0, len(ids), _IN_CHUNK):
-        await conn.execute(update(monitor_alerts).where(monitor_alerts.c.id.in_(ids[i:i + _IN_CHUNK])).values(
+    for part in in_lists(ids):
+        await conn.execute(update(monitor_alerts).where(among(monitor_alerts.c.id, part)).values(
             status="cleared", resolved_by=actor, resolution=note, updated_at=now))
     tenants = list(dict.fromkeys(a["tenant_id"] for a in alerts))
     known: dict[str, tuple[float, int]] = {}
-    for i in range(0, len(tenants), _IN_CHUNK):
-        rows = await conn.execute(select(monitor_baselines).where(monitor_baselines.c.tenant_id.in_(tenants[i:i + _IN_CHUNK])))
+    for part in in_lists(tenants):
+        rows = await conn.execute(select(monitor_baselines).where(among(monitor_baselines.c.tenant_id, part)))
         known.update({r.tenant_id: (float(r.offset), int(r.cleared)) for r in rows})
     taught = dict(known)
     entries: list[trail.Entry] = []
@@ -223,8 +216,8 @@ async def _clear(conn: AsyncConnection, alerts: list[dict[str, Any]], actor: str
     if again:
         await conn.execute(update(monitor_baselines).where(monitor_baselines.c.tenant_id == bindparam("b_tenant")).values(
             offset=bindparam("b_offset"), cleared=bindparam("b_cleared"), updated_at=now), again)
-    for i in range(0, len(subjects), _IN_CHUNK):
-        await conn.execute(delete(monitor_decisions).where(monitor_decisions.c.subject.in_(subjects[i:i + _IN_CHUNK])))
+    for part in in_lists(subjects):
+        await conn.execute(delete(monitor_decisions).where(among(monitor_decisions.c.subject, part)))
     await trail.record_many(conn, entries)
     await bump(conn, "enforcement")
 
@@ -298,8 +291,8 @@ async def _confirm_campaign(conn: AsyncConnection, alert: dict[str, Any], *, act
     done, skipped = await suspend_tenants(conn, members, actor=actor, reason=reason)
     suspended = len(done)
     others = [a["id"] for a in await _open_alerts_of(conn, members) if a["id"] != alert["id"]]
-    for i in range(0, len(others), _IN_CHUNK):
-        await conn.execute(update(monitor_alerts).where(monitor_alerts.c.id.in_(others[i:i + _IN_CHUNK])).values(
+    for part in in_lists(others):
+        await conn.execute(update(monitor_alerts).where(among(monitor_alerts.c.id, part)).values(
             status="confirmed", resolved_by=actor, resolution=f"with campaign {campaign} ({alert['id']})",
             updated_at=_now()))
     await trail.record(conn, actor=actor, action="monitor.campaign.confirm", target=f"campaign:{campaign}",
@@ -327,10 +320,10 @@ async def _campaign_of_alert(conn: AsyncConnection, alert: dict[str, Any]) -> tu
 
 async def _open_alerts_of(conn: AsyncConnection, tenants: list[str]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
-    for i in range(0, len(tenants), _IN_CHUNK):
+    for part in in_lists(tenants):
         # by tenant only, status checked here: with "status = 'open'" in the query PostgreSQL may scan
         # the status index when its statistics predate a burst of alerts (a campaign's, just opened)
-        rows = await conn.execute(select(monitor_alerts).where(monitor_alerts.c.tenant_id.in_(tenants[i:i + _IN_CHUNK])))
+        rows = await conn.execute(select(monitor_alerts).where(among(monitor_alerts.c.tenant_id, part)))
         out.extend(_alert(r) for r in rows if r.status == "open")
     return sorted(out, key=lambda a: a["id"])
 
@@ -346,9 +339,8 @@ async def save_campaign_members(conn: AsyncConnection, changed: dict[str, tuple[
     tenants in `gone`, which are linked no more."""
     now = _now()
     drop = sorted(set(gone) | set(changed))
-    for i in range(0, len(drop), _IN_CHUNK):
-        await conn.execute(delete(monitor_campaign_members).where(
-            monitor_campaign_members.c.tenant_id.in_(drop[i:i + _IN_CHUNK])))
+    for part in in_lists(drop):
+        await conn.execute(delete(monitor_campaign_members).where(among(monitor_campaign_members.c.tenant_id, part)))
     rows = [{"tenant_id": t, "campaign_id": c, "score": sc, "updated_at": now} for t, (c, sc) in sorted(changed.items())]
-    for i in range(0, len(rows), _IN_CHUNK):
-        await conn.execute(monitor_campaign_members.insert(), rows[i:i + _IN_CHUNK])
+    for batch in in_lists(rows):
+        await conn.execute(monitor_campaign_members.insert(), batch)

@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from gatehouse.audit import trail
 from gatehouse.errors import InvalidRequest, NotFound, PermissionDenied
+from gatehouse.store.inlist import among, in_lists
 from gatehouse.store.signals import bump
 from gatehouse.store.tables import projects
 from gatehouse.tenancy.secrets import new_id
@@ -170,9 +171,6 @@ async def suspend_tenant(conn: AsyncConnection, tenant_id: str, *, actor: str, r
     return await transition(conn, tenant_id, "suspended", actor=actor, reason=reason, action="tenant.suspend")
 
 
-_IN_CHUNK = 500  # ids per IN (...) list: SQLite caps the parameters of one statement
-
-
 async def suspend_tenants(conn: AsyncConnection, tenant_ids: list[str], *, actor: str,
                           reason: str) -> tuple[list[str], list[str]]:
     """Suspend many tenants at once (a campaign confirmed as one), writing for each what
@@ -181,9 +179,8 @@ async def suspend_tenants(conn: AsyncConnection, tenant_ids: list[str], *, actor
     if not (reason or "").strip():
         raise InvalidRequest("Give a --reason for suspending tenants.", param="reason")
     status: dict[str, str] = {}
-    for i in range(0, len(tenant_ids), _IN_CHUNK):
-        rows = await conn.execute(select(tenants.c.id, tenants.c.status).where(
-            tenants.c.id.in_(tenant_ids[i:i + _IN_CHUNK])))
+    for part in in_lists(tenant_ids):
+        rows = await conn.execute(select(tenants.c.id, tenants.c.status).where(among(tenants.c.id, part)))
         status.update({r.id: r.status for r in rows})
     todo: list[str] = []
     skipped: list[str] = []
@@ -196,8 +193,8 @@ async def suspend_tenants(conn: AsyncConnection, tenant_ids: list[str], *, actor
         else:
             todo.append(t)
     now = _now()
-    for i in range(0, len(todo), _IN_CHUNK):
-        await conn.execute(update(tenants).where(tenants.c.id.in_(todo[i:i + _IN_CHUNK])).values(
+    for part in in_lists(todo):
+        await conn.execute(update(tenants).where(among(tenants.c.id, part)).values(
             status="suspended", status_reason=reason, updated_at=now))
     if todo:
         await conn.execute(tenant_events.insert(), [

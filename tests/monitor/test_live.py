@@ -19,6 +19,7 @@ from gatehouse.monitor.live import MonitorSink
 from gatehouse.monitor.policy import MonitorConfig, decide, load_monitor_config
 from gatehouse.pipeline import RequestRecord
 from gatehouse.providers.base import Usage
+from gatehouse.store.db import Store
 from gatehouse.traffic.trace import TraceReader, parse_ts
 
 
@@ -144,20 +145,25 @@ def test_policy_by_verdict_and_signal() -> None:
         load_monitor_config({"signals": [{"signal": "nope", "min": 0.5, "action": "block"}]})
 
 
+async def _fed_sink(cfg: MonitorConfig, store: Store, small_week: dict[str, Any]) -> MonitorSink:
+    """A monitor sink on `store` that has taken in the whole small week (not yet scored)."""
+    sink = MonitorSink(cfg, Decisions(), store)
+    for rec in TraceReader(small_week["trace"]):
+        sink.submit(to_record(rec))
+    await sink.drain()
+    return sink
+
+
 async def test_enforcement_is_audited_and_alerts_are_worked(tmp_path: Path, small_week: dict[str, Any]) -> None:
     from sqlalchemy import select
 
     from gatehouse.audit.tables import audit_log
     from gatehouse.monitor import alerts as svc
-    from gatehouse.store.db import Store
 
     store = Store(f"sqlite+aiosqlite:///{tmp_path}/gh.db")
     await store.migrate()
     try:
-        sink = MonitorSink(MonitorConfig(), Decisions(), store)
-        for rec in TraceReader(small_week["trace"]):
-            sink.submit(to_record(rec))
-        await sink.drain()
+        sink = await _fed_sink(MonitorConfig(), store, small_week)
         changes = await sink.score()
         assert any(a in ("review", "block") for _, a, _ in changes)
         linked = [c for c in sink.monitor.campaigns if c.score >= sink.monitor.settings.campaign_min_score]
@@ -203,7 +209,6 @@ async def test_review_suspends_the_riskiest_key_when_the_policy_says_so(
 
     from gatehouse.audit.tables import audit_log
     from gatehouse.monitor import alerts as svc
-    from gatehouse.store.db import Store
     from gatehouse.store.tables import api_keys
     from gatehouse.tenancy.keys import get_key
 
@@ -212,10 +217,7 @@ async def test_review_suspends_the_riskiest_key_when_the_policy_says_so(
     try:
         cfg = load_monitor_config({"actions": {"watch": "watch", "review": "review", "block": "review"},
                                    "review_suspends_key": True})
-        sink = MonitorSink(cfg, Decisions(), store)
-        for rec in TraceReader(small_week["trace"]):
-            sink.submit(to_record(rec))
-        await sink.drain()
+        sink = await _fed_sink(cfg, store, small_week)
         if keys_in_store:
             now = datetime.now(timezone.utc)
             async with store.engine.begin() as conn:
@@ -242,15 +244,11 @@ async def test_a_pass_whose_writes_fail_is_made_again(tmp_path: Path, small_week
     """When storing a pass's alerts or decisions fails, the pass raises (the loop logs it) and
     its decisions are forgotten: the next pass makes and stores them, alerts included."""
     from gatehouse.monitor import alerts as svc
-    from gatehouse.store.db import Store
 
     store = Store(f"sqlite+aiosqlite:///{tmp_path}/gh.db")
     await store.migrate()
     try:
-        sink = MonitorSink(MonitorConfig(), Decisions(), store)
-        for rec in TraceReader(small_week["trace"]):
-            sink.submit(to_record(rec))
-        await sink.drain()
+        sink = await _fed_sink(MonitorConfig(), store, small_week)
         persist = sink._persist
 
         async def broken(*args: Any) -> None:
