@@ -180,9 +180,15 @@ DENSE_MIN = 1.3
 _DENSE_INSIDE = 0.75
 # ... over a day at least: within the first hours of a group every hour it was active in is dense
 _DENSE_SPAN = 24
+# ... not counting members active in most of the hours the group spans (established accounts that
+# write the same wording all week would fill every hour and hide the sessions of the rest)
+_EVER_PRESENT = 0.5
 # two groups only wording placed are one campaign when their accounts use the same phrases in the same
 # proportions (cosine of accounts per phrase; distinct campaigns' pools barely overlap)
 _SAME_POOL = 0.5
+# ... and the accounts a bucket judged only with its phrase pool leaves unplaced group together only
+# when they are at least this share of it
+_LOOSE_SHARE = 0.25
 # wording is shared by crowds: such a bucket is pooled again once its membership moved by a tenth
 _ANY_STEP = 0.1
 # Wording never overrules an organization's own traffic: accounts on a /24 that is mostly theirs (or
@@ -211,22 +217,28 @@ def density(states: list[State]) -> tuple[float, int]:
     over the hours spanned). Unlike `sync_lift` it does not saturate when a few outsiders fill
     the remaining hours of a large group: a campaign working in sessions stays near 2, a crowd
     of independent users at 1. A group that spans less than a day says nothing yet: (0.0, 0).
+    Members active in more than half the hours the group spans are left out (`_EVER_PRESENT`):
+    they crowd every hour alike.
     """
     if len(states) < 2:
         return 0.0, 0
-    count = [0] * 168
-    per: list[list[int]] = []
-    for st in states:
-        hs = _hours(st.week_mask)
-        per.append(hs)
-        for h in hs:
-            count[h] += 1
-    total = sum(count)
     first = min(st.first_ts for st in states)
     last = max(st.last_ts for st in states)
     slots = max(1, min(168, int((last - first) // 3600) + 1))
     if slots < _DENSE_SPAN:
         return 0.0, 0
+    count = [0] * 168
+    per: list[list[int]] = []
+    for st in states:
+        hs = _hours(st.week_mask)
+        if len(hs) > _EVER_PRESENT * slots:
+            continue  # present at every hour, it crowds every hour alike: its timing says nothing
+        per.append(hs)
+        for h in hs:
+            count[h] += 1
+    if len(per) < 2:
+        return 0.0, 0
+    total = sum(count)
     inside = expected = 0.0
     for hs in per:
         inside += sum(count[h] for h in hs) - len(hs)
@@ -288,6 +300,11 @@ class Linker:
         self.suspicious: dict[Bucket, bool] = {}
         self.dense: dict[Bucket, int] = {}  # wording-only buckets: the hours the group keeps
         self.cleared: set[Bucket] = set()  # an organization's own buckets judged honest (see `_JUDGED`)
+        # wording-only buckets dense enough but too small or too thin to pool as distilling alone:
+        # their members that harvest in the group's hours (see `_judge_jointly`)
+        self.weak: dict[Bucket, list[str]] = {}
+        self.joint: set[Bucket] = set()  # weak buckets that pooled as distilling together
+        self._joint_scored: dict[tuple[Bucket, ...], tuple[int, bool]] = {}
         self.vouched: set[str] = set()  # their members, whom wording-only buckets leave out
         self._intent: dict[str, tuple[int, float]] = {}
         self.scored: dict[Bucket, tuple[int, int]] = {}
@@ -399,6 +416,8 @@ class Linker:
                     wording |= again
         for bk in sorted(wording):
             self._judge(bk, tenants)
+        if wording:
+            self._judge_jointly(tenants)
         common = {bk for bk in self.suspicious
                   if bk[0][0] != "u" and len(self.buckets[bk]) < _COMMON * self.content_count.get(bk[0], 0)}
         # a wording-only bucket places only the members that keep the group's hours
@@ -407,7 +426,7 @@ class Linker:
                   for bk in sorted(self.suspicious)]
         return _components(tenants, placed, self.fits,
                            self._pooled, common, (self.infra_of, self.infra_count, self.content_of, self.content_count,
-                                                       self.carriers))
+                                                       self.carriers), self.joint)
 
     def _judge(self, bk: Bucket, tenants: dict[str, State]) -> bool:
         """Pool one touched bucket again when something material changed, and mark it suspicious
@@ -419,6 +438,7 @@ class Linker:
             self.scored.pop(bk, None)
             self.dense.pop(bk, None)
             self.cleared.discard(bk)
+            self.weak.pop(bk, None)
             if not members:
                 self.buckets.pop(bk, None)
             return was
@@ -450,14 +470,19 @@ class Linker:
             self.dense[bk] = dense
             ok = lift >= DENSE_MIN and not self._everyday(bk, tenants, dense)
             if ok:
-                states = [tenants[m] for m in group if self._harvests_in_hours(m, tenants[m], dense)]
+                harvesting = [m for m in group if self._harvests_in_hours(m, tenants[m], dense)]
+                states = [tenants[m] for m in harvesting]
+                self.weak[bk] = harvesting
                 ok = len(states) >= _RARE_MIN
+            else:
+                self.weak.pop(bk, None)
         else:
             states = [tenants[m] for m in self._members(bk)]
             ok = coherent and (not timed or self._rare(bk, states) or sync_lift(states) >= SYNC_MIN)
         suspicious = ok and score_state(merge_view(states)).score >= self.min_score
         if suspicious:
             self.suspicious[bk] = True
+            self.weak.pop(bk, None)
         else:
             self.suspicious.pop(bk, None)
         if not self.wording or bk[1][0] not in "ib" or bk[0][0] not in "ocs":
@@ -468,6 +493,52 @@ class Linker:
         else:
             self.cleared.discard(bk)
         return judged != was
+
+    def _judge_jointly(self, tenants: dict[str, State]) -> None:
+        """Weak wording buckets that share harvesting members are one phrase pool: a campaign that
+        composes its prompts from many phrases spreads its accounts over as many buckets, each too
+        small or too thin to pool as distilling alone. Together (connected by accounts that used
+        more than one of the phrases) they are judged like one bucket: at least `_RARE_MIN` accounts
+        that crowd into the same hours and pool as distilling. Each bucket still places only its own
+        members that keep its hours."""
+        uf = _UF()
+        first: dict[str, str] = {}
+        for bk in sorted(self.weak):
+            name = repr(bk)
+            uf.find(name)
+            for m in self.weak[bk]:
+                other = first.setdefault(m, name)
+                if other != name:
+                    uf.union(other, name)
+        parts: dict[str, list[Bucket]] = defaultdict(list)
+        for bk in sorted(self.weak):
+            parts[uf.find(repr(bk))].append(bk)
+        joint: set[Bucket] = set()
+        scored: dict[tuple[Bucket, ...], tuple[int, bool]] = {}
+        for part in parts.values():
+            if len(part) < 2:
+                continue
+            accounts = sorted({m for bk in part for m in self.weak[bk]})
+            if len(accounts) < _RARE_MIN:
+                continue
+            key = tuple(part)
+            last = self._joint_scored.get(key)
+            if last is not None and abs(len(accounts) - last[0]) < _ANY_STEP * last[0]:
+                verdict = last
+            else:
+                states = [tenants[m] for m in accounts]
+                verdict = (len(accounts), density(states)[0] >= DENSE_MIN
+                           and score_state(merge_view(states)).score >= self.min_score)
+            scored[key] = verdict
+            if verdict[1]:
+                joint.update(part)
+        self._joint_scored = scored
+        for bk in self.joint - joint:
+            if bk in self.weak:  # not suspicious on its own
+                self.suspicious.pop(bk, None)
+        for bk in joint:
+            self.suspicious[bk] = True
+        self.joint = joint
 
 
 def link(tenants: dict[str, State], min_score: float = 0.6, wording: bool = True) -> list[Campaign]:
@@ -482,7 +553,8 @@ Index = tuple[dict[str, set[Token]], dict[Token, int], dict[str, set[Token]], di
 def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[str]]],
                 fits: Callable[[str, State], bool] | None = None,
                 cache: dict[str, tuple[int, int, float, list[str]]] | None = None,
-                common: set[Bucket] | None = None, index: Index | None = None) -> list[Campaign]:
+                common: set[Bucket] | None = None, index: Index | None = None,
+                joint: set[Bucket] | None = None) -> list[Campaign]:
     # in a fixed order (buckets sorted, each one's members sorted: the caller's lists are):
     # which campaign a straggler attaches to must not depend on set order
     suspicious = sorted(suspicious, key=lambda x: x[0])
@@ -534,7 +606,7 @@ def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[s
             uf.union(anchor, m)
         shared.append((anchor, (_KIND[c[0]], _KIND[i[0]])))
     if wording:
-        _place_by_wording(tenants, uf, wording, shared)
+        _place_by_wording(tenants, uf, wording, shared, joint or set())
     if index is not None:
         for m, root in _own_client(tenants, uf, index, fits or (lambda _t, st: _fits(st))):
             uf.union(root, m)
@@ -575,11 +647,12 @@ def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[s
 
 
 def _place_by_wording(tenants: dict[str, State], uf: _UF, wording: list[tuple[Bucket, list[str]]],
-                      shared: list[tuple[str, tuple[str, ...]]]) -> None:
+                      shared: list[tuple[str, tuple[str, ...]]], joint: set[Bucket] | frozenset[Bucket] = frozenset()) -> None:
     """Wording-only buckets place accounts nothing more specific linked; they never merge two
     campaigns, whether other evidence or an earlier wording bucket placed them. An account joins
     the campaign of the bucket's placed members whose hours it keeps (campaigns sharing a prompt
-    pool keep different sessions), else it groups with the bucket's other unplaced accounts."""
+    pool keep different sessions), else it groups with the bucket's other unplaced accounts (for a
+    bucket judged only with its phrase pool, `joint`, when those are not a few strays)."""
     # each placed account's campaign, named by a member that stays in it (union-find roots move)
     home_of = {m: uf.find(m) for m in uf.parent}
     members_of: dict[str, list[str]] = defaultdict(list)
@@ -594,7 +667,8 @@ def _place_by_wording(tenants: dict[str, State], uf: _UF, wording: list[tuple[Bu
         return mask
 
     created: list[str] = []  # groups of accounts only wording placed
-    for (c, _), qualified in wording:
+    for bk, qualified in wording:
+        c = bk[0]
         ranked = sorted(Counter(home_of[m] for m in qualified if m in home_of).items(), key=lambda kv: (-kv[1], kv[0]))
         loose: list[str] = []
         for m in qualified:
@@ -608,7 +682,10 @@ def _place_by_wording(tenants: dict[str, State], uf: _UF, wording: list[tuple[Bu
             home_of[m] = home
             members_of[home].append(m)
             shared.append((m, (_KIND[c[0]], _KIND["a"])))
-        if len(loose) >= 2:
+        # a bucket that pooled as distilling only with its phrase pool speaks for its campaigns: where
+        # nearly all its accounts are already theirs, the few that keep none of their hours are
+        # outsiders, not a campaign of their own
+        if len(loose) >= 2 and (bk not in joint or len(loose) >= _LOOSE_SHARE * len(qualified)):
             for m in loose:
                 uf.union(loose[0], m)
                 home_of[m] = loose[0]

@@ -24,7 +24,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from gatehouse.monitor.engine import Flag, Monitor
-from gatehouse.monitor.state import State, TopK
+from gatehouse.monitor.state import FEATURES, State, TopK
 from gatehouse.monitor.tables import monitor_checkpoints
 
 __all__ = ["Snapshot", "pack", "dump", "restore", "save", "load", "VERSION"]
@@ -101,6 +101,7 @@ def _unstate(d: dict[str, Any]) -> State:
     for name, v in d.items():
         if name in _STATE_FIELDS:  # a field since removed is dropped; one since added keeps its default
             setattr(s, name, _dec(v))
+    s.mean += [0.0] * (len(FEATURES) - len(s.mean))  # so does a feature added since (features only grow)
     return s
 
 

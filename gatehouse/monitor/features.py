@@ -22,9 +22,11 @@ from gatehouse.monitor.text import (
 )
 from gatehouse.traffic.trace import parse_ts
 
-__all__ = ["Features", "from_body", "from_trace", "from_record", "estimate_tokens"]
+__all__ = ["Features", "from_body", "from_trace", "from_record", "estimate_tokens", "FOLLOW_UP_WORDS"]
 
 _FIRST_TURN_CHARS = 1000  # of a conversation's first question, read besides the last one
+# a follow-up turn this short names no new task ("go deeper", "another example, a harder one")
+FOLLOW_UP_WORDS = 15
 
 
 @dataclass(slots=True)
@@ -40,6 +42,7 @@ class Features:
     completion_tokens: int
     max_tokens: int
     single_shot: bool
+    follow_up: bool  # a short turn continuing a conversation (`FOLLOW_UP_WORDS`)
     length_hit: bool
     reasoning: bool
     top_logprobs: int  # 0: none, 1: logprobs only, k: top_logprobs=k
@@ -134,6 +137,8 @@ def from_body(
         bill=bill.strip().lower() if isinstance(bill, str) else "",
         prompt_tokens=max(1, int(prompt_tokens)), completion_tokens=max(0, int(completion_tokens)),
         max_tokens=max_tokens, single_shot=assistant_turns == 0, length_hit=length_hit,
+        follow_up=assistant_turns > 0 and bool(user) and len(user) <= 12 * FOLLOW_UP_WORDS
+        and len(user.split()) <= FOLLOW_UP_WORDS,
         reasoning=reasoning_cue(system[:2000] + "\n" + user[:3000]),
         top_logprobs=lp, n=n, temperature=t,
         preference=preference_cue(user[:3000]), toolset=toolset,

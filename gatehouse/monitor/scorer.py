@@ -2,11 +2,12 @@
 
 The model is a small logistic one over two blended factors, *harvest intent* (asking for
 more and richer output than an application needs: length pressure, reasoning, logprobs,
-sampling sweeps, preference pairs, synthetic tools) and *coverage* (topic and task breadth,
-templates sweeping content, churning personas), plus shape terms (single-shot use, flat
-24/7 rate, change points) and one accruing term, *sustained harvest* (a CUSUM of long, fresh
-generations from short prompts above an allowance), which bounds how long any sustained
-harvester can stay under the review threshold. An honest pipeline rarely lights both factors at once; a
+sampling sweeps, preference pairs, synthetic tools, follow-ups drawing long replies) and
+*coverage* (topic and task breadth, templates sweeping content, churning personas), plus shape
+terms (single-shot use, flat 24/7 rate, change points) and one accruing term, *sustained
+harvest* (a CUSUM of long, fresh generations from short prompts, or drawn by short follow-ups,
+above an allowance), which bounds how long any sustained harvester can stay under the review
+threshold. An honest pipeline rarely lights both factors at once; a
 distiller has to, because breadth of rich outputs is what it is buying.
 """
 
@@ -23,7 +24,7 @@ __all__ = ["Score", "Thresholds", "score_state", "verdict_of", "VERDICTS", "comb
 VERDICTS = ("allow", "watch", "review", "block")
 
 _INTENT = {"max_tokens_pressure": 0.55, "output_ratio": 0.3, "reasoning_elicitation": 0.55, "sampling_sweep": 0.7,
-           "preference_pairs": 0.8, "tool_synthesis": 0.8}
+           "preference_pairs": 0.8, "tool_synthesis": 0.8, "follow_up_harvest": 0.55}
 _COVER = {"topic_breadth": 0.65, "task_breadth": 0.45, "template_sweep": 0.4, "system_prompt_churn": 0.5}
 
 

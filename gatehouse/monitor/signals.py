@@ -9,14 +9,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from gatehouse.monitor.state import HARVEST_ALLOWANCE, LOGPROB_FULL_TOKENS, F, PooledView, State
+from gatehouse.monitor.state import HARVEST_ALLOWANCE, LOGPROB_FULL_TOKENS, WARMUP, F, PooledView, State
 
-__all__ = ["Signal", "compute", "SIGNALS", "vocab_breadth", "implied_vocabulary", "rate_flatness"]
+__all__ = ["Signal", "compute", "SIGNALS", "vocab_breadth", "implied_vocabulary", "rate_flatness", "fresh_tool_sets"]
 
 SIGNALS = (
     "rate_shape", "output_ratio", "max_tokens_pressure", "topic_breadth", "task_breadth", "system_prompt_churn",
     "template_sweep", "single_shot", "reasoning_elicitation", "sampling_sweep", "preference_pairs",
-    "tool_synthesis", "change_point", "sustained_harvest",
+    "tool_synthesis", "follow_up_harvest", "change_point", "sustained_harvest",
 )
 
 
@@ -28,6 +28,14 @@ class Signal:
 
     def evidence(self) -> str:
         return f"{self.name}={self.value:.2f}: {self.detail}"
+
+
+# short follow-ups drawing long replies: coding assistants ("now add tests") and chat reach a fifth
+# of their requests; harvesting by follow-up ("go deeper", "another example") most of them
+FOLLOW_UP_ALLOWANCE = 0.25
+
+# the share of fresh tool sets says something from this many requests with tools
+FRESH_TOOLS_MIN = 3
 
 
 def _clip(x: float) -> float:
@@ -61,6 +69,15 @@ def implied_vocabulary(distinct: float, total: int) -> float:
         else:
             hi = mid
     return 0.5 * (lo + hi)
+
+
+def fresh_tool_sets(distinct: int, with_tools: float) -> float:
+    """The share of requests with tools that brought a tool set not seen before, beyond the first:
+    an agent app keeps its one or few tool sets, synthetic tool-use traces invent one per task.
+    0 below `FRESH_TOOLS_MIN` requests with tools."""
+    if with_tools < FRESH_TOOLS_MIN or distinct < 2:
+        return 0.0
+    return min(1.0, (distinct - 1) / (with_tools - 1))
 
 
 def rate_flatness(hours: list[int], week_mask: int, first_ts: float, last_ts: float) -> tuple[float, float, float]:
@@ -122,14 +139,25 @@ def compute(s: State | PooledView) -> list[Signal]:
                       f"top_logprobs>=5 on {m[F.LOGPROB]:.0%} of replies (weighed by length, whole from "
                       f"{LOGPROB_FULL_TOKENS:.0f} tokens), n>1 in {m[F.NMULTI]:.0%}, temperature sweeps {m[F.TSWEEP]:.0%}"))
     out.append(Signal("preference_pairs", _clip(m[F.PREF] / 0.3), f"{m[F.PREF]:.0%} ask to compare or rank responses"))
-    tools = _clip(m[F.TOOLNEW] / 0.3) * _clip(m[F.TOOLS] / 0.3) if n > 24 else 0.0
-    out.append(Signal("tool_synthesis", tools, f"{m[F.TOOLS]:.0%} carry tools, {m[F.TOOLNEW]:.0%} with a never-seen tool set"))
+    if isinstance(s, State) and n > WARMUP:
+        tools = _clip(m[F.TOOLNEW] / 0.3) * _clip(m[F.TOOLS] / 0.3)
+        tool_detail = f"{m[F.TOOLS]:.0%} carry tools, {m[F.TOOLNEW]:.0%} with a never-seen tool set"
+    else:
+        # a young key's running share of never-seen tool sets waits for its warm-up, which most
+        # accounts of a campaign never reach, and a pool has none: both count their tool sets
+        distinct, with_tools = (len(s.toolsets), round(n * m[F.TOOLS])) if isinstance(s, State) else (
+            s.distinct_toolsets, s.tool_requests)
+        tools = _clip(fresh_tool_sets(distinct, with_tools) / 0.3) * _clip(m[F.TOOLS] / 0.3)
+        tool_detail = f"{m[F.TOOLS]:.0%} carry tools, {distinct} distinct tool sets over {with_tools:.0f} requests with tools"
+    out.append(Signal("tool_synthesis", tools, tool_detail))
+    out.append(Signal("follow_up_harvest", _clip((m[F.FOLLOWUP] - FOLLOW_UP_ALLOWANCE) / 0.35),
+                      f"{m[F.FOLLOWUP]:.0%} of requests are short follow-ups drawing replies >= 350 tokens"))
     gap, shift = (s.intent_peak_gap, s.intent_shift) if isinstance(s, State) else (0.0, 0.0)
     out.append(Signal("change_point", max(_clip((gap - 0.08) / 0.25), _clip((shift - 25.0) / 100.0)),
                       f"harvest intent rose by {gap:.2f} over the key's baseline, {shift:.0f} requests' worth "
                       f"of sustained rise"))
-    acc = s.harvest_cusum if isinstance(s, State) else 0.0
-    out.append(Signal("sustained_harvest", _clip((acc - 100.0) / 250.0),
+    acc, follow = (s.harvest_cusum, s.follow_cusum) if isinstance(s, State) else (0.0, 0.0)
+    out.append(Signal("sustained_harvest", _clip((max(acc, follow) - 100.0) / 250.0),
                       f"long fresh generations from short prompts exceed the {HARVEST_ALLOWANCE:.0%} allowance "
-                      f"by {acc:.0f} requests' worth"))
+                      f"by {acc:.0f} requests' worth" + (f", drawn by short follow-ups by {follow:.0f}" if follow else "")))
     return out

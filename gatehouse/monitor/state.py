@@ -19,7 +19,7 @@ __all__ = ["F", "FEATURES", "State", "TopK", "merge_view", "PooledView"]
 FEATURES = (
     "single_shot", "length_hit", "big_out", "out_ratio", "reasoning", "logprob_heavy", "n_multi",
     "temp_sweep", "preference", "tools", "toolset_new", "json_mode", "novelty", "opening_new",
-    "sys_new", "big_max", "repeat",
+    "sys_new", "big_max", "repeat", "follow_up_long",
 )
 
 
@@ -27,7 +27,7 @@ class F:
     """Indices into `State.mean` (one per name in FEATURES)."""
 
     SINGLE, LENGTH, BIG_OUT, RATIO, REASON, LOGPROB, NMULTI, TSWEEP, PREF, TOOLS, TOOLNEW, JSON, \
-        NOVEL, OPENNEW, SYSNEW, BIGMAX, REPEAT = range(17)
+        NOVEL, OPENNEW, SYSNEW, BIGMAX, REPEAT, FOLLOWUP = range(18)
 
 
 HALF_LIFE = 150.0  # requests
@@ -111,6 +111,7 @@ class State:
     top_openings: TopK = field(default_factory=lambda: TopK(12))
     top_closings: TopK = field(default_factory=lambda: TopK(8))
     harvest_cusum: float = 0.0
+    follow_cusum: float = 0.0  # the same, of long replies drawn by short follow-ups
     top_ip: TopK = field(default_factory=lambda: TopK(4))
     top_ua: TopK = field(default_factory=lambda: TopK(3))
     top_sys: TopK = field(default_factory=lambda: TopK(3))
@@ -172,6 +173,7 @@ class State:
             1.0 if sys_new else 0.0,
             1.0 if f.max_tokens >= 1500 else 0.0,
             1.0 if repeat else 0.0,
+            1.0 if f.follow_up and completion >= 350 else 0.0,
         )
         a = max(_ALPHA, 1.0 / n)
         self.mean = m = [mi + a * (xi - mi) for mi, xi in zip(self.mean, x)]
@@ -194,6 +196,10 @@ class State:
         if f.single_shot and completion >= 3 * f.prompt_tokens:
             gen = min(1.0, completion / HARVEST_FULL_TOKENS)
         self.harvest_cusum = max(0.0, self.harvest_cusum + gen - HARVEST_ALLOWANCE)
+        # harvesting by follow-up accrues on its own: summed with the single-shot kind, the chat and
+        # tutoring that mixes both would reach the allowance
+        follow = min(1.0, completion / HARVEST_FULL_TOKENS) if x[F.FOLLOWUP] else 0.0
+        self.follow_cusum = max(0.0, self.follow_cusum + follow - HARVEST_ALLOWANCE)
         if f.ip24:
             self.top_ip.add(f.ip24)
         if f.ua:
@@ -250,6 +256,9 @@ class PooledView:
     week_mask: int
     first_ts: float
     last_ts: float
+    # requests that carried tools, and the distinct tool sets among them (see `signals.fresh_tool_sets`)
+    tool_requests: float = 0.0
+    distinct_toolsets: int = 0
 
 
 def merge_view(states: list[State]) -> PooledView:
@@ -259,13 +268,19 @@ def merge_view(states: list[State]) -> PooledView:
     mean = [sum(col) / k for col in zip(*(s.mean for s in states))]
     kmv = set(sorted(set().union(*(s.kmv_set for s in states)))[:KMV_K])
     openings: set[object] = set()
+    toolsets: set[int] = set()
     hours = [sum(col) for col in zip(*(s.hours for s in states))]
     mask = 0
+    tool_requests = 0.0
     for s in states:
         openings.update(s.top_openings.counts)
         mask |= s.week_mask
+        if s.toolsets:
+            toolsets.update(s.toolsets)
+            tool_requests += s.n * s.mean[F.TOOLS]
     return PooledView(
         n=n, mean=mean, words_total=sum(s.words_total for s in states), distinct_words=kmv_estimate(kmv),
         distinct_openings=len(openings), hours=hours, week_mask=mask,
         first_ts=min(s.first_ts for s in states), last_ts=max(s.last_ts for s in states),
+        tool_requests=tool_requests, distinct_toolsets=len(toolsets),
     )

@@ -3,17 +3,19 @@ uninterrupted one; the live sink checkpoints to the store and restores on start.
 
 from __future__ import annotations
 
+import zlib
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 
 from gatehouse.monitor.checkpoint import Snapshot, dump, pack, restore
 from gatehouse.monitor.engine import Monitor
 from gatehouse.monitor.features import from_trace
 from gatehouse.monitor.report import build_report
-from gatehouse.monitor.state import State, TopK
+from gatehouse.monitor.state import FEATURES, State, TopK
 from gatehouse.traffic.trace import TraceReader
 
 
@@ -88,6 +90,22 @@ def test_every_state_field_survives() -> None:
         else:
             assert a == b and type(a) is type(b), name
     assert r.samples.maxlen == 5
+
+
+def test_a_state_saved_before_a_feature_was_added_takes_traffic_on(small_week: dict[str, Any]) -> None:
+    mon = Monitor()
+    for f in _features(small_week)[:50]:
+        mon.observe(f)
+    doc = orjson.loads(zlib.decompress(dump(mon)))
+    for s in doc["keys"].values():
+        del s["mean"][-1]  # as written before the last feature existed
+    back = Monitor()
+    restore(back, pack(orjson.dumps(doc)))
+    assert all(len(s.mean) == len(FEATURES) and s.mean[-1] == 0.0 for s in back.keys.values())
+    for f in _features(small_week)[50:100]:
+        back.observe(f)
+    back.finish()
+    assert build_report(back, 0)["tenants"]
 
 
 def test_a_damaged_checkpoint_is_refused() -> None:

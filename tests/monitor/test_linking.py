@@ -378,6 +378,23 @@ def test_density_holds_where_a_few_outsiders_fill_the_week() -> None:
     assert density(crowd)[0] < 1.15
 
 
+def test_density_leaves_out_members_present_in_most_hours() -> None:
+    """Established accounts that write the same wording all week crowd every hour alike; counted,
+    they hide the sessions of the campaign beside them (60 accounts, 3 steady ones: lift 1.1)."""
+    rng = random.Random(4)
+    sessions = [rng.uniform(0, 160) for _ in range(8)]
+    campaign = [_state([rng.choice(sessions) + rng.uniform(0, 2) for _ in range(3)]) for _ in range(60)]
+    steady = [_state([h + 0.5 for h in range(168)]) for _ in range(3)]
+    base = campaign + [_state([0.5, 167.5])]  # the week spanned
+    lift, dense = density(base + steady)
+    assert lift >= 2.0 and (lift, dense) == density(base)
+    assert sum(keeps_hours(s, dense) for s in campaign) >= 0.95 * len(campaign)
+    # present in more than half the hours the group spans: left out; in half of them: counted
+    half = _state([h * 2 + 0.5 for h in range(84)])
+    assert density(base + [_state([h * 2 + 0.5 for h in range(84)] + [1.5])]) == density(base)
+    assert density(base + [half]) != density(base)
+
+
 _OPEN = ["hey so", "ok quick one", "right so basically", "hi there", "so i was wondering"]
 _ASK = ["write me everything you know about {t}", "give a complete rundown of {t}", "explain {t} start to finish"]
 _CLOSE = ["the longer the better honestly", "dont skip anything at all", "go as deep as you can"]
@@ -467,6 +484,39 @@ def test_wording_only_links_are_on_by_default_and_can_be_turned_off() -> None:
     assert not _ghost_week(wording=False).campaigns
 
 
+def _many_phrases(sessions: bool) -> Monitor:
+    """Throwaway accounts of one or two long asks each, every ask opened by one of eight phrases:
+    each phrase has about 40 users but, in shared sessions, not enough of them harvest there to pool as
+    distilling alone (a few dozen requests). `sessions=False`: the same accounts at their own hours."""
+    rng = random.Random(23)
+    broad = vocab(rng, 3000)
+    openings = [f"{' '.join(vocab(rng, 3))}," for _ in range(8)]
+    hours = [8.0, 27.0, 50.0, 71.0, 95.0, 118.0, 140.0, 160.0]
+    mon = Monitor()
+    for a in range(200):
+        own = [openings[a % 8], openings[(a // 8 + a) % 8]]
+        reqs: list[Req] = []
+        for j in range(1 + a % 2):
+            at = rng.choice(hours) + rng.uniform(0, 2) if sessions else rng.uniform(0, 167)
+            body = chat(f"{own[j]} write everything about {words(rng, broad, 3)}", max_tokens=3000, temperature=0.8)
+            reqs.append((T0 + at * HOUR, body, 25, rng.randint(1200, 2900)))
+        run(sorted(reqs, key=lambda r: r[0]), tenant=f"org_p{a:03d}", key=f"key_p{a:03d}",
+            ip=f"{40 + a}.{a % 250}.9.7", ua=f"client-{a}/1.0", monitor=mon)
+    mon.finish()
+    return mon
+
+
+def test_phrases_too_thin_alone_are_judged_together(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A campaign that composes its asks from many phrases spreads its accounts over as many
+    wording buckets; those that crowd into the same hours but are too thin to pool as distilling
+    alone are judged together when they share accounts (one phrase pool)."""
+    mon = _many_phrases(sessions=True)
+    assert len(mon.campaigns[0].tenants) >= 0.9 * 200 and mon.campaigns[0].score >= 0.7
+    assert not _many_phrases(sessions=False).campaigns  # the same phrases at independent hours
+    monkeypatch.setattr(campaigns.Linker, "_judge_jointly", lambda self, tenants: None)
+    assert not _many_phrases(sessions=True).campaigns  # no phrase pools as distilling alone
+
+
 _TOOLS = ["OpenAI/Python 1.66.3", "OpenAI/NodeJS 4.86.2", "python-requests/2.32.3", "httpx/0.28.1", "curl/8.11.1",
           "litellm/1.63.2"]
 
@@ -550,3 +600,22 @@ def test_groups_only_wording_placed_join_when_they_share_the_phrase_pool(monkeyp
     monkeypatch.setattr(campaigns, "_SAME_POOL", 2.0)  # without the phrase pool, timing keeps them apart
     uf = place()
     assert uf.find("a0") != uf.find("b0")
+
+
+def test_a_few_strays_of_a_placed_campaign_do_not_make_a_group_of_their_own() -> None:
+    """A bucket judged only with its phrase pool, whose accounts are nearly all one campaign's,
+    leaves the few that keep none of its hours unplaced; from `_LOOSE_SHARE` of the bucket on,
+    or in a bucket that pooled as distilling alone, they group together."""
+    def place(placed: int, joint: bool = True) -> campaigns._UF:
+        tenants = {f"p{i}": _state([10.0, 34.0, 58.0]) for i in range(placed)}
+        tenants |= {f"s{i}": _state([20.0, 90.0]) for i in range(2)}
+        uf = campaigns._UF()
+        for i in range(1, placed):
+            uf.union("p0", f"p{i}")
+        campaigns._place_by_wording(tenants, uf, [(_wording(1), sorted(tenants))], [], {_wording(1)} if joint else set())
+        return uf
+
+    assert 2 == campaigns._LOOSE_SHARE * 8
+    assert "s0" in place(6).parent and place(6).find("s0") == place(6).find("s1") != place(6).find("p0")
+    assert "s0" not in place(7).parent
+    assert place(7, joint=False).find("s0") == place(7, joint=False).find("s1")

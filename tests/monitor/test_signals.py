@@ -10,6 +10,9 @@ import pytest
 
 from gatehouse.monitor.engine import Monitor
 from gatehouse.monitor.scorer import score_state
+from gatehouse.monitor.features import FOLLOW_UP_WORDS, Features, from_body
+from gatehouse.monitor.signals import FOLLOW_UP_ALLOWANCE, FRESH_TOOLS_MIN, compute, fresh_tool_sets
+from gatehouse.monitor.state import merge_view
 from tests.monitor.helpers import T0, chat, run, signals_of, vocab, words
 
 Req = tuple[float, dict[str, Any], int, int]
@@ -71,6 +74,10 @@ def pattern(name: str, bad: bool) -> list[Req]:
             names = [words(rng, broad, 1) for _ in range(2)] if bad else ["get_order", "refund"]
             tools = [{"type": "function", "function": {"name": n, "parameters": {}}} for n in names]
             body = chat(f"do {words(rng, narrow, 4)}", tools=tools)
+        elif name == "follow_up_harvest":  # the honest match: a coding assistant's "now add tests", one in five long
+            body = chat(rng.choice(["Go deeper on the second point.", "Another example, a harder one."]) if bad
+                        else f"now fix {words(rng, narrow, 2)}", history=2, max_tokens=2000)
+            ct = 900 if bad or i % 5 == 0 else 120
         else:
             raise AssertionError(name)
         reqs.append((ts, body, pt, ct))
@@ -80,6 +87,7 @@ def pattern(name: str, bad: bool) -> list[Req]:
 SIGNAL_CASES = [
     "rate_shape", "output_ratio", "max_tokens_pressure", "topic_breadth", "task_breadth", "system_prompt_churn",
     "template_sweep", "single_shot", "reasoning_elicitation", "sampling_sweep", "preference_pairs", "tool_synthesis",
+    "follow_up_harvest",
 ]
 
 
@@ -213,3 +221,105 @@ def test_reasoning_asked_but_answered_briefly_harvests_little() -> None:
     long = [(ts, chat(f"{words(rng, narrow, 5)} Think step by step and show your reasoning."), 40, 800) for ts in times]
     assert signals_of(run(brief).keys["key_t"])["reasoning_elicitation"] <= 0.35
     assert signals_of(run(long).keys["key_t"])["reasoning_elicitation"] >= 0.9
+
+
+def _proxy_accounts(fresh_tools: bool, n: int = 60) -> Monitor:
+    """Accounts of a few requests each behind one app's system prompt and one billing contact:
+    most requests are the app's short asks, the rest agent tasks with tools. `fresh_tools`: each
+    task invents a tool set (synthetic tool-use traces); else the app's own two tools."""
+    rng = random.Random(11)
+    narrow, broad = vocab(rng, 60), vocab(rng, 4000)
+    app = "You are Quill, the assistant inside the Quill notes app. Keep replies short."
+    mon = Monitor()
+    for a in range(n):
+        reqs: list[Req] = []
+        for j in range(3):
+            ts = T0 + (j * 24 + (a % 6)) * 3600.0 + rng.uniform(0, 3000)
+            if j == a % 3:  # one request in three is a task with tools
+                names = [words(rng, broad, 1) for _ in range(3)] if fresh_tools else ["find_note", "save_note"]
+                tools = [{"type": "function", "function": {"name": x, "parameters": {}}} for x in names]
+                reqs.append((ts, chat(f"Update the {words(rng, broad, 8)} record and explain each step", system=app,
+                                      tools=tools, history=2, max_tokens=2500), 300, 900))
+            else:
+                reqs.append((ts, chat(f"summarise my note about {words(rng, narrow, 3)}", system=app, max_tokens=400), 40, 70))
+        run(reqs, tenant=f"org_{a:03d}", key=f"key_{a:03d}", ip=f"198.51.{a}.7", ua="quill-app/2.1",
+            bill="accounts@quill-ops.example", monitor=mon)
+    mon.finish()
+    return mon
+
+
+def test_small_accounts_and_pools_count_their_fresh_tool_sets() -> None:
+    """A key's running share of never-seen tool sets waits for its warm-up, which accounts of a
+    few requests never reach; they, and a pool of them, count distinct tool sets beyond the first
+    over their requests with tools."""
+    synthetic, app = _proxy_accounts(True), _proxy_accounts(False)
+    assert all(signals_of(s)["tool_synthesis"] == 0.0 for s in app.tenants.values())
+    pooled = {x.name: x for x in score_state(merge_view(list(synthetic.tenants.values()))).signals}
+    assert pooled["tool_synthesis"].value == 1.0
+    assert "60 distinct tool sets over 60 requests with tools" in pooled["tool_synthesis"].detail
+    assert {x.name: x.value for x in compute(merge_view(list(app.tenants.values())))}["tool_synthesis"] == 0.0
+    assert [len(c.tenants) for c in synthetic.campaigns] == [60]
+    assert synthetic.campaigns[0].score >= 0.7
+    assert app.campaigns == []
+
+
+def test_fresh_tool_sets_count_from_three_requests_with_tools() -> None:
+    assert fresh_tool_sets(3, FRESH_TOOLS_MIN) == 1.0
+    assert fresh_tool_sets(2, FRESH_TOOLS_MIN - 1) == 0.0
+    assert fresh_tool_sets(1, 500) == 0.0  # an agent app's one tool set
+    assert fresh_tool_sets(11, 101) == 0.1
+    states = list(_proxy_accounts(True).tenants.values())  # one request with tools each
+    assert {x.name: x.value for x in compute(merge_view(states[:FRESH_TOOLS_MIN]))}["tool_synthesis"] == 1.0
+    assert {x.name: x.value for x in compute(merge_view(states[:FRESH_TOOLS_MIN - 1]))}["tool_synthesis"] == 0.0
+
+
+def test_a_young_key_counts_its_fresh_tool_sets_before_its_warm_up() -> None:
+    rng = random.Random(5)
+    broad = vocab(rng, 500)
+    for fresh in (True, False):
+        reqs: list[Req] = []
+        for i in range(10):
+            names = [words(rng, broad, 1) for _ in range(2)] if fresh else ["find_note", "save_note"]
+            tools = [{"type": "function", "function": {"name": x, "parameters": {}}} for x in names]
+            reqs.append((T0 + i * 600, chat(f"do {words(rng, broad, 4)}", tools=tools if i % 2 else None), 40, 80))
+        value = signals_of(run(reqs).tenants["org_t"])["tool_synthesis"]
+        assert value == (1.0 if fresh else 0.0), (fresh, value)
+
+
+def _features(body: dict[str, Any]) -> Features:
+    return from_body(ts=T0, tenant="t", key="k", rid="r", body=body, prompt_tokens=30, completion_tokens=900)
+
+
+def test_a_follow_up_is_a_short_turn_continuing_a_conversation() -> None:
+    edge = " ".join(["more"] * FOLLOW_UP_WORDS)
+    assert _features(chat(edge, history=1)).follow_up
+    assert not _features(chat(edge + " please", history=1)).follow_up
+    assert not _features(chat(edge)).follow_up  # the first turn of a conversation asks; it does not follow up
+
+
+def test_follow_ups_drawing_long_replies_count_above_their_allowance() -> None:
+    values = []
+    for share in (FOLLOW_UP_ALLOWANCE, 0.6):
+        reqs = [(T0 + i * 60, chat("Go deeper.", history=1), 30, 900 if i < share * 100 else 100) for i in range(100)]
+        values.append(signals_of(run(reqs).keys["key_t"])["follow_up_harvest"])
+    assert values[0] == 0.0 and values[1] == 1.0
+
+
+def test_harvesting_by_follow_up_accrues_apart_from_single_shot_generations() -> None:
+    """Long replies drawn by short follow-ups accrue like long generations from short prompts, in
+    a total of their own: a tutor that mixes a third of each stays under the allowance in both."""
+    def key(follow_ups: float, single: float) -> Any:
+        reqs = []
+        for i in range(1200):
+            r = (i * 37 % 100) / 100
+            if r < follow_ups:
+                reqs.append((T0 + i * 60, chat("Go deeper.", history=1), 30, 900))
+            elif r < follow_ups + single:
+                reqs.append((T0 + i * 60, chat("Explain the water cycle"), 30, 900))
+            else:
+                reqs.append((T0 + i * 60, chat("ok thanks, next question about the water cycle please", history=1), 60, 80))
+        return run(reqs).keys["key_t"]
+    harvester, tutor = key(0.85, 0.0), key(0.35, 0.35)
+    assert harvester.follow_cusum > 350 and signals_of(harvester)["sustained_harvest"] == 1.0
+    assert "drawn by short follow-ups" in {s.name: s for s in compute(harvester)}["sustained_harvest"].detail
+    assert tutor.follow_cusum < 5 and tutor.harvest_cusum < 5 and signals_of(tutor)["sustained_harvest"] == 0.0
