@@ -33,7 +33,9 @@ customer writes the wording as everyone does (`_everyday`), and the members that
 hours and show harvest intent themselves pool as distilling; it places only those members, and
 never merges two campaigns, whichever evidence placed them (`_place_by_wording`); groups that
 only wording placed join when they write from the same phrases in the same proportions (one
-campaign's teams working different shifts, `_join_wording_groups`). Wording never overrules an
+campaign's teams working different shifts, `_join_wording_groups`). A campaign that composes its
+asks from many phrases spreads its accounts over as many buckets, each maybe too thin to pool as
+distilling alone: such buckets that share accounts are judged together (`_judge_jointly`). Wording never overrules an
 organization's own traffic: accounts whose bucket on a /24 that is mostly theirs (or one billing
 contact) pooled enough traffic and scored honest are left out of it (`_JUDGED`: a class of
 students on its campus network, writing one assignment's wording in lab sessions and asking for
@@ -46,6 +48,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from gatehouse.monitor.scorer import score_state
@@ -554,7 +557,7 @@ def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[s
                 fits: Callable[[str, State], bool] | None = None,
                 cache: dict[str, tuple[int, int, float, list[str]]] | None = None,
                 common: set[Bucket] | None = None, index: Index | None = None,
-                joint: set[Bucket] | None = None) -> list[Campaign]:
+                joint: AbstractSet[Bucket] = frozenset()) -> list[Campaign]:
     # in a fixed order (buckets sorted, each one's members sorted: the caller's lists are):
     # which campaign a straggler attaches to must not depend on set order
     suspicious = sorted(suspicious, key=lambda x: x[0])
@@ -606,7 +609,7 @@ def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[s
             uf.union(anchor, m)
         shared.append((anchor, (_KIND[c[0]], _KIND[i[0]])))
     if wording:
-        _place_by_wording(tenants, uf, wording, shared, joint or set())
+        _place_by_wording(tenants, uf, wording, shared, joint)
     if index is not None:
         for m, root in _own_client(tenants, uf, index, fits or (lambda _t, st: _fits(st))):
             uf.union(root, m)
@@ -647,7 +650,7 @@ def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[s
 
 
 def _place_by_wording(tenants: dict[str, State], uf: _UF, wording: list[tuple[Bucket, list[str]]],
-                      shared: list[tuple[str, tuple[str, ...]]], joint: set[Bucket] | frozenset[Bucket] = frozenset()) -> None:
+                      shared: list[tuple[str, tuple[str, ...]]], joint: AbstractSet[Bucket] = frozenset()) -> None:
     """Wording-only buckets place accounts nothing more specific linked; they never merge two
     campaigns, whether other evidence or an earlier wording bucket placed them. An account joins
     the campaign of the bucket's placed members whose hours it keeps (campaigns sharing a prompt
