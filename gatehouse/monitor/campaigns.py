@@ -35,11 +35,12 @@ never merges two campaigns, whichever evidence placed them (`_place_by_wording`)
 only wording placed join when they write from the same phrases in the same proportions (one
 campaign's teams working different shifts, `_join_wording_groups`). A campaign that composes its
 asks from many phrases spreads its accounts over as many buckets, each maybe too thin to pool as
-distilling alone: such buckets that share accounts are judged together (`_judge_jointly`). Wording never overrules an
-organization's own traffic: accounts whose bucket on a /24 that is mostly theirs (or one billing
-contact) pooled enough traffic and scored honest are left out of it (`_JUDGED`: a class of
-students on its campus network, writing one assignment's wording in lab sessions and asking for
-long essays, pools as a class; its essay writers pooled with another class's would not).
+distilling alone: such buckets that share accounts are judged together (`_judge_jointly`).
+Wording never overrules an organization's own traffic: accounts whose bucket on a /24 that is
+mostly theirs (or one billing contact) pooled enough traffic and scored honest are left out of it
+(`_JUDGED`: a class of students on its campus network, writing one assignment's wording in lab
+sessions and asking for long essays, pools as a class; its essay writers pooled with another
+class's would not).
 Every pass runs in sorted order, so the same traffic gives the same campaigns in any process.
 """
 

@@ -30,8 +30,8 @@ class Signal:
         return f"{self.name}={self.value:.2f}: {self.detail}"
 
 
-# short follow-ups drawing long replies: coding assistants ("now add tests") and chat reach a fifth
-# of their requests; harvesting by follow-up ("go deeper", "another example") most of them
+# short follow-ups drawing long replies: coding assistants ("now add tests") reach a fifth of their
+# requests, chat under a tenth; harvesting by follow-up ("go deeper", "another example") most of them
 FOLLOW_UP_ALLOWANCE = 0.25
 
 # the share of fresh tool sets says something from this many requests with tools

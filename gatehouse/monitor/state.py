@@ -196,8 +196,8 @@ class State:
         if f.single_shot and completion >= 3 * f.prompt_tokens:
             gen = min(1.0, completion / HARVEST_FULL_TOKENS)
         self.harvest_cusum = max(0.0, self.harvest_cusum + gen - HARVEST_ALLOWANCE)
-        # harvesting by follow-up accrues on its own: summed with the single-shot kind, the chat and
-        # tutoring that mixes both would reach the allowance
+        # harvesting by follow-up accrues on its own: summed with the single-shot kind, the routers,
+        # tutoring and writing apps that mix both would reach the allowance
         follow = min(1.0, completion / HARVEST_FULL_TOKENS) if x[F.FOLLOWUP] else 0.0
         self.follow_cusum = max(0.0, self.follow_cusum + follow - HARVEST_ALLOWANCE)
         if f.ip24:
