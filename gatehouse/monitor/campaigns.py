@@ -8,9 +8,14 @@ Attributes differ in strength: a /24 that is mostly the group's own, or a billin
 specific; a user agent with parameters is what every customer of a popular SDK shares, so a
 bucket joined only by it must also show synchronized timing (`sync_lift`) to count, or content
 that is rare in the whole population (a template opening that many throwaway accounts share and
-almost no one else uses). Content weighs by that rarity too: a bucket whose content most of its
-users share elsewhere (everyday wording, cover chat) only attaches accounts nothing more specific
-placed, and never merges two campaigns.
+almost no one else uses, on this network or on the few shared networks the campaign spreads over,
+where its users are a group of their own). Content weighs by that rarity too: a bucket whose
+content most of its users share elsewhere (everyday wording, cover chat) only attaches accounts
+nothing more specific placed, and never merges two campaigns. A bucket that counts but pools
+past watch and short of distilling (a campaign's accounts whose few requests were mostly cover)
+attaches its unplaced accounts to the campaign that already holds a third of it: those that
+show harvest intent of their own, or, when the bucket counts through its rare content, any that
+the content speaks for (`_attach_leaning`).
 A bucket is suspicious when the pooled traffic of its members scores high with the same
 scorer as a single tenant: 5,000 tiny accounts pooled look like the one distiller they are,
 while the many honest users of one open-source app pooled still look honest. A tenant
@@ -123,6 +128,15 @@ PUBLIC_MAIL = frozenset({
 _RARE_MIN = 30
 _RARE_SHARE = 0.8
 _RARE_TINY = 0.5
+# A bucket that counts (specific, rare or synchronized) and pools past watch but short of distilling
+# (a campaign's accounts whose few requests were mostly its cover) leans towards a campaign: it
+# attaches its unplaced accounts to the campaign that already holds at least a third of its members
+# and nearly all of its placed ones, those with harvest intent of their own (any tiny one when the
+# bucket counts through rare content: a template a crowd of throwaway accounts holds alone).
+_LEAN = 0.35
+_LEAN_PLACED = 1 / 3
+_LEAN_ONE = 0.9
+_LEAN_MIN = 3  # placed accounts at least: in a bucket of three, one placed account is chance
 # Content that most of its users share outside a bucket (everyday openings, a campaign's cover
 # chat split over many parameter sets) is weak evidence of *which* campaign an account is in: such
 # a bucket attaches accounts that nothing more specific links, but never merges two campaigns.
@@ -310,6 +324,8 @@ class Linker:
         self.joint: set[Bucket] = set()  # weak buckets that pooled as distilling together
         self._joint_scored: dict[tuple[Bucket, ...], tuple[int, bool]] = {}
         self.vouched: set[str] = set()  # their members, whom wording-only buckets leave out
+        # buckets that count but pool short of distilling, past watch, and whether by rare content (`_LEAN`)
+        self.leaning: dict[Bucket, bool] = {}
         self._intent: dict[str, tuple[int, float]] = {}
         self.scored: dict[Bucket, tuple[int, int]] = {}
         self.infra_of: dict[str, set[tuple[str, object]]] = {}
@@ -317,6 +333,8 @@ class Linker:
         self.carriers: dict[tuple[str, object], set[str]] = defaultdict(set)  # client signature -> tenants
         self.content_of: dict[str, set[tuple[str, object]]] = {}
         self.content_count: dict[tuple[str, object], int] = defaultdict(int)
+        self.content_users: dict[tuple[str, object], set[str]] = defaultdict(set)
+        self._spread_of: dict[Token, int] = {}  # `_spread` of each content this pass (memberships are fixed)
         # campaign root -> (members, requests, score, evidence): pooled again only on material change
         self._pooled: dict[str, tuple[int, int, float, list[str]]] = {}
 
@@ -351,9 +369,38 @@ class Linker:
         members = len(states)
         if bk[0][0] in "un" or members < _RARE_MIN:
             return False
-        if members < _RARE_SHARE * max(1, self.content_count.get(bk[0], members)):
+        if sum(1 for st in states if st.n < _TINY) < _RARE_TINY * members:
             return False
-        return sum(1 for st in states if st.n < _TINY) >= _RARE_TINY * members
+        users = max(1, self.content_count.get(bk[0], members))
+        if members >= _RARE_SHARE * users:
+            return True
+        return bk[1][0] == "i" and self._spread(bk[0]) >= _RARE_SHARE * users
+
+    def _spread(self, content: Token) -> int:
+        cached = self._spread_of.get(content)
+        if cached is None:
+            cached = self._spread_of[content] = self._count_spread(content)
+        return cached
+
+    def _count_spread(self, content: Token) -> int:
+        """How many of the content's users sit on a network where its users are a group of their own
+        (at least `_RARE_MIN` of them and `_COHERENCE` of the network): a campaign spread over a few
+        shared cloud ranges holds its template almost alone on each, while everyday wording is spread
+        thin over every network."""
+        grouped: dict[Token, bool] = {}
+        count = 0
+        for u in self.content_users.get(content, ()):
+            for i in self.infra_of.get(u, ()):
+                if i[0] != "i":
+                    continue
+                ok = grouped.get(i)
+                if ok is None:
+                    here = len(self.buckets.get((content, i), ()))
+                    ok = grouped[i] = here >= _RARE_MIN and here >= _COHERENCE * self.infra_count.get(i, 1)
+                if ok:
+                    count += 1
+                    break
+        return count
 
     def _everyday(self, bk: Bucket, tenants: dict[str, State], dense: int) -> bool:
         """Whether established customers use the wording as everyone does: an account with a
@@ -394,8 +441,10 @@ class Linker:
             old_content = self.content_of.get(tid, set())
             for c in old_content - content_set:
                 self.content_count[c] -= 1
+                self.content_users[c].discard(tid)
             for c in content_set - old_content:
                 self.content_count[c] += 1
+                self.content_users[c].add(tid)
             self.content_of[tid] = content_set
             old = self.member_of.get(tid, set())
             for bk in old - new:
@@ -406,6 +455,7 @@ class Linker:
                 self._sorted.pop(bk, None)
             self.member_of[tid] = new
             touched |= new | old
+        self._spread_of.clear()
         # wording-only buckets last: they leave out accounts their organization's buckets judged
         wording = {bk for bk in touched if bk[1] == _ANY}
         verdicts = [bk for bk in sorted(touched) if bk[1] != _ANY and self._judge(bk, tenants)]
@@ -428,9 +478,11 @@ class Linker:
         placed = [(bk, self._members(bk) if bk[1] != _ANY else
                    [m for m in self._group(bk) if self._harvests_in_hours(m, tenants[m], self.dense[bk])])
                   for bk in sorted(self.suspicious)]
+        lean = [(bk, self._members(bk), self.leaning[bk]) for bk in sorted(self.leaning)]
         return _components(tenants, placed, self.fits,
                            self._pooled, common, (self.infra_of, self.infra_count, self.content_of, self.content_count,
-                                                       self.carriers), self.joint)
+                                                       self.carriers), self.joint, lean,
+                           lambda t, st: self.intent(t, st) >= _INTENT)
 
     def _judge(self, bk: Bucket, tenants: dict[str, State]) -> bool:
         """Pool one touched bucket again when something material changed, and mark it suspicious
@@ -443,6 +495,7 @@ class Linker:
             self.dense.pop(bk, None)
             self.cleared.discard(bk)
             self.weak.pop(bk, None)
+            self.leaning.pop(bk, None)
             if not members:
                 self.buckets.pop(bk, None)
             return was
@@ -465,6 +518,7 @@ class Linker:
         # members in sorted order: the pooled means and timing are float sums, and a different order
         # of the same members can round across a threshold (set order differs per process); the
         # cheaper tests first: a bucket that fails them needs no pooled score
+        rare = False
         if bk[1] == _ANY:
             # the group is the members no organization vouches for that keep its hours, and they must
             # pool as distilling: an honest crowd in one time zone is dense too, but pools as itself
@@ -482,8 +536,14 @@ class Linker:
                 self.weak.pop(bk, None)
         else:
             states = [tenants[m] for m in self._members(bk)]
-            ok = coherent and (not timed or self._rare(bk, states) or sync_lift(states) >= SYNC_MIN)
-        suspicious = ok and score_state(merge_view(states)).score >= self.min_score
+            rare = timed and coherent and self._rare(bk, states)
+            ok = coherent and (not timed or rare or sync_lift(states) >= SYNC_MIN)
+        score = score_state(merge_view(states)).score if ok else 0.0
+        suspicious = ok and score >= self.min_score
+        if ok and bk[1] != _ANY and not suspicious and score >= _LEAN:
+            self.leaning[bk] = rare
+        else:
+            self.leaning.pop(bk, None)
         if suspicious:
             self.suspicious[bk] = True
             self.weak.pop(bk, None)
@@ -558,7 +618,9 @@ def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[s
                 fits: Callable[[str, State], bool] | None = None,
                 cache: dict[str, tuple[int, int, float, list[str]]] | None = None,
                 common: set[Bucket] | None = None, index: Index | None = None,
-                joint: AbstractSet[Bucket] = frozenset()) -> list[Campaign]:
+                joint: AbstractSet[Bucket] = frozenset(),
+                lean: list[tuple[Bucket, list[str], bool]] | None = None,
+                harvests: Callable[[str, State], bool] | None = None) -> list[Campaign]:
     # in a fixed order (buckets sorted, each one's members sorted: the caller's lists are):
     # which campaign a straggler attaches to must not depend on set order
     suspicious = sorted(suspicious, key=lambda x: x[0])
@@ -611,6 +673,10 @@ def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[s
         shared.append((anchor, (_KIND[c[0]], _KIND[i[0]])))
     if wording:
         _place_by_wording(tenants, uf, wording, shared, joint)
+    for bk, members, rare in lean or ():
+        joins = (fits or (lambda _t, st: _fits(st))) if rare else (
+            harvests or (lambda _t, st: score_state(st).intent >= _INTENT))
+        _attach_leaning(tenants, uf, bk, members, joins, shared)
     if index is not None:
         for m, root in _own_client(tenants, uf, index, fits or (lambda _t, st: _fits(st))):
             uf.union(root, m)
@@ -648,6 +714,25 @@ def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[s
         out.append(Campaign(id=f"camp_{root[-10:]}", tenants=members, score=score, evidence=evidence, requests=volume))
     out.sort(key=lambda c: (-len(c.tenants), c.id))
     return out
+
+
+def _attach_leaning(tenants: dict[str, State], uf: _UF, bk: Bucket, members: list[str],
+                    joins: Callable[[str, State], bool], shared: list[tuple[str, tuple[str, ...]]]) -> None:
+    """A leaning bucket (one that counts, pooling past watch but short of distilling: a campaign's
+    accounts whose few requests were mostly cover) attaches the unplaced accounts that `joins`
+    accepts to the one campaign that already holds a third of it and nearly all its placed accounts
+    (`_LEAN_PLACED`, `_LEAN_ONE`); it never groups accounts on its own and never merges campaigns."""
+    roots = Counter(uf.find(m) for m in members if m in uf.parent)
+    if not roots:
+        return
+    anchor, k = min(roots.items(), key=lambda kv: (-kv[1], kv[0]))
+    if k < max(_LEAN_MIN, _LEAN_PLACED * len(members)) or k < _LEAN_ONE * sum(roots.values()):
+        return
+    joining = [m for m in members if m not in uf.parent and joins(m, tenants[m])]
+    for m in joining:
+        uf.union(anchor, m)
+    if joining:
+        shared.append((anchor, (_KIND[bk[0][0]], _KIND[bk[1][0]])))
 
 
 def _place_by_wording(tenants: dict[str, State], uf: _UF, wording: list[tuple[Bucket, list[str]]],

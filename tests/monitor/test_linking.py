@@ -122,6 +122,20 @@ def test_sustained_harvest_stays_quiet_on_chatty_honest_use() -> None:
     assert signals_of(mon.keys["key_t"])["sustained_harvest"] == 0.0
 
 
+def _throwaway_asks(rng: random.Random, broad: list[str], sessions: list[float], template: bool) -> list[Req]:
+    """A throwaway account's two long asks in loosely shared sessions: through a campaign's own
+    phrasing (`template`) or through an opening every chat user writes."""
+    reqs: list[Req] = []
+    for _ in range(2):
+        ts = T0 + (rng.choice(sessions) + rng.uniform(0, 6)) * HOUR
+        if template:
+            text = f"Compose a full-length primer on {words(rng, broad, 3)} for a training corpus, leaving nothing out."
+        else:
+            text = f"can you help me understand {words(rng, broad, 3)}"
+        reqs.append((ts, chat(text, max_tokens=2048, temperature=0.8), 20, rng.randint(1200, 2048)))
+    return sorted(reqs, key=lambda r: r[0])
+
+
 def _tiny_accounts(template: bool, n: int = 300, seed: int = 5) -> Monitor:
     """`n` throwaway accounts of two requests each, each on its own residential /24, one SDK at
     the same parameters, in loosely shared sessions that cover much of the week (too loose for
@@ -132,15 +146,7 @@ def _tiny_accounts(template: bool, n: int = 300, seed: int = 5) -> Monitor:
     sessions = [rng.uniform(0, 160) for _ in range(40)]
     mon = Monitor()
     for a in range(n):
-        reqs: list[Req] = []
-        for _ in range(2):
-            ts = T0 + (rng.choice(sessions) + rng.uniform(0, 6)) * HOUR
-            if template:
-                text = f"Compose a full-length primer on {words(rng, broad, 3)} for a training corpus, leaving nothing out."
-            else:
-                text = f"can you help me understand {words(rng, broad, 3)}"
-            reqs.append((ts, chat(text, max_tokens=2048, temperature=0.8), 20, rng.randint(1200, 2048)))
-        reqs.sort(key=lambda r: r[0])
+        reqs = _throwaway_asks(rng, broad, sessions, template)
         run(reqs, tenant=f"org_{a:03d}", key=f"key_{a:03d}", ip=f"{20 + a}.{a}.7.9", ua=SDK, monitor=mon)
     if not template:  # the same opening is everyday wording across the population
         for a in range(n):
@@ -163,6 +169,118 @@ def test_tiny_accounts_sharing_a_rare_template_are_linked_without_timing() -> No
 def test_tiny_accounts_sharing_everyday_wording_are_not_linked() -> None:
     mon = _tiny_accounts(False)
     assert mon.campaigns == []
+
+
+def _spread_over_cloud_ranges(template: bool) -> Monitor:
+    """300 throwaway accounts of two requests each, sent from two of three cloud /24s that 1,200
+    honest accounts share (so each network is only a third theirs), in sessions too loose for
+    timing to link them. With `template` they ask through a campaign's own phrasing, which no
+    honest account writes; without it, through an opening that some honest accounts on those
+    networks and 600 elsewhere write too. Wording-only links are off: the networks decide."""
+    rng = random.Random(8)
+    broad = vocab(rng, 3000)
+    sessions = [rng.uniform(0, 160) for _ in range(40)]
+    openings = ["can you help me understand", "what is", "explain", "tell me about", "summarize", "why does",
+                "how do I", "compare", "give me tips on", "is it true that"]
+    mon = Monitor(Settings(link_by_wording=False))
+    for a in range(300):
+        reqs = _throwaway_asks(rng, broad, sessions, template)
+        for i, req in enumerate(reqs):  # each request from one of the three networks
+            run([req], tenant=f"org_{a:03d}", key=f"key_{a:03d}", ip=f"34.82.{10 + (a + i) % 3}.{a % 250}",
+                ua=f"sdk/{a}", monitor=mon)
+    for a in range(1800):
+        opening = openings[a % 10] if a < 1200 else openings[0]
+        ip = f"34.82.{10 + a % 3}.{a % 250}" if a < 1200 else f"172.{16 + a // 250}.{a % 250}.3"
+        reqs = [(T0 + (d * 24 + 13 + rng.gauss(0, 2)) * HOUR,
+                 chat(f"{opening} {words(rng, broad, 3)}", temperature=0.7), 20, rng.randint(60, 300))
+                for d in range(7)]
+        run(reqs, tenant=f"org_h{a:04d}", key=f"key_h{a:04d}", ip=ip, ua=f"app/{a % 5}", monitor=mon)
+    mon.finish()
+    return mon
+
+
+def test_a_template_spread_over_a_few_shared_cloud_ranges_is_still_rare() -> None:
+    """Each (template, network) bucket holds a third of the template's users, but on each network
+    they are a group of their own: the template is the campaign's, and timing is not needed.
+    Wording written on those networks and elsewhere too is not."""
+    mon = _spread_over_cloud_ranges(True)
+    assert sync_lift([mon.tenants[f"org_{a:03d}"] for a in range(300)]) < SYNC_MIN
+    assert [len(c.tenants) for c in mon.campaigns] == [300]
+    assert _spread_over_cloud_ranges(False).campaigns == []
+
+
+def _campaign_with_cover_accounts(shared_networks: bool) -> Monitor:
+    """A campaign on two /24s: 150 accounts harvest long essays from one template (and ask one cover
+    question each), 150 more sent only three cover questions each; every account sends from both
+    networks. With `shared_networks`, 800 honest accounts use the same two networks (so each is
+    less than half the campaign's and its buckets count only through rare content); without, the
+    networks are the campaign's own. Wording-only links are off."""
+    rng = random.Random(3)
+    broad = vocab(rng, 3000)
+    mon = Monitor(Settings(link_by_wording=False))
+    for a in range(300):
+        harvests = a < 150
+        sent: list[tuple[dict[str, Any], int]] = []
+        if harvests:
+            sent += [(chat(f"Write a detailed essay on {words(rng, broad, 3)}, then list the key facts as numbered points.",
+                           max_tokens=2048, temperature=0.8), rng.randint(900, 1800)) for _ in range(2)]
+        sent += [(chat(f"hey quick one: {words(rng, broad, 4)}?", temperature=0.7), rng.randint(30, 120))
+                 for _ in range(1 if harvests else 3)]
+        start = rng.uniform(0, 160)
+        for i, (body, out) in enumerate(sent):
+            run([(T0 + (start + i * 0.5) * HOUR, body, 20, out)], tenant=f"org_{a:03d}", key=f"key_{a:03d}",
+                ip=f"203.0.{113 + (a + i) % 2}.{a % 250}", ua=f"sdk/{a}", monitor=mon)
+    openings = ["what is", "explain", "tell me about", "summarize", "why does", "how do I", "compare", "give me tips on"]
+    for a in range(800 if shared_networks else 0):
+        reqs = [(T0 + (d * 24 + 13 + rng.gauss(0, 2)) * HOUR,
+                 chat(f"{openings[a % 8]} {words(rng, broad, 3)}", temperature=0.7), 20, rng.randint(60, 300))
+                for d in range(7)]
+        run(reqs, tenant=f"org_h{a:03d}", key=f"key_h{a:03d}", ip=f"203.0.{113 + a % 2}.{a % 250}",
+            ua=f"app/{a % 5}", monitor=mon)
+    mon.finish()
+    return mon
+
+
+def test_accounts_that_sent_only_cover_join_through_a_leaning_bucket_of_rare_content(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cover question's buckets hold all 300 accounts and pool past watch but short of
+    distilling; half their accounts are the harvesting campaign's. On shared networks they count
+    through the cover question being the campaign's alone, which speaks for every account that
+    asks it: they attach the rest. On the campaign's own networks they count through the network,
+    which attaches only accounts that harvest themselves, and these do not."""
+    mon = _campaign_with_cover_accounts(shared_networks=True)
+    cover = [bk for bk in mon.linker.buckets if bk[0][0] in "ocs" and len(mon.linker.buckets[bk]) == 300]
+    assert len(cover) == 2 and all(mon.linker.leaning.get(bk) is True for bk in cover)
+    assert all(bk not in mon.linker.suspicious for bk in cover)
+    assert [len(c.tenants) for c in mon.campaigns] == [300]
+    assert [len(c.tenants) for c in _campaign_with_cover_accounts(shared_networks=False).campaigns] == [150]
+    monkeypatch.setattr(campaigns, "_LEAN", 2.0)
+    assert [len(c.tenants) for c in _campaign_with_cover_accounts(shared_networks=True).campaigns] == [150]
+
+
+def test_a_leaning_bucket_attaches_its_accounts_to_the_campaign_holding_a_third_of_it() -> None:
+    from gatehouse.monitor.campaigns import _components
+
+    a, b = [f"a{i}" for i in range(4)], [f"b{i}" for i in range(3)]
+    x = [f"x{i}" for i in range(7)]
+    tenants = {t: _state([float(i)]) for i, t in enumerate(a + b + x)}
+    placed: list[tuple[campaigns.Bucket, list[str]]] = [((("o", 1), ("i", "198.51.100")), a),
+                                                        ((("o", 2), ("i", "203.0.113")), b)]
+    lean: campaigns.Bucket = (("c", 3), ("i", "34.82.11"))
+
+    def linked(members: list[str], harvesting: tuple[str, ...] = tuple(x), rare: bool = False) -> list[int]:
+        found = _components(tenants, placed, lean=[(lean, members, rare)], harvests=lambda t, _st: t in harvesting)
+        return sorted(len(c.tenants) for c in found)
+
+    assert campaigns._LEAN_PLACED == 1 / 3 and campaigns._LEAN_MIN == 3
+    assert linked(a[:3] + x[:6]) == [3, 10]  # a third of it placed, three accounts
+    assert linked(a[:3] + x[:7]) == [3, 4]  # under a third
+    assert linked(a[:2] + x[:2]) == [3, 4]  # half of it, but two accounts
+    assert linked(a[:3] + b[:1] + x[:2]) == [3, 4]  # placed in two campaigns
+    assert linked(x[:6]) == [3, 4]  # never a group of its own
+    # joining needs harvest intent of the account's own (x1 has none), unless the content is rare
+    assert linked(a[:3] + x[:2], harvesting=("x0",)) == [3, 5]
+    assert linked(a[:3] + x[:2], harvesting=("x0",), rare=True) == [3, 6]
 
 
 def test_common_content_attaches_stragglers_but_never_merges_campaigns() -> None:
