@@ -332,7 +332,6 @@ class Linker:
         self.infra_count: dict[tuple[str, object], int] = defaultdict(int)
         self.carriers: dict[tuple[str, object], set[str]] = defaultdict(set)  # client signature -> tenants
         self.content_of: dict[str, set[tuple[str, object]]] = {}
-        self.content_count: dict[tuple[str, object], int] = defaultdict(int)
         self.content_users: dict[tuple[str, object], set[str]] = defaultdict(set)
         self._spread_of: dict[Token, int] = {}  # `_spread` of each content this pass (memberships are fixed)
         # campaign root -> (members, requests, score, evidence): pooled again only on material change
@@ -371,7 +370,7 @@ class Linker:
             return False
         if sum(1 for st in states if st.n < _TINY) < _RARE_TINY * members:
             return False
-        users = max(1, self.content_count.get(bk[0], members))
+        users = max(1, len(self.content_users.get(bk[0], ())) or members)
         if members >= _RARE_SHARE * users:
             return True
         return bk[1][0] == "i" and self._spread(bk[0]) >= _RARE_SHARE * users
@@ -440,10 +439,8 @@ class Linker:
             self.infra_of[tid] = infra_set
             old_content = self.content_of.get(tid, set())
             for c in old_content - content_set:
-                self.content_count[c] -= 1
                 self.content_users[c].discard(tid)
             for c in content_set - old_content:
-                self.content_count[c] += 1
                 self.content_users[c].add(tid)
             self.content_of[tid] = content_set
             old = self.member_of.get(tid, set())
@@ -473,14 +470,14 @@ class Linker:
         if wording:
             self._judge_jointly(tenants)
         common = {bk for bk in self.suspicious
-                  if bk[0][0] != "u" and len(self.buckets[bk]) < _COMMON * self.content_count.get(bk[0], 0)}
+                  if bk[0][0] != "u" and len(self.buckets[bk]) < _COMMON * len(self.content_users.get(bk[0], ()))}
         # a wording-only bucket places only the members that keep the group's hours
         placed = [(bk, self._members(bk) if bk[1] != _ANY else
                    [m for m in self._group(bk) if self._harvests_in_hours(m, tenants[m], self.dense[bk])])
                   for bk in sorted(self.suspicious)]
         lean = [(bk, self._members(bk), self.leaning[bk]) for bk in sorted(self.leaning)]
         return _components(tenants, placed, self.fits,
-                           self._pooled, common, (self.infra_of, self.infra_count, self.content_of, self.content_count,
+                           self._pooled, common, (self.infra_of, self.infra_count, self.content_of, self.content_users,
                                                        self.carriers), self.joint, lean,
                            lambda t, st: self.intent(t, st) >= _INTENT)
 
@@ -609,9 +606,10 @@ def link(tenants: dict[str, State], min_score: float = 0.6, wording: bool = True
     """One full linking pass over every tenant (see `Linker` for the incremental one)."""
     return Linker(min_score, wording=wording).update(tenants, set(tenants))
 
-# (infra tokens of each tenant, tenants per infra token, content tokens of each tenant, tenants per
-# content token, tenants carrying each client signature)
-Index = tuple[dict[str, set[Token]], dict[Token, int], dict[str, set[Token]], dict[Token, int], dict[Token, set[str]]]
+# (infra tokens of each tenant, tenants per infra token, content tokens of each tenant, the tenants
+# using each content token, tenants carrying each client signature)
+Index = tuple[dict[str, set[Token]], dict[Token, int], dict[str, set[Token]], dict[Token, set[str]],
+              dict[Token, set[str]]]
 
 
 def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[str]]],
@@ -873,7 +871,7 @@ def _own_client(tenants: dict[str, State], uf: _UF, index: Index,
     least two content tokens that are specific to the campaign (at most `_OWN_OUTSIDE` of their
     users are outside it).
     """
-    _, _, content_of, content_count, carriers = index
+    _, _, content_of, content_users, carriers = index
     parent = uf.parent
     if not parent:
         return []
@@ -954,8 +952,8 @@ def _own_client(tenants: dict[str, State], uf: _UF, index: Index,
                 else:
                     ok = r in informative and inside(st, r)
             else:
-                specific = [c for c in content_of.get(tid, ())
-                            if content_count.get(c, 0) - used[r][c] <= _OWN_OUTSIDE * content_count.get(c, 0)]
+                reach = {c: len(content_users.get(c, ())) for c in content_of.get(tid, ())}
+                specific = [c for c, k in reach.items() if k - used[r][c] <= _OWN_OUTSIDE * k]
                 ok = len(specific) >= 2 and fits(tid, st)
             if ok:
                 taken.add(tid)
