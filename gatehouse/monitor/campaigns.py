@@ -720,13 +720,16 @@ def _attach_leaning(tenants: dict[str, State], uf: _UF, bk: Bucket, members: lis
     accounts whose few requests were mostly cover) attaches the unplaced accounts that `joins`
     accepts to the one campaign that already holds a third of it and nearly all its placed accounts
     (`_LEAN_PLACED`, `_LEAN_ONE`); it never groups accounts on its own and never merges campaigns."""
+    loose = [m for m in members if m not in uf.parent]
+    if not loose:
+        return  # nothing to attach (no need to find the roots)
     roots = Counter(uf.find(m) for m in members if m in uf.parent)
     if not roots:
         return
     anchor, k = min(roots.items(), key=lambda kv: (-kv[1], kv[0]))
     if k < max(_LEAN_MIN, _LEAN_PLACED * len(members)) or k < _LEAN_ONE * sum(roots.values()):
         return
-    joining = [m for m in members if m not in uf.parent and joins(m, tenants[m])]
+    joining = [m for m in loose if joins(m, tenants[m])]
     for m in joining:
         uf.union(anchor, m)
     if joining:
