@@ -131,11 +131,11 @@ _RARE_TINY = 0.5
 # A bucket that counts (specific, rare or synchronized) and pools past watch but short of distilling
 # (a campaign's accounts whose few requests were mostly its cover) leans towards a campaign: it
 # attaches its unplaced accounts to the campaign that already holds at least a third of its members
-# and nearly all of its placed ones, those with harvest intent of their own (any tiny one when the
+# and two thirds of its placed ones, those with harvest intent of their own (any tiny one when the
 # bucket counts through rare content: a template a crowd of throwaway accounts holds alone).
 _LEAN = 0.35
 _LEAN_PLACED = 1 / 3
-_LEAN_ONE = 0.9
+_LEAN_ONE = 2 / 3
 _LEAN_MIN = 3  # placed accounts at least: in a bucket of three, one placed account is chance
 # Content that most of its users share outside a bucket (everyday openings, a campaign's cover
 # chat split over many parameter sets) is weak evidence of *which* campaign an account is in: such
@@ -718,7 +718,7 @@ def _attach_leaning(tenants: dict[str, State], uf: _UF, bk: Bucket, members: lis
                     joins: Callable[[str, State], bool], shared: list[tuple[str, tuple[str, ...]]]) -> None:
     """A leaning bucket (one that counts, pooling past watch but short of distilling: a campaign's
     accounts whose few requests were mostly cover) attaches the unplaced accounts that `joins`
-    accepts to the one campaign that already holds a third of it and nearly all its placed accounts
+    accepts to the campaign that already holds a third of it and two thirds of its placed accounts
     (`_LEAN_PLACED`, `_LEAN_ONE`); it never groups accounts on its own and never merges campaigns."""
     loose = [m for m in members if m not in uf.parent]
     if not loose:

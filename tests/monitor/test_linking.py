@@ -272,11 +272,12 @@ def test_a_leaning_bucket_attaches_its_accounts_to_the_campaign_holding_a_third_
         found = _components(tenants, placed, lean=[(lean, members, rare)], harvests=lambda t, _st: t in harvesting)
         return sorted(len(c.tenants) for c in found)
 
-    assert campaigns._LEAN_PLACED == 1 / 3 and campaigns._LEAN_MIN == 3
+    assert campaigns._LEAN_PLACED == 1 / 3 and campaigns._LEAN_MIN == 3 and campaigns._LEAN_ONE == 2 / 3
     assert linked(a[:3] + x[:6]) == [3, 10]  # a third of it placed, three accounts
     assert linked(a[:3] + x[:7]) == [3, 4]  # under a third
     assert linked(a[:2] + x[:2]) == [3, 4]  # half of it, but two accounts
-    assert linked(a[:3] + b[:1] + x[:2]) == [3, 4]  # placed in two campaigns
+    assert linked(a[:3] + b[:2] + x[:2]) == [3, 4]  # placed in two campaigns, neither holding two thirds
+    assert linked(a[:4] + b[:2] + x[:2]) == [3, 6]  # the larger holds two thirds of those placed
     assert linked(x[:6]) == [3, 4]  # never a group of its own
     # joining needs harvest intent of the account's own (x1 has none), unless the content is rare
     assert linked(a[:3] + x[:2], harvesting=("x0",)) == [3, 5]
