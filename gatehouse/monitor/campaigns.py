@@ -370,7 +370,7 @@ class Linker:
             return False
         if sum(1 for st in states if st.n < _TINY) < _RARE_TINY * members:
             return False
-        users = max(1, len(self.content_users.get(bk[0], ())) or members)
+        users = len(self.content_users.get(bk[0], ())) or members
         if members >= _RARE_SHARE * users:
             return True
         return bk[1][0] == "i" and self._spread(bk[0]) >= _RARE_SHARE * users
@@ -622,6 +622,8 @@ def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[s
     # in a fixed order (buckets sorted, each one's members sorted: the caller's lists are):
     # which campaign a straggler attaches to must not depend on set order
     suspicious = sorted(suspicious, key=lambda x: x[0])
+    fits = fits or (lambda _t, st: _fits(st))
+    harvests = harvests or (lambda _t, st: score_state(st).intent >= _INTENT)
     hits: dict[str, int] = defaultdict(int)
     # wording-only hits qualify an account for wording buckets only: shared phrases must not make it
     # count in a bucket that would otherwise not hold it (two campaigns sharing a network range)
@@ -634,7 +636,7 @@ def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[s
         counter = said if bk[1] == _ANY else hits
         for m in members:
             if m not in ok:
-                ok[m] = fits(m, tenants[m]) if fits is not None else _fits(tenants[m])
+                ok[m] = fits(m, tenants[m])
             if ok[m]:
                 counter[m] += weight
     uf = _UF()
@@ -672,11 +674,9 @@ def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[s
     if wording:
         _place_by_wording(tenants, uf, wording, shared, joint)
     for bk, members, rare in lean or ():
-        joins = (fits or (lambda _t, st: _fits(st))) if rare else (
-            harvests or (lambda _t, st: score_state(st).intent >= _INTENT))
-        _attach_leaning(tenants, uf, bk, members, joins, shared)
+        _attach_leaning(tenants, uf, bk, members, fits if rare else harvests, shared)
     if index is not None:
-        for m, root in _own_client(tenants, uf, index, fits or (lambda _t, st: _fits(st))):
+        for m, root in _own_client(tenants, uf, index, fits):
             uf.union(root, m)
             shared.append((m, ("the campaign's own client and parameters",)))
     groups: dict[str, list[str]] = defaultdict(list)
