@@ -128,6 +128,10 @@ PUBLIC_MAIL = frozenset({
 _RARE_MIN = 30
 _RARE_SHARE = 0.8
 _RARE_TINY = 0.5
+# Rare content need not be a large share of its network: a campaign that writes from many templates
+# spreads its accounts over as many buckets on each cloud range it shares, each a small share of it
+# (rarity across the population, not the network, is what tells it from everyday wording).
+_RARE_COHERENCE = 0.05
 # A bucket that counts (specific, rare or synchronized) and pools past watch but short of distilling
 # (a campaign's accounts whose few requests were mostly its cover) leans towards a campaign: it
 # attaches its unplaced accounts to the campaign that already holds at least a third of its members
@@ -383,7 +387,7 @@ class Linker:
 
     def _count_spread(self, content: Token) -> int:
         """How many of the content's users sit on a network where its users are a group of their own
-        (at least `_RARE_MIN` of them and `_COHERENCE` of the network): a campaign spread over a few
+        (at least `_RARE_MIN` of them and `_RARE_COHERENCE` of the network): a campaign spread over a few
         shared cloud ranges holds its template almost alone on each, while everyday wording is spread
         thin over every network."""
         grouped: dict[Token, bool] = {}
@@ -395,7 +399,7 @@ class Linker:
                 ok = grouped.get(i)
                 if ok is None:
                     here = len(self.buckets.get((content, i), ()))
-                    ok = grouped[i] = here >= _RARE_MIN and here >= _COHERENCE * self.infra_count.get(i, 1)
+                    ok = grouped[i] = here >= _RARE_MIN and here >= _RARE_COHERENCE * self.infra_count.get(i, 1)
                 if ok:
                     count += 1
                     break
@@ -498,7 +502,7 @@ class Linker:
             return was
         # coherence: most tenants on this network / agent / contact share the content too;
         # a cloud NAT range shared by unrelated customers does not qualify
-        # (a /24 shared by unrelated customers qualifies only by synchronized timing)
+        # (a /24 shared by unrelated customers qualifies only by synchronized timing or rare content)
         share = len(members) / max(1, self.infra_count.get(bk[1], len(members)))
         coherent = share >= _COHERENCE
         timed = bk[1][0] in _WEAK or (bk[1][0] == "i" and share < _IP_COHERENCE)
@@ -533,8 +537,8 @@ class Linker:
                 self.weak.pop(bk, None)
         else:
             states = [tenants[m] for m in self._members(bk)]
-            rare = timed and coherent and self._rare(bk, states)
-            ok = coherent and (not timed or rare or sync_lift(states) >= SYNC_MIN)
+            rare = timed and share >= _RARE_COHERENCE and self._rare(bk, states)
+            ok = (coherent or rare) and (not timed or rare or sync_lift(states) >= SYNC_MIN)
         score = score_state(merge_view(states)).score if ok else 0.0
         suspicious = ok and score >= self.min_score
         if ok and bk[1] != _ANY and not suspicious and score >= _LEAN:

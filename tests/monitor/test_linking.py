@@ -122,14 +122,28 @@ def test_sustained_harvest_stays_quiet_on_chatty_honest_use() -> None:
     assert signals_of(mon.keys["key_t"])["sustained_harvest"] == 0.0
 
 
-def _throwaway_asks(rng: random.Random, broad: list[str], sessions: list[float], template: bool) -> list[Req]:
+# a campaign's own phrasings: (opening, ending) pairs no one else writes
+_TEMPLATES = [("Compose a full-length primer on", "for a training corpus, leaving nothing out."),
+              ("Write an exhaustive field guide to", "and cover every corner case you know."),
+              ("Draft a complete textbook chapter about", "with worked examples after each section."),
+              ("Produce a detailed reference entry on", "as it would appear in a printed encyclopedia."),
+              ("Prepare an in-depth tutorial covering", "step by step, assuming no prior knowledge."),
+              ("Author a comprehensive overview of", "citing the main schools of thought on it."),
+              ("Generate a thorough explainer on", "ending with a list of common misconceptions."),
+              ("Create a long-form lesson about", "followed by ten review questions and answers.")]
+
+
+def _throwaway_asks(rng: random.Random, broad: list[str], sessions: list[float], template: bool,
+                    templates: int = 1) -> list[Req]:
     """A throwaway account's two long asks in loosely shared sessions: through a campaign's own
-    phrasing (`template`) or through an opening every chat user writes."""
+    phrasing (`template`, drawn from its first `templates` phrasings) or through an opening every
+    chat user writes."""
     reqs: list[Req] = []
     for _ in range(2):
         ts = T0 + (rng.choice(sessions) + rng.uniform(0, 6)) * HOUR
         if template:
-            text = f"Compose a full-length primer on {words(rng, broad, 3)} for a training corpus, leaving nothing out."
+            start, end = _TEMPLATES[rng.randrange(templates)]
+            text = f"{start} {words(rng, broad, 3)} {end}"
         else:
             text = f"can you help me understand {words(rng, broad, 3)}"
         reqs.append((ts, chat(text, max_tokens=2048, temperature=0.8), 20, rng.randint(1200, 2048)))
@@ -171,12 +185,13 @@ def test_tiny_accounts_sharing_everyday_wording_are_not_linked() -> None:
     assert mon.campaigns == []
 
 
-def _spread_over_cloud_ranges(template: bool) -> Monitor:
-    """300 throwaway accounts of two requests each, sent from two of three cloud /24s that 1,200
-    honest accounts share (so each network is only a third theirs), in sessions too loose for
-    timing to link them. With `template` they ask through a campaign's own phrasing, which no
-    honest account writes; without it, through an opening that some honest accounts on those
-    networks and 600 elsewhere write too. Wording-only links are off: the networks decide."""
+def _spread_over_cloud_ranges(template: bool, templates: int = 1, crowd: int = 1200) -> Monitor:
+    """300 throwaway accounts of two requests each, sent from two of three cloud /24s that `crowd`
+    honest accounts share (1,200: each network is only a third theirs), in sessions too loose for
+    timing to link them. With `template` they ask through a campaign's own phrasing (one of
+    `templates`), which no honest account writes; without it, through an opening that some honest
+    accounts on those networks and 600 elsewhere write too. Wording-only links are off: the
+    networks decide."""
     rng = random.Random(8)
     broad = vocab(rng, 3000)
     sessions = [rng.uniform(0, 160) for _ in range(40)]
@@ -184,13 +199,13 @@ def _spread_over_cloud_ranges(template: bool) -> Monitor:
                 "how do I", "compare", "give me tips on", "is it true that"]
     mon = Monitor(Settings(link_by_wording=False))
     for a in range(300):
-        reqs = _throwaway_asks(rng, broad, sessions, template)
+        reqs = _throwaway_asks(rng, broad, sessions, template, templates)
         for i, req in enumerate(reqs):  # each request from one of the three networks
             run([req], tenant=f"org_{a:03d}", key=f"key_{a:03d}", ip=f"34.82.{10 + (a + i) % 3}.{a % 250}",
                 ua=f"sdk/{a}", monitor=mon)
-    for a in range(1800):
-        opening = openings[a % 10] if a < 1200 else openings[0]
-        ip = f"34.82.{10 + a % 3}.{a % 250}" if a < 1200 else f"172.{16 + a // 250}.{a % 250}.3"
+    for a in range(crowd + 600):
+        opening = openings[a % 10] if a < crowd else openings[0]
+        ip = f"34.82.{10 + a % 3}.{a % 250}" if a < crowd else f"172.{16 + a // 250}.{a % 250}.3"
         reqs = [(T0 + (d * 24 + 13 + rng.gauss(0, 2)) * HOUR,
                  chat(f"{opening} {words(rng, broad, 3)}", temperature=0.7), 20, rng.randint(60, 300))
                 for d in range(7)]
@@ -207,6 +222,19 @@ def test_a_template_spread_over_a_few_shared_cloud_ranges_is_still_rare() -> Non
     assert sync_lift([mon.tenants[f"org_{a:03d}"] for a in range(300)]) < SYNC_MIN
     assert [len(c.tenants) for c in mon.campaigns] == [300]
     assert _spread_over_cloud_ranges(False).campaigns == []
+
+
+def test_a_campaign_writing_from_many_templates_over_shared_cloud_ranges_is_rare() -> None:
+    """Three phrasings spread the campaign's accounts over three buckets on each network, and a crowd
+    of 2,700 honest accounts puts each under `_COHERENCE` of it: rare content counts from
+    `_RARE_COHERENCE` of a network on."""
+    mon = _spread_over_cloud_ranges(True, templates=3, crowd=2700)
+    linker = mon.linker
+    shares = [len(members) / linker.infra_count[bk[1]] for bk, members in linker.buckets.items()
+              if bk[0][0] in "oc" and bk[1][0] == "i" and len(members) >= campaigns._RARE_MIN]
+    assert shares and max(shares) < campaigns._COHERENCE and min(shares) >= campaigns._RARE_COHERENCE
+    assert [len(c.tenants) for c in mon.campaigns] == [300]
+    assert not any(t.startswith("org_h") for t in mon.campaigns[0].tenants)  # the crowd's own openings pool as theirs
 
 
 def _campaign_with_cover_accounts(shared_networks: bool) -> Monitor:
@@ -738,3 +766,4 @@ def test_a_few_strays_of_a_placed_campaign_do_not_make_a_group_of_their_own() ->
     assert "s0" in place(6).parent and place(6).find("s0") == place(6).find("s1") != place(6).find("p0")
     assert "s0" not in place(7).parent
     assert place(7, joint=False).find("s0") == place(7, joint=False).find("s1")
+
