@@ -46,6 +46,9 @@ mostly theirs (or one billing contact) pooled enough traffic and scored honest a
 (`_JUDGED`: a class of students on its campus network, writing one assignment's wording in lab
 sessions and asking for long essays, pools as a class; its essay writers pooled with another
 class's would not).
+A campaign scores its pooled traffic plus what the split itself says: an honest customer does
+not spread its work over many accounts that share a template, a network or a client, so each
+doubling of the linked accounts adds log-odds to the pooled score, up to a cap (`campaign_score`).
 Every pass runs in sorted order, so the same traffic gives the same campaigns in any process.
 """
 
@@ -57,7 +60,7 @@ from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
-from gatehouse.monitor.scorer import score_state
+from gatehouse.monitor.scorer import lowered, score_state
 from gatehouse.monitor.state import State, merge_view
 
 __all__ = ["Campaign", "Linker", "link", "tokens_of"]
@@ -277,6 +280,17 @@ def keeps_hours(st: State, dense: int) -> bool:
 
 
 _INTENT = 0.35
+# log-odds added to a campaign's pooled score per doubling of its accounts, and at most (reached at
+# about 300 accounts): a pair of accounts adds little, a crowd of throwaway accounts a lot
+_SPLIT = 0.3
+_SPLIT_MAX = 2.5
+
+
+def campaign_score(pooled: float, accounts: int) -> tuple[float, float]:
+    """(score, log-odds added): a campaign's pooled score raised by what splitting its traffic over
+    `accounts` linked accounts says (`_SPLIT` per doubling, up to `_SPLIT_MAX`)."""
+    added = min(_SPLIT_MAX, _SPLIT * math.log2(max(1, accounts)))
+    return lowered(pooled, -added), added
 
 
 def _fits(s: State) -> bool:
@@ -703,14 +717,16 @@ def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[s
         else:
             pooled = merge_view(states)
             sc = score_state(pooled)
+            score, added = campaign_score(sc.score, len(members))
             kinds = sorted(kinds_of[root])
             overlap = pooled.week_mask.bit_count()
             lift = sync_lift(states)
             evidence = [f"shared_infrastructure: {len(members)} tenants share {', '.join(kinds)}",
+                        f"split_accounts={added / _SPLIT_MAX:.2f}: pooled traffic scores {sc.score:.2f}, "
+                        f"+{added:.1f} log-odds for one operation's traffic split over {len(members)} accounts",
                         f"synchronized_timing={min(1.0, lift / 4):.2f}: active within the same {overlap} hours of the "
                         f"week, {lift:.1f}x the overlap of independent accounts",
                         *sc.evidence(4)]
-            score = sc.score
             if cache is not None:
                 cache[root] = (len(members), volume, score, evidence)
         out.append(Campaign(id=f"camp_{root[-10:]}", tenants=members, score=score, evidence=evidence, requests=volume))

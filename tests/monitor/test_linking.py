@@ -77,6 +77,8 @@ def test_same_accounts_in_shared_sessions_are_linked() -> None:
     mon = _small_accounts(True)
     assert len(mon.campaigns) == 1 and len(mon.campaigns[0].tenants) == 6
     assert any(e.startswith("synchronized_timing=") for e in mon.campaigns[0].evidence)
+    split = next(e for e in mon.campaigns[0].evidence if e.startswith("split_accounts="))
+    assert "split over 6 accounts" in split  # the pooled score and what the split adds, for the analyst
 
 
 def test_template_ending_survives_a_leading_slot() -> None:
@@ -767,3 +769,15 @@ def test_a_few_strays_of_a_placed_campaign_do_not_make_a_group_of_their_own() ->
     assert "s0" not in place(7).parent
     assert place(7, joint=False).find("s0") == place(7, joint=False).find("s1")
 
+
+def test_a_campaign_scores_its_pooled_traffic_raised_by_the_split_up_to_a_cap() -> None:
+    """Each doubling of the linked accounts adds `_SPLIT` log-odds to the pooled score, up to
+    `_SPLIT_MAX`: a pair barely moves, a crowd of throwaway accounts moves a lot, and a pool that
+    scores nothing stays near nothing."""
+    pair, added = campaigns.campaign_score(0.7, 2)
+    assert added == pytest.approx(campaigns._SPLIT) and 0.7 < pair < 0.77
+    scores = [campaigns.campaign_score(0.7, n)[0] for n in (1, 2, 16, 256, 2 ** 20)]
+    assert scores[0] == pytest.approx(0.7) and scores == sorted(scores)
+    assert campaigns.campaign_score(0.7, 2 ** 20)[1] == campaigns._SPLIT_MAX
+    assert campaigns.campaign_score(0.7, 2 ** 20)[0] == pytest.approx(campaigns.campaign_score(0.7, 2 ** 9)[0])
+    assert campaigns.campaign_score(0.01, 5000)[0] < 0.15

@@ -172,7 +172,7 @@ async def test_enforcement_is_audited_and_alerts_are_worked(tmp_path: Path, smal
             assert await svc.campaign_members(conn, linked[0].id) == sorted(linked[0].tenants)
         async with store.engine.connect() as conn:
             actions = [r.action for r in await conn.execute(select(audit_log.c.action))]
-            open_alerts = await svc.list_alerts(conn)
+            open_alerts = await svc.list_alerts(conn, limit=1000)  # campaign members fill the first hundred
         assert "monitor.enforce" in actions and "monitor.alert.open" in actions
         assert open_alerts and open_alerts[0]["evidence"]
         # one flagged on its own traffic (the riskiest are members of one campaign)
