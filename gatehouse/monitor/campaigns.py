@@ -58,12 +58,12 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from gatehouse.monitor.scorer import lowered, score_state
 from gatehouse.monitor.state import State, merge_view
 
-__all__ = ["Campaign", "Linker", "link", "tokens_of"]
+__all__ = ["Campaign", "Linker", "campaign_score", "link", "tokens_of"]
 
 _KIND = {"o": "instruction opening", "c": "template ending", "s": "system prompt", "i": "/24 network", "u": "user agent and parameters",
          "b": "billing contact", "d": "billing domain", "n": "billing domain",
@@ -494,10 +494,10 @@ class Linker:
                    [m for m in self._group(bk) if self._harvests_in_hours(m, tenants[m], self.dense[bk])])
                   for bk in sorted(self.suspicious)]
         lean = [(bk, self._members(bk), self.leaning[bk]) for bk in sorted(self.leaning)]
-        return _components(tenants, placed, self.fits,
-                           self._pooled, common, (self.infra_of, self.infra_count, self.content_of, self.content_users,
-                                                       self.carriers), self.joint, lean,
-                           lambda t, st: self.intent(t, st) >= _INTENT)
+        index = (self.infra_of, self.infra_count, self.content_of, self.content_users, self.carriers)
+        found = Findings(placed, common, self.joint, lean, index, self.fits,
+                         lambda t, st: self.intent(t, st) >= _INTENT)
+        return _components(tenants, found, self._pooled)
 
     def _judge(self, bk: Bucket, tenants: dict[str, State]) -> bool:
         """Pool one touched bucket again when something material changed, and mark it suspicious
@@ -630,18 +630,32 @@ Index = tuple[dict[str, set[Token]], dict[Token, int], dict[str, set[Token]], di
               dict[Token, set[str]]]
 
 
-def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[str]]],
-                fits: Callable[[str, State], bool] | None = None,
-                cache: dict[str, tuple[int, int, float, list[str]]] | None = None,
-                common: set[Bucket] | None = None, index: Index | None = None,
-                joint: AbstractSet[Bucket] = frozenset(),
-                lean: list[tuple[Bucket, list[str], bool]] | None = None,
-                harvests: Callable[[str, State], bool] | None = None) -> list[Campaign]:
+@dataclass(frozen=True)
+class Findings:
+    """What one linking pass found, for `_components` to group: the buckets that pooled as
+    distilling, each with the members it places; which of those hold only common content
+    (`_COMMON`) or pooled as distilling only with their phrase pool (`joint`); the leaning buckets
+    (`_LEAN`), each with its members and whether its content is rare; the population index
+    (exclusive networks, `_own_client`); and who may join: `fits` (an account's own traffic does
+    not contradict a group) and `harvests` (it shows harvest intent of its own)."""
+
+    suspicious: list[tuple[Bucket, list[str]]]
+    common: AbstractSet[Bucket] = frozenset()
+    joint: AbstractSet[Bucket] = frozenset()
+    lean: list[tuple[Bucket, list[str], bool]] = field(default_factory=list)
+    index: Index | None = None
+    fits: Callable[[str, State], bool] = field(default=lambda _t, st: _fits(st))
+    harvests: Callable[[str, State], bool] = field(default=lambda _t, st: score_state(st).intent >= _INTENT)
+
+
+def _components(tenants: dict[str, State], found: Findings,
+                cache: dict[str, tuple[int, int, float, list[str]]] | None = None) -> list[Campaign]:
+    """Campaigns from what a pass found; `cache` keeps each campaign's pooled score until it
+    changes materially."""
     # in a fixed order (buckets sorted, each one's members sorted: the caller's lists are):
     # which campaign a straggler attaches to must not depend on set order
-    suspicious = sorted(suspicious, key=lambda x: x[0])
-    fits = fits or (lambda _t, st: _fits(st))
-    harvests = harvests or (lambda _t, st: score_state(st).intent >= _INTENT)
+    suspicious = sorted(found.suspicious, key=lambda x: x[0])
+    fits, index = found.fits, found.index
     hits: dict[str, int] = defaultdict(int)
     # wording-only hits qualify an account for wording buckets only: shared phrases must not make it
     # count in a bucket that would otherwise not hold it (two campaigns sharing a network range)
@@ -665,7 +679,7 @@ def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[s
     for bk, members in suspicious:
         count = hits if bk[1] != _ANY else {m: hits[m] + said[m] for m in members}
         qualified = [m for m in members if count[m] >= 2 or count[m] == 1 and tenants[m].n < _TINY]
-        if common and bk in common:
+        if bk in found.common:
             weak.append((bk, qualified))
             continue
         if bk[1] == _ANY:
@@ -690,9 +704,9 @@ def _components(tenants: dict[str, State], suspicious: list[tuple[Bucket, list[s
             uf.union(anchor, m)
         shared.append((anchor, (_KIND[c[0]], _KIND[i[0]])))
     if wording:
-        _place_by_wording(tenants, uf, wording, shared, joint)
-    for bk, members, rare in lean or ():
-        _attach_leaning(tenants, uf, bk, members, fits if rare else harvests, shared)
+        _place_by_wording(tenants, uf, wording, shared, found.joint)
+    for bk, members, rare in found.lean:
+        _attach_leaning(tenants, uf, bk, members, fits if rare else found.harvests, shared)
     if index is not None:
         for m, root in _own_client(tenants, uf, index, fits):
             uf.union(root, m)

@@ -31,7 +31,7 @@ def test_linking_does_not_depend_on_bucket_order() -> None:
     buckets happen to be ordered (the order a set of buckets iterates in varies per process)."""
     import itertools
 
-    from gatehouse.monitor.campaigns import _components
+    from gatehouse.monitor.campaigns import Findings, _components
     from gatehouse.monitor.features import from_body
     from gatehouse.monitor.state import State
     from tests.monitor.helpers import T0, chat
@@ -51,7 +51,7 @@ def test_linking_does_not_depend_on_bucket_order() -> None:
     buckets = [(a, ["a1", "a2"]), (b, ["b2", "b1"]), (cover1, ["a1", "b1", "x1", "y1"]), (cover2, ["x2", "x1", "b2", "a2"])]
     results = set()
     for perm in itertools.permutations(buckets):
-        found = _components(tenants, list(perm), common={cover1, cover2})
+        found = _components(tenants, Findings(list(perm), common={cover1, cover2}))
         results.add(tuple((c.id, tuple(c.tenants)) for c in found))
     assert len(results) == 1
 

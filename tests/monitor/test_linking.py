@@ -289,7 +289,7 @@ def test_accounts_that_sent_only_cover_join_through_a_leaning_bucket_of_rare_con
 
 
 def test_a_leaning_bucket_attaches_its_accounts_to_the_campaign_holding_a_third_of_it() -> None:
-    from gatehouse.monitor.campaigns import _components
+    from gatehouse.monitor.campaigns import Findings, _components
 
     a, b = [f"a{i}" for i in range(4)], [f"b{i}" for i in range(3)]
     x = [f"x{i}" for i in range(7)]
@@ -299,7 +299,7 @@ def test_a_leaning_bucket_attaches_its_accounts_to_the_campaign_holding_a_third_
     lean: campaigns.Bucket = (("c", 3), ("i", "34.82.11"))
 
     def linked(members: list[str], harvesting: tuple[str, ...] = tuple(x), rare: bool = False) -> list[int]:
-        found = _components(tenants, placed, lean=[(lean, members, rare)], harvests=lambda t, _st: t in harvesting)
+        found = _components(tenants, Findings(placed, lean=[(lean, members, rare)], harvests=lambda t, _st: t in harvesting))
         return sorted(len(c.tenants) for c in found)
 
     assert campaigns._LEAN_PLACED == 1 / 3 and campaigns._LEAN_MIN == 3 and campaigns._LEAN_ONE == 2 / 3
@@ -315,16 +315,17 @@ def test_a_leaning_bucket_attaches_its_accounts_to_the_campaign_holding_a_third_
 
 
 def test_common_content_attaches_stragglers_but_never_merges_campaigns() -> None:
-    from gatehouse.monitor.campaigns import _components
+    from gatehouse.monitor.campaigns import Findings, _components
 
     tenants = {t: _state([float(i)]) for i, t in enumerate(["a1", "a2", "a3", "b1", "b2", "b3", "x1"])}
     a = (("o", 1), ("i", "198.51.100"))
     b = (("o", 2), ("i", "203.0.113"))
     cover = (("o", 3), ("u", f"{SDK}|t=0.9"))  # everyday wording both campaigns' cover traffic shares
-    found = _components(tenants, [(a, ["a1", "a2", "a3"]), (b, ["b1", "b2", "b3"]), (cover, ["a1", "a2", "b1", "x1"])],
-                        common={cover})
+    found = _components(tenants, Findings([(a, ["a1", "a2", "a3"]), (b, ["b1", "b2", "b3"]),
+                                           (cover, ["a1", "a2", "b1", "x1"])], common={cover}))
     assert sorted(sorted(c.tenants) for c in found) == [["a1", "a2", "a3", "x1"], ["b1", "b2", "b3"]]
-    merged = _components(tenants, [(a, ["a1", "a2", "a3"]), (b, ["b1", "b2", "b3"]), (cover, ["a1", "a2", "b1", "x1"])])
+    merged = _components(tenants, Findings([(a, ["a1", "a2", "a3"]), (b, ["b1", "b2", "b3"]),
+                                            (cover, ["a1", "a2", "b1", "x1"])]))
     assert len(merged) == 1
 
 
