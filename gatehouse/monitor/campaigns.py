@@ -344,6 +344,7 @@ class Linker:
         self.vouched: set[str] = set()  # their members, whom wording-only buckets leave out
         # buckets that count but pool short of distilling, past watch, and whether by rare content (`_LEAN`)
         self.leaning: dict[Bucket, bool] = {}
+        self.rare: set[Bucket] = set()  # buckets that count through rare content (see `_components`)
         self._intent: dict[str, tuple[int, float]] = {}
         self.scored: dict[Bucket, tuple[int, int]] = {}
         self.infra_of: dict[str, set[tuple[str, object]]] = {}
@@ -496,7 +497,7 @@ class Linker:
         lean = [(bk, self._members(bk), self.leaning[bk]) for bk in sorted(self.leaning)]
         index = (self.infra_of, self.infra_count, self.content_of, self.content_users, self.carriers)
         found = Findings(placed, common, self.joint, lean, index, self.fits,
-                         lambda t, st: self.intent(t, st) >= _INTENT)
+                         lambda t, st: self.intent(t, st) >= _INTENT, self.rare & self.suspicious.keys())
         return _components(tenants, found, self._pooled)
 
     def _judge(self, bk: Bucket, tenants: dict[str, State]) -> bool:
@@ -511,6 +512,7 @@ class Linker:
             self.cleared.discard(bk)
             self.weak.pop(bk, None)
             self.leaning.pop(bk, None)
+            self.rare.discard(bk)
             if not members:
                 self.buckets.pop(bk, None)
             return was
@@ -555,6 +557,10 @@ class Linker:
             ok = (coherent or rare) and (not timed or rare or sync_lift(states) >= SYNC_MIN)
         score = score_state(merge_view(states)).score if ok else 0.0
         suspicious = ok and score >= self.min_score
+        if rare:
+            self.rare.add(bk)
+        else:
+            self.rare.discard(bk)
         if ok and bk[1] != _ANY and not suspicious and score >= _LEAN:
             self.leaning[bk] = rare
         else:
@@ -636,8 +642,9 @@ class Findings:
     distilling, each with the members it places; which of those hold only common content
     (`_COMMON`) or pooled as distilling only with their phrase pool (`joint`); the leaning buckets
     (`_LEAN`), each with its members and whether its content is rare; the population index
-    (exclusive networks, `_own_client`); and who may join: `fits` (an account's own traffic does
-    not contradict a group) and `harvests` (it shows harvest intent of its own)."""
+    (exclusive networks, `_own_client`); who may join: `fits` (an account's own traffic does
+    not contradict a group) and `harvests` (it shows harvest intent of its own); and the buckets
+    that count through rare content, whose members all join."""
 
     suspicious: list[tuple[Bucket, list[str]]]
     common: AbstractSet[Bucket] = frozenset()
@@ -646,6 +653,7 @@ class Findings:
     index: Index | None = None
     fits: Callable[[str, State], bool] = field(default=lambda _t, st: _fits(st))
     harvests: Callable[[str, State], bool] = field(default=lambda _t, st: score_state(st).intent >= _INTENT)
+    rare: AbstractSet[Bucket] = frozenset()
 
 
 def _components(tenants: dict[str, State], found: Findings,
@@ -678,7 +686,13 @@ def _components(tenants: dict[str, State], found: Findings,
     wording: list[tuple[Bucket, list[str]]] = []
     for bk, members in suspicious:
         count = hits if bk[1] != _ANY else {m: hits[m] + said[m] for m in members}
-        qualified = [m for m in members if count[m] >= 2 or count[m] == 1 and tenants[m].n < _TINY]
+        if bk in found.rare:
+            # content the group holds alone speaks for every account that holds it, also one whose own
+            # requests show no harvest intent (a proxy campaign's account that carried only its app's
+            # cover traffic, under its own system prompt); elsewhere an account's traffic must agree
+            qualified = members
+        else:
+            qualified = [m for m in members if count[m] >= 2 or count[m] == 1 and tenants[m].n < _TINY]
         if bk in found.common:
             weak.append((bk, qualified))
             continue

@@ -299,7 +299,8 @@ def test_a_leaning_bucket_attaches_its_accounts_to_the_campaign_holding_a_third_
     lean: campaigns.Bucket = (("c", 3), ("i", "34.82.11"))
 
     def linked(members: list[str], harvesting: tuple[str, ...] = tuple(x), rare: bool = False) -> list[int]:
-        found = _components(tenants, Findings(placed, lean=[(lean, members, rare)], harvests=lambda t, _st: t in harvesting))
+        found = _components(tenants, Findings(placed, lean=[(lean, members, rare)],
+                                              harvests=lambda t, _st: t in harvesting))
         return sorted(len(c.tenants) for c in found)
 
     assert campaigns._LEAN_PLACED == 1 / 3 and campaigns._LEAN_MIN == 3 and campaigns._LEAN_ONE == 2 / 3
@@ -782,3 +783,45 @@ def test_a_campaign_scores_its_pooled_traffic_raised_by_the_split_up_to_a_cap() 
     assert campaigns.campaign_score(0.7, 2 ** 20)[1] == campaigns._SPLIT_MAX
     assert campaigns.campaign_score(0.7, 2 ** 20)[0] == pytest.approx(campaigns.campaign_score(0.7, 2 ** 9)[0])
     assert campaigns.campaign_score(0.01, 5000)[0] < 0.15
+
+
+def _proxy_campaign(harvesting: int = 150, cover_only: int = 60) -> Monitor:
+    """A proxy campaign's app: every account sends under the app's own system prompt, from a
+    residential /24 of its own, with the app's client at its parameters (a 400-token cap on every
+    call), at any hour. `harvesting`
+    accounts each ask three long essays and one cover question; `cover_only` accounts carried only
+    the app's cover traffic, ten short questions each (too many requests to be anyone's, and no
+    harvest intent of their own). Beside them, 300 honest accounts of another app on the same client
+    name write their own system prompt."""
+    rng = random.Random(12)
+    broad = vocab(rng, 3000)
+    mon = Monitor(Settings(link_by_wording=False))
+    system = "You are Nova, the writing assistant of Nova Docs. Be thorough and cite the key facts."
+    for a in range(harvesting + cover_only):
+        essays = 3 if a < harvesting else 0
+        sent = [(chat(f"Write a complete essay on {words(rng, broad, 3)} covering every aspect.", system=system,
+                      max_tokens=400, temperature=0.8), rng.randint(380, 400)) for _ in range(essays)]
+        sent += [(chat(f"hey quick one: {words(rng, broad, 4)}?", system=system, max_tokens=400, temperature=0.8),
+                  rng.randint(30, 120))
+                 for _ in range(1 if a < harvesting else 10)]
+        reqs = [(T0 + rng.uniform(0, 166) * HOUR, body, 20, out) for body, out in sent]
+        run(sorted(reqs, key=lambda r: r[0]), tenant=f"org_{a:03d}", key=f"key_{a:03d}",
+            ip=f"{30 + a % 150}.{a}.9.1", ua="nova-app/1.4", monitor=mon)
+    for a in range(300):
+        reqs = [(T0 + rng.uniform(0, 166) * HOUR,
+                 chat(f"summarize {words(rng, broad, 3)}", system="You are Quill, a note taker.", temperature=0.3),
+                 20, rng.randint(60, 300)) for _ in range(6)]
+        run(sorted(reqs, key=lambda r: r[0]), tenant=f"org_h{a:03d}", key=f"key_h{a:03d}",
+            ip=f"{100 + a % 100}.{a}.7.1", ua="nova-app/1.4", monitor=mon)
+    mon.finish()
+    return mon
+
+
+def test_content_a_campaign_holds_alone_places_its_accounts_that_carried_only_cover() -> None:
+    """The app's system prompt and client signature are the campaign's alone (rare content on a
+    client anyone could use): every account that holds them is placed, also the cover-only accounts
+    whose own traffic shows no harvest intent (elsewhere such an account is not placed)."""
+    mon = _proxy_campaign()
+    cover_only = [f"org_{a:03d}" for a in range(150, 210)]
+    assert not any(mon.linker.fits(t, mon.tenants[t]) for t in cover_only)
+    assert [sorted(c.tenants) for c in mon.campaigns] == [[f"org_{a:03d}" for a in range(210)]]
