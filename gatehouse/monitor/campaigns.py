@@ -342,8 +342,7 @@ class Linker:
         self.joint: set[Bucket] = set()  # weak buckets that pooled as distilling together
         self._joint_scored: dict[tuple[Bucket, ...], tuple[int, bool]] = {}
         self.vouched: set[str] = set()  # their members, whom wording-only buckets leave out
-        # buckets that count but pool short of distilling, past watch, and whether by rare content (`_LEAN`)
-        self.leaning: dict[Bucket, bool] = {}
+        self.leaning: set[Bucket] = set()  # buckets that count but pool short of distilling, past watch (`_LEAN`)
         self.rare: set[Bucket] = set()  # buckets that count through rare content (see `_components`)
         self._intent: dict[str, tuple[int, float]] = {}
         self.scored: dict[Bucket, tuple[int, int]] = {}
@@ -494,10 +493,10 @@ class Linker:
         placed = [(bk, self._members(bk) if bk[1] != _ANY else
                    [m for m in self._group(bk) if self._harvests_in_hours(m, tenants[m], self.dense[bk])])
                   for bk in sorted(self.suspicious)]
-        lean = [(bk, self._members(bk), self.leaning[bk]) for bk in sorted(self.leaning)]
+        lean = [(bk, self._members(bk)) for bk in sorted(self.leaning)]
         index = (self.infra_of, self.infra_count, self.content_of, self.content_users, self.carriers)
-        found = Findings(placed, common, self.joint, lean, index, self.fits,
-                         lambda t, st: self.intent(t, st) >= _INTENT, self.rare & self.suspicious.keys())
+        found = Findings(placed, common=common, joint=self.joint, lean=lean, rare=self.rare, index=index,
+                         fits=self.fits, harvests=lambda t, st: self.intent(t, st) >= _INTENT)
         return _components(tenants, found, self._pooled)
 
     def _judge(self, bk: Bucket, tenants: dict[str, State]) -> bool:
@@ -511,7 +510,7 @@ class Linker:
             self.dense.pop(bk, None)
             self.cleared.discard(bk)
             self.weak.pop(bk, None)
-            self.leaning.pop(bk, None)
+            self.leaning.discard(bk)
             self.rare.discard(bk)
             if not members:
                 self.buckets.pop(bk, None)
@@ -562,9 +561,9 @@ class Linker:
         else:
             self.rare.discard(bk)
         if ok and bk[1] != _ANY and not suspicious and score >= _LEAN:
-            self.leaning[bk] = rare
+            self.leaning.add(bk)
         else:
-            self.leaning.pop(bk, None)
+            self.leaning.discard(bk)
         if suspicious:
             self.suspicious[bk] = True
             self.weak.pop(bk, None)
@@ -641,15 +640,15 @@ class Findings:
     """What one linking pass found, for `_components` to group: the buckets that pooled as
     distilling, each with the members it places; which of those hold only common content
     (`_COMMON`) or pooled as distilling only with their phrase pool (`joint`); the leaning buckets
-    (`_LEAN`), each with its members and whether its content is rare; the population index
-    (exclusive networks, `_own_client`); who may join: `fits` (an account's own traffic does
-    not contradict a group) and `harvests` (it shows harvest intent of its own); and the buckets
-    that count through rare content, whose members all join."""
+    (`_LEAN`), each with its members; the buckets that count through rare content (`rare`: a
+    suspicious one places all its members, a leaning one attaches any that `fits`); the population
+    index (exclusive networks, `_own_client`); and who may join: `fits` (an account's own traffic
+    does not contradict a group) and `harvests` (it shows harvest intent of its own)."""
 
     suspicious: list[tuple[Bucket, list[str]]]
     common: AbstractSet[Bucket] = frozenset()
     joint: AbstractSet[Bucket] = frozenset()
-    lean: list[tuple[Bucket, list[str], bool]] = field(default_factory=list)
+    lean: list[tuple[Bucket, list[str]]] = field(default_factory=list)
     index: Index | None = None
     fits: Callable[[str, State], bool] = field(default=lambda _t, st: _fits(st))
     harvests: Callable[[str, State], bool] = field(default=lambda _t, st: score_state(st).intent >= _INTENT)
@@ -719,8 +718,8 @@ def _components(tenants: dict[str, State], found: Findings,
         shared.append((anchor, (_KIND[c[0]], _KIND[i[0]])))
     if wording:
         _place_by_wording(tenants, uf, wording, shared, found.joint)
-    for bk, members, rare in found.lean:
-        _attach_leaning(tenants, uf, bk, members, fits if rare else found.harvests, shared)
+    for bk, members in found.lean:
+        _attach_leaning(tenants, uf, bk, members, fits if bk in found.rare else found.harvests, shared)
     if index is not None:
         for m, root in _own_client(tenants, uf, index, fits):
             uf.union(root, m)

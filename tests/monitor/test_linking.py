@@ -280,7 +280,7 @@ def test_accounts_that_sent_only_cover_join_through_a_leaning_bucket_of_rare_con
     which attaches only accounts that harvest themselves, and these do not."""
     mon = _campaign_with_cover_accounts(shared_networks=True)
     cover = [bk for bk in mon.linker.buckets if bk[0][0] in "ocs" and len(mon.linker.buckets[bk]) == 300]
-    assert len(cover) == 2 and all(mon.linker.leaning.get(bk) is True for bk in cover)
+    assert len(cover) == 2 and all(bk in mon.linker.leaning and bk in mon.linker.rare for bk in cover)
     assert all(bk not in mon.linker.suspicious for bk in cover)
     assert [len(c.tenants) for c in mon.campaigns] == [300]
     assert [len(c.tenants) for c in _campaign_with_cover_accounts(shared_networks=False).campaigns] == [150]
@@ -299,7 +299,7 @@ def test_a_leaning_bucket_attaches_its_accounts_to_the_campaign_holding_a_third_
     lean: campaigns.Bucket = (("c", 3), ("i", "34.82.11"))
 
     def linked(members: list[str], harvesting: tuple[str, ...] = tuple(x), rare: bool = False) -> list[int]:
-        found = _components(tenants, Findings(placed, lean=[(lean, members, rare)],
+        found = _components(tenants, Findings(placed, lean=[(lean, members)], rare={lean} if rare else frozenset(),
                                               harvests=lambda t, _st: t in harvesting))
         return sorted(len(c.tenants) for c in found)
 
@@ -788,22 +788,20 @@ def test_a_campaign_scores_its_pooled_traffic_raised_by_the_split_up_to_a_cap() 
 def _proxy_campaign(harvesting: int = 150, cover_only: int = 60) -> Monitor:
     """A proxy campaign's app: every account sends under the app's own system prompt, from a
     residential /24 of its own, with the app's client at its parameters (a 400-token cap on every
-    call), at any hour. `harvesting`
-    accounts each ask three long essays and one cover question; `cover_only` accounts carried only
-    the app's cover traffic, ten short questions each (too many requests to be anyone's, and no
-    harvest intent of their own). Beside them, 300 honest accounts of another app on the same client
-    name write their own system prompt."""
+    call), at any hour. `harvesting` accounts each ask three long essays and one cover question;
+    `cover_only` accounts carried only the app's cover traffic, ten short questions each (too many
+    requests to be anyone's, and no harvest intent of their own). Beside them, 300 honest accounts
+    of another app on the same client name write their own system prompt."""
     rng = random.Random(12)
     broad = vocab(rng, 3000)
     mon = Monitor(Settings(link_by_wording=False))
     system = "You are Nova, the writing assistant of Nova Docs. Be thorough and cite the key facts."
     for a in range(harvesting + cover_only):
-        essays = 3 if a < harvesting else 0
+        essays, questions = (3, 1) if a < harvesting else (0, 10)
         sent = [(chat(f"Write a complete essay on {words(rng, broad, 3)} covering every aspect.", system=system,
                       max_tokens=400, temperature=0.8), rng.randint(380, 400)) for _ in range(essays)]
         sent += [(chat(f"hey quick one: {words(rng, broad, 4)}?", system=system, max_tokens=400, temperature=0.8),
-                  rng.randint(30, 120))
-                 for _ in range(1 if a < harvesting else 10)]
+                  rng.randint(30, 120)) for _ in range(questions)]
         reqs = [(T0 + rng.uniform(0, 166) * HOUR, body, 20, out) for body, out in sent]
         run(sorted(reqs, key=lambda r: r[0]), tenant=f"org_{a:03d}", key=f"key_{a:03d}",
             ip=f"{30 + a % 150}.{a}.9.1", ua="nova-app/1.4", monitor=mon)
