@@ -41,6 +41,12 @@ only wording placed join when they write from the same phrases in the same propo
 campaign's teams working different shifts, `_join_wording_groups`). A campaign that composes its
 asks from many phrases spreads its accounts over as many buckets, each maybe too thin to pool as
 distilling alone: such buckets that share accounts are judged together (`_judge_jointly`).
+A campaign whose throwaway accounts trickle in at any hour crowds into no sessions; wording that
+at least `_RARE_MIN` accounts write and no established account does (bar accounts that shared
+infrastructure already ties to a campaign) is a throwaway crowd's all the same, and its tiny
+accounts with harvest intent are placed when they pool as distilling (`_throwaway_crowd`); hours
+say nothing about such accounts, so they group with the crowds they share accounts with, never
+with a campaign other evidence placed.
 Wording never overrules an organization's own traffic: accounts whose bucket on a /24 that is
 mostly theirs (or one billing contact) pooled enough traffic and scored honest are left out of it
 (`_JUDGED`: a class of students on its campus network, writing one assignment's wording in lab
@@ -67,7 +73,8 @@ __all__ = ["Campaign", "Linker", "campaign_score", "link", "tokens_of"]
 
 _KIND = {"o": "instruction opening", "c": "template ending", "s": "system prompt", "i": "/24 network", "u": "user agent and parameters",
          "b": "billing contact", "d": "billing domain", "n": "billing domain",
-         "a": "the same wording in the same hours"}
+         "a": "the same wording in the same hours",
+         "w": "wording only throwaway accounts write"}
 
 
 @dataclass
@@ -280,6 +287,12 @@ def keeps_hours(st: State, dense: int) -> bool:
 
 
 _INTENT = 0.35
+# Wording without timing: a campaign whose throwaway accounts trickle in at any hour over the week
+# does not crowd into sessions, but wording that at least `_RARE_MIN` accounts write and that no
+# account with a history of its own (`_TINY` requests or more) writes, other than accounts already
+# tied to a campaign by shared infrastructure, is a throwaway crowd's: honest wording, however
+# popular with newcomers, is written by established customers too. Such a bucket places its tiny
+# accounts that show harvest intent when they pool as distilling (`Linker._throwaway_crowd`).
 # log-odds added to a campaign's pooled score per doubling of its accounts, and at most (reached at
 # about 300 accounts): a pair of accounts adds little, a crowd of throwaway accounts a lot
 _SPLIT = 0.3
@@ -336,9 +349,10 @@ class Linker:
         self.suspicious: dict[Bucket, bool] = {}
         self.dense: dict[Bucket, int] = {}  # wording-only buckets: the hours the group keeps
         self.cleared: set[Bucket] = set()  # an organization's own buckets judged honest (see `_JUDGED`)
-        # wording-only buckets dense enough but too small or too thin to pool as distilling alone:
-        # their members that harvest in the group's hours (see `_judge_jointly`)
+        # wording-only buckets dense enough (or a throwaway crowd) but too small or too thin to pool as
+        # distilling alone: the members they would place (see `_judge_jointly`)
         self.weak: dict[Bucket, list[str]] = {}
+        self.crowd: set[Bucket] = set()  # wording-only buckets that count as a throwaway crowd (`_throwaway_crowd`)
         self.joint: set[Bucket] = set()  # weak buckets that pooled as distilling together
         self._joint_scored: dict[tuple[Bucket, ...], tuple[int, bool]] = {}
         self.vouched: set[str] = set()  # their members, whom wording-only buckets leave out
@@ -369,6 +383,29 @@ class Linker:
         hours and its own requests show harvest intent: an account whose few requests were short
         chat in everyday wording is anyone's."""
         return keeps_hours(s, dense) and self.intent(tid, s) >= _INTENT
+
+    def _wording_members(self, bk: Bucket, tenants: dict[str, State]) -> list[str]:
+        """The members a wording-only bucket places: those that harvest in the group's hours, or for a
+        throwaway crowd its tiny accounts that show harvest intent (their hours say nothing)."""
+        if bk in self.crowd:
+            return [m for m in self._group(bk) if tenants[m].n < _TINY and self.intent(m, tenants[m]) >= _INTENT]
+        return [m for m in self._group(bk) if self._harvests_in_hours(m, tenants[m], self.dense[bk])]
+
+    def _throwaway_crowd(self, bk: Bucket, group: list[str], tenants: dict[str, State]) -> bool:
+        """Whether a wording-only bucket is a crowd of throwaway accounts: at least `_RARE_MIN` that no
+        organization vouches for, every writer of the wording tiny or already tied to a campaign (in a
+        suspicious bucket of shared infrastructure), and over a day at least (before that no honest
+        writer has had the time to become established)."""
+        if len(group) < _RARE_MIN:
+            return False
+        if any(tenants[m].n >= _TINY and not self._tied(m) for m in self._members(bk)):
+            return False
+        states = [tenants[m] for m in group]
+        return max(st.last_ts for st in states) - min(st.first_ts for st in states) >= _DENSE_SPAN * 3600
+
+    def _tied(self, tid: str) -> bool:
+        """Whether a suspicious bucket of shared infrastructure (not wording alone) holds the tenant."""
+        return any(b[1] != _ANY and b in self.suspicious for b in self.member_of.get(tid, ()))
 
     def _group(self, bk: Bucket) -> list[str]:
         """A wording-only bucket's members that no organization's own bucket vouches for."""
@@ -489,13 +526,13 @@ class Linker:
             self._judge_jointly(tenants)
         common = {bk for bk in self.suspicious
                   if bk[0][0] != "u" and len(self.buckets[bk]) < _COMMON * len(self.content_users.get(bk[0], ()))}
-        # a wording-only bucket places only the members that keep the group's hours
-        placed = [(bk, self._members(bk) if bk[1] != _ANY else
-                   [m for m in self._group(bk) if self._harvests_in_hours(m, tenants[m], self.dense[bk])])
+        # a wording-only bucket places only the members that keep the group's hours (or a crowd's throwaways)
+        placed = [(bk, self._members(bk) if bk[1] != _ANY else self._wording_members(bk, tenants))
                   for bk in sorted(self.suspicious)]
         lean = [(bk, self._members(bk)) for bk in sorted(self.leaning)]
         index = (self.infra_of, self.infra_count, self.content_of, self.content_users, self.carriers)
-        found = Findings(placed, common=common, joint=self.joint, lean=lean, rare=self.rare, index=index,
+        found = Findings(placed, common=common, joint=self.joint, crowd=self.crowd, lean=lean, rare=self.rare,
+                         index=index,
                          fits=self.fits, harvests=lambda t, st: self.intent(t, st) >= _INTENT)
         return _components(tenants, found, self._pooled)
 
@@ -510,6 +547,7 @@ class Linker:
             self.dense.pop(bk, None)
             self.cleared.discard(bk)
             self.weak.pop(bk, None)
+            self.crowd.discard(bk)
             self.leaning.discard(bk)
             self.rare.discard(bk)
             if not members:
@@ -543,8 +581,12 @@ class Linker:
             lift, dense = density([tenants[m] for m in group]) if len(group) >= _RARE_MIN else (0.0, 0)
             self.dense[bk] = dense
             ok = lift >= DENSE_MIN and not self._everyday(bk, tenants, dense)
+            self.crowd.discard(bk)
+            if not ok and self._throwaway_crowd(bk, group, tenants):
+                self.crowd.add(bk)
+                ok = True
             if ok:
-                harvesting = [m for m in group if self._harvests_in_hours(m, tenants[m], dense)]
+                harvesting = self._wording_members(bk, tenants)
                 states = [tenants[m] for m in harvesting]
                 self.weak[bk] = harvesting
                 ok = len(states) >= _RARE_MIN
@@ -584,14 +626,16 @@ class Linker:
         small or too thin to pool as distilling alone. Together (connected by accounts that used
         more than one of the phrases) they are judged like one bucket: at least `_RARE_MIN` accounts
         that crowd into the same hours and pool as distilling. Each bucket still places only its own
-        members that keep its hours."""
+        members that keep its hours. Throwaway crowds (`_throwaway_crowd`) form pools of their own, judged
+        without timing, as each of them is."""
         uf = _UF()
-        first: dict[str, str] = {}
+        first: dict[tuple[bool, str], str] = {}
         for bk in sorted(self.weak):
             name = repr(bk)
             uf.find(name)
+            crowd = bk in self.crowd
             for m in self.weak[bk]:
-                other = first.setdefault(m, name)
+                other = first.setdefault((crowd, m), name)
                 if other != name:
                     uf.union(other, name)
         parts: dict[str, list[Bucket]] = defaultdict(list)
@@ -611,7 +655,8 @@ class Linker:
                 verdict = last
             else:
                 states = [tenants[m] for m in accounts]
-                verdict = (len(accounts), density(states)[0] >= DENSE_MIN
+                timed = part[0] not in self.crowd
+                verdict = (len(accounts), (not timed or density(states)[0] >= DENSE_MIN)
                            and score_state(merge_view(states)).score >= self.min_score)
             scored[key] = verdict
             if verdict[1]:
@@ -639,7 +684,8 @@ Index = tuple[dict[str, set[Token]], dict[Token, int], dict[str, set[Token]], di
 class Findings:
     """What one linking pass found, for `_components` to group: the buckets that pooled as
     distilling, each with the members it places; which of those hold only common content
-    (`_COMMON`) or pooled as distilling only with their phrase pool (`joint`); the leaning buckets
+    (`_COMMON`) or pooled as distilling only with their phrase pool (`joint`), or count as a throwaway
+    crowd without timing (`crowd`); the leaning buckets
     (`_LEAN`), each with its members; the buckets that count through rare content (`rare`: a
     suspicious one places all its members, a leaning one attaches any that `fits`); the population
     index (exclusive networks, `_own_client`); and who may join: `fits` (an account's own traffic
@@ -653,6 +699,7 @@ class Findings:
     fits: Callable[[str, State], bool] = field(default=lambda _t, st: _fits(st))
     harvests: Callable[[str, State], bool] = field(default=lambda _t, st: score_state(st).intent >= _INTENT)
     rare: AbstractSet[Bucket] = frozenset()
+    crowd: AbstractSet[Bucket] = frozenset()
 
 
 def _components(tenants: dict[str, State], found: Findings,
@@ -717,7 +764,7 @@ def _components(tenants: dict[str, State], found: Findings,
             uf.union(anchor, m)
         shared.append((anchor, (_KIND[c[0]], _KIND[i[0]])))
     if wording:
-        _place_by_wording(tenants, uf, wording, shared, found.joint)
+        _place_by_wording(tenants, uf, wording, shared, found.joint, found.crowd)
     for bk, members in found.lean:
         _attach_leaning(tenants, uf, bk, members, fits if bk in found.rare else found.harvests, shared)
     if index is not None:
@@ -784,12 +831,17 @@ def _attach_leaning(tenants: dict[str, State], uf: _UF, bk: Bucket, members: lis
 
 
 def _place_by_wording(tenants: dict[str, State], uf: _UF, wording: list[tuple[Bucket, list[str]]],
-                      shared: list[tuple[str, tuple[str, ...]]], joint: AbstractSet[Bucket] = frozenset()) -> None:
+                      shared: list[tuple[str, tuple[str, ...]]], joint: AbstractSet[Bucket] = frozenset(),
+                      crowd: AbstractSet[Bucket] = frozenset()) -> None:
     """Wording-only buckets place accounts nothing more specific linked; they never merge two
     campaigns, whether other evidence or an earlier wording bucket placed them. An account joins
     the campaign of the bucket's placed members whose hours it keeps (campaigns sharing a prompt
     pool keep different sessions), else it groups with the bucket's other unplaced accounts (for a
-    bucket judged only with its phrase pool, `joint`, when those are not a few strays)."""
+    bucket judged only with its phrase pool, `joint`, when those are not a few strays). Throwaway
+    crowds (`crowd`) come last, as timing is the stronger evidence. Their accounts keep no hours, so
+    hours cannot say which campaign one is in: it joins the group an earlier crowd made that holds
+    most of the bucket (the accounts that wrote both wordings tie the two crowds together), else it
+    groups with the bucket's other unplaced accounts; never a campaign that other evidence placed."""
     # each placed account's campaign, named by a member that stays in it (union-find roots move)
     home_of = {m: uf.find(m) for m in uf.parent}
     members_of: dict[str, list[str]] = defaultdict(list)
@@ -804,21 +856,26 @@ def _place_by_wording(tenants: dict[str, State], uf: _UF, wording: list[tuple[Bu
         return mask
 
     created: list[str] = []  # groups of accounts only wording placed
-    for bk, qualified in wording:
+    crowds: set[str] = set()  # ... by a throwaway crowd
+    for bk, qualified in sorted(wording, key=lambda x: x[0] in crowd):
         c = bk[0]
+        how = (_KIND[c[0]], _KIND["w" if bk in crowd else "a"])
         ranked = sorted(Counter(home_of[m] for m in qualified if m in home_of).items(), key=lambda kv: (-kv[1], kv[0]))
         loose: list[str] = []
         for m in qualified:
             if m in home_of:
                 continue
-            home = next((h for h, _ in ranked if keeps_hours(tenants[m], hours_of(h))), None)
+            if bk in crowd:
+                home = next((h for h, _ in ranked if h in crowds), None)
+            else:
+                home = next((h for h, _ in ranked if keeps_hours(tenants[m], hours_of(h))), None)
             if home is None:
                 loose.append(m)
                 continue
             uf.union(home, m)
             home_of[m] = home
             members_of[home].append(m)
-            shared.append((m, (_KIND[c[0]], _KIND["a"])))
+            shared.append((m, how))
         # a bucket that pooled as distilling only with its phrase pool speaks for its campaigns: where
         # nearly all its accounts are already theirs, the few that keep none of their hours are
         # outsiders, not a campaign of their own
@@ -828,20 +885,23 @@ def _place_by_wording(tenants: dict[str, State], uf: _UF, wording: list[tuple[Bu
                 home_of[m] = loose[0]
             members_of[loose[0]] = loose
             created.append(loose[0])
-            shared.append((loose[0], (_KIND[c[0]], _KIND["a"])))
+            if bk in crowd:
+                crowds.add(loose[0])
+            shared.append((loose[0], how))
     if created:
-        _join_wording_groups(tenants, uf, wording, home_of, members_of, created, hours_of)
+        _join_wording_groups(tenants, uf, wording, home_of, members_of, created, hours_of, crowds)
 
 
 def _join_wording_groups(tenants: dict[str, State], uf: _UF, wording: list[tuple[Bucket, list[str]]],
                          home_of: dict[str, str], members_of: dict[str, list[str]], created: list[str],
-                         hours_of: Callable[[str], int]) -> None:
+                         hours_of: Callable[[str], int], crowds: AbstractSet[str] = frozenset()) -> None:
     """A campaign that writes from a pool of phrases is met bucket by bucket, and a bucket seen
     before any of its accounts was placed groups them on their own. A group that only wording
     made joins (smaller groups first, the largest candidate first) a campaign it shares wording
     with when most of its members keep that campaign's hours, or another group only wording made
     when the two use the same phrases in the same proportions (`_SAME_POOL`): one campaign's
-    teams work different shifts from one pool. Two campaigns other evidence placed stay apart."""
+    teams work different shifts from one pool. Two campaigns other evidence placed stay apart. A
+    group a throwaway crowd made (`crowds`) keeps no hours, so it joins only by its phrases."""
     pool: dict[str, Counter[int]] = defaultdict(Counter)  # group -> accounts per phrase
     near: dict[str, set[str]] = defaultdict(set)
     made = set(created)
@@ -861,8 +921,8 @@ def _join_wording_groups(tenants: dict[str, State], uf: _UF, wording: list[tuple
     for g in sorted(created, key=lambda x: (len(members_of[x]), x)):
         group = members_of[g]
         for h in sorted({final(h) for h in near[g]} - {g}, key=lambda x: (-len(members_of[x]), x)):
-            if (h in made and _cosine(pool[g], pool[h]) >= _SAME_POOL
-                    or 2 * sum(1 for m in group if keeps_hours(tenants[m], hours_of(h))) >= len(group)):
+            keeping = 0 if g in crowds else sum(1 for m in group if keeps_hours(tenants[m], hours_of(h)))
+            if h in made and _cosine(pool[g], pool[h]) >= _SAME_POOL or 2 * keeping >= len(group):
                 uf.union(h, g)
                 into[g] = h
                 members_of[h].extend(group)

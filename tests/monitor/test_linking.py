@@ -635,15 +635,20 @@ def test_wording_only_links_are_on_by_default_and_can_be_turned_off() -> None:
     assert not _ghost_week(wording=False).campaigns
 
 
-def _many_phrases(sessions: bool) -> Monitor:
+def _many_phrases(sessions: bool, established: bool = False) -> Monitor:
     """Throwaway accounts of one or two long asks each, every ask opened by one of eight phrases:
     each phrase has about 40 users but, in shared sessions, not enough of them harvest there to pool as
-    distilling alone (a few dozen requests). `sessions=False`: the same accounts at their own hours."""
+    distilling alone (a few dozen requests). `sessions=False`: the same accounts at their own hours.
+    `established`: eight customers with a history of ten short questions each write the phrases too."""
     rng = random.Random(23)
     broad = vocab(rng, 3000)
     openings = [f"{' '.join(vocab(rng, 3))}," for _ in range(8)]
     hours = [8.0, 27.0, 50.0, 71.0, 95.0, 118.0, 140.0, 160.0]
     mon = Monitor()
+    for a in range(8 if established else 0):
+        asks = [(T0 + (d * 16 + 9.0 + a) * HOUR, chat(f"{openings[(a + d) % 8]} what is {words(rng, broad, 2)}",
+                                                      max_tokens=300, temperature=0.3), 20, 120) for d in range(10)]
+        run(asks, tenant=f"org_e{a}", key=f"key_e{a}", ip=f"198.18.{a}.7", ua=SDK, monitor=mon)
     for a in range(200):
         own = [openings[a % 8], openings[(a // 8 + a) % 8]]
         reqs: list[Req] = []
@@ -663,9 +668,49 @@ def test_phrases_too_thin_alone_are_judged_together(monkeypatch: pytest.MonkeyPa
     alone are judged together when they share accounts (one phrase pool)."""
     mon = _many_phrases(sessions=True)
     assert len(mon.campaigns[0].tenants) >= 0.9 * 200 and mon.campaigns[0].score >= 0.7
-    assert not _many_phrases(sessions=False).campaigns  # the same phrases at independent hours
+    # the same phrases at independent hours, written by established customers too
+    assert not _many_phrases(sessions=False, established=True).campaigns
     monkeypatch.setattr(campaigns.Linker, "_judge_jointly", lambda self, tenants: None)
     assert not _many_phrases(sessions=True).campaigns  # no phrase pools as distilling alone
+
+
+def test_wording_only_throwaway_accounts_write_is_a_crowd_without_shared_hours() -> None:
+    """A campaign whose throwaway accounts trickle in at their own hours crowds into no sessions, but
+    phrases that 200 accounts write and no established customer does are a throwaway crowd's."""
+    mon = _many_phrases(sessions=False)
+    linked = {t for c in mon.campaigns if c.score >= 0.7 for t in c.tenants}
+    assert len(linked) >= 0.9 * 200 and len(mon.campaigns) <= 2
+    assert any("wording only throwaway accounts write" in e for e in mon.campaigns[0].evidence)
+    assert all(b in mon.linker.crowd for b in mon.linker.suspicious)
+    # the hours are no evidence here: the crowd rests on the phrases alone, and eight established
+    # customers writing them (the test above) are enough to say they are everyone's
+
+
+def _crowd(members: int = 30, largest: int = 1, span: float = 48.0, vouched: int = 0, tied: bool = False) -> bool:
+    """`Linker._throwaway_crowd` on one wording bucket: `members` accounts of one request each spread
+    over `span` hours, the first with `largest` requests (`tied`: in a suspicious bucket of shared
+    infrastructure too), the last `vouched` vouched for."""
+    lk = campaigns.Linker()
+    bk = (("o", "write everything about"), campaigns._ANY)
+    tenants: dict[str, State] = {}
+    for i in range(members):
+        at = span * i / (members - 1)
+        tenants[f"t{i:02d}"] = _state([at + 0.001 * j for j in range(largest if i == 0 else 1)])
+    lk.buckets[bk] = set(tenants)
+    lk.vouched = set(sorted(tenants)[members - vouched:])
+    if tied:
+        network = (("o", "write everything about"), ("i", "203.0.113"))
+        lk.member_of["t00"] = {bk, network}
+        lk.suspicious[network] = True
+    return lk._throwaway_crowd(bk, lk._group(bk), tenants)
+
+
+def test_a_throwaway_crowd_at_its_edges() -> None:
+    assert _crowd(30) and not _crowd(29)  # `_RARE_MIN` accounts
+    assert _crowd(31, vouched=1) and not _crowd(30, vouched=1)  # ... that no organization vouches for
+    assert _crowd(largest=campaigns._TINY - 1) and not _crowd(largest=campaigns._TINY)  # every writer tiny ...
+    assert _crowd(largest=campaigns._TINY, tied=True)  # ... or tied to a campaign by its infrastructure
+    assert _crowd(span=24.01) and not _crowd(span=23.99)  # over a day at least
 
 
 _TOOLS = ["OpenAI/Python 1.66.3", "OpenAI/NodeJS 4.86.2", "python-requests/2.32.3", "httpx/0.28.1", "curl/8.11.1",
@@ -770,6 +815,21 @@ def test_a_few_strays_of_a_placed_campaign_do_not_make_a_group_of_their_own() ->
     assert "s0" in place(6).parent and place(6).find("s0") == place(6).find("s1") != place(6).find("p0")
     assert "s0" not in place(7).parent
     assert place(7, joint=False).find("s0") == place(7, joint=False).find("s1")
+
+
+def test_a_throwaway_crowd_joins_the_crowd_it_shares_accounts_with_never_a_placed_campaign() -> None:
+    """A crowd's accounts keep no hours, so hours do not place them: an unplaced account of a crowd
+    bucket joins the group an earlier crowd made that holds most of the bucket, never a campaign
+    that other evidence placed, even one whose hours it keeps. Crowds come after buckets judged by
+    timing, whatever their order."""
+    tenants = {t: _state([10.0, 34.0, 58.0]) for t in ["p1", "p2", "x1", "x2", "y1", "y2", "t1"]}
+    uf = campaigns._UF()
+    uf.union("p1", "p2")
+    first, second, timed = _wording(1), _wording(2), _wording(0)
+    buckets = [(first, ["p1", "p2", "x1", "x2"]), (second, ["p1", "p2", "x1", "y1", "y2"]), (timed, ["p1", "t1"])]
+    campaigns._place_by_wording(tenants, uf, buckets, [], crowd={first, second})
+    assert uf.find("t1") == uf.find("p1")  # the bucket judged by timing placed it first
+    assert uf.find("x1") == uf.find("x2") == uf.find("y1") == uf.find("y2") != uf.find("p1")
 
 
 def test_a_campaign_scores_its_pooled_traffic_raised_by_the_split_up_to_a_cap() -> None:
