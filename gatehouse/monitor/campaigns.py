@@ -574,8 +574,9 @@ class Linker:
         # cheaper tests first: a bucket that fails them needs no pooled score
         rare = False
         if bk[1] == _ANY:
-            # the group is the members no organization vouches for that keep its hours, and they must
-            # pool as distilling: an honest crowd in one time zone is dense too, but pools as itself
+            # the group is the members no organization vouches for that keep its hours (a throwaway
+            # crowd's: its tiny accounts with harvest intent), and they must pool as distilling: an
+            # honest crowd in one time zone is dense too, but pools as itself
             group = self._group(bk)
             states: list[State] = []
             lift, dense = density([tenants[m] for m in group]) if len(group) >= _RARE_MIN else (0.0, 0)
