@@ -287,12 +287,6 @@ def keeps_hours(st: State, dense: int) -> bool:
 
 
 _INTENT = 0.35
-# Wording without timing: a campaign whose throwaway accounts trickle in at any hour over the week
-# does not crowd into sessions, but wording that at least `_RARE_MIN` accounts write and that no
-# account with a history of its own (`_TINY` requests or more) writes, other than accounts already
-# tied to a campaign by shared infrastructure, is a throwaway crowd's: honest wording, however
-# popular with newcomers, is written by established customers too. Such a bucket places its tiny
-# accounts that show harvest intent when they pool as distilling (`Linker._throwaway_crowd`).
 # log-odds added to a campaign's pooled score per doubling of its accounts, and at most (reached at
 # about 300 accounts): a pair of accounts adds little, a crowd of throwaway accounts a lot
 _SPLIT = 0.3
@@ -394,7 +388,8 @@ class Linker:
     def _throwaway_crowd(self, bk: Bucket, group: list[str], tenants: dict[str, State]) -> bool:
         """Whether a wording-only bucket is a crowd of throwaway accounts: at least `_RARE_MIN` that no
         organization vouches for, every writer of the wording tiny or already tied to a campaign (in a
-        suspicious bucket of shared infrastructure), and over a day at least (before that no honest
+        suspicious bucket of shared infrastructure; honest wording, however popular with newcomers,
+        is written by established customers too), and over a day at least (before that no honest
         writer has had the time to become established)."""
         if len(group) < _RARE_MIN:
             return False
