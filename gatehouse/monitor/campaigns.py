@@ -369,20 +369,24 @@ class Linker:
             cached = self._intent[tid] = (s.n, score_state(s).intent)
         return cached[1]
 
+    def harvests(self, tid: str, s: State) -> bool:
+        """Whether the tenant's own traffic shows harvest intent."""
+        return self.intent(tid, s) >= _INTENT
+
     def fits(self, tid: str, s: State) -> bool:
-        return s.n < _TINY or self.intent(tid, s) >= _INTENT
+        return s.n < _TINY or self.harvests(tid, s)
 
     def _harvests_in_hours(self, tid: str, s: State, dense: int) -> bool:
         """A wording-only bucket places an account (of any size) only when it keeps the group's
         hours and its own requests show harvest intent: an account whose few requests were short
         chat in everyday wording is anyone's."""
-        return keeps_hours(s, dense) and self.intent(tid, s) >= _INTENT
+        return keeps_hours(s, dense) and self.harvests(tid, s)
 
     def _wording_members(self, bk: Bucket, tenants: dict[str, State]) -> list[str]:
         """The members a wording-only bucket places: those that harvest in the group's hours, or for a
         throwaway crowd its tiny accounts that show harvest intent (their hours say nothing)."""
         if bk in self.crowd:
-            return [m for m in self._group(bk) if tenants[m].n < _TINY and self.intent(m, tenants[m]) >= _INTENT]
+            return [m for m in self._group(bk) if tenants[m].n < _TINY and self.harvests(m, tenants[m])]
         return [m for m in self._group(bk) if self._harvests_in_hours(m, tenants[m], self.dense[bk])]
 
     def _throwaway_crowd(self, bk: Bucket, group: list[str], tenants: dict[str, State]) -> bool:
@@ -528,7 +532,7 @@ class Linker:
         index = (self.infra_of, self.infra_count, self.content_of, self.content_users, self.carriers)
         found = Findings(placed, common=common, joint=self.joint, crowd=self.crowd, lean=lean, rare=self.rare,
                          index=index,
-                         fits=self.fits, harvests=lambda t, st: self.intent(t, st) >= _INTENT)
+                         fits=self.fits, harvests=self.harvests)
         return _components(tenants, found, self._pooled)
 
     def _judge(self, bk: Bucket, tenants: dict[str, State]) -> bool:
