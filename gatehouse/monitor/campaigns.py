@@ -55,6 +55,8 @@ class's would not).
 A campaign scores its pooled traffic plus what the split itself says: an honest customer does
 not spread its work over many accounts that share a template, a network or a client, so each
 doubling of the linked accounts adds log-odds to the pooled score, up to a cap (`campaign_score`).
+Those log-odds do not count for a member that does not send like the rest (another client, or a
+settled address among rotating ones; `fingerprint`): wording may have linked an outsider.
 Every pass runs in sorted order, so the same traffic gives the same campaigns in any process.
 """
 
@@ -66,6 +68,7 @@ from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
+from gatehouse.monitor.fingerprint import atypical_members
 from gatehouse.monitor.scorer import lowered, score_state
 from gatehouse.monitor.state import State, merge_view
 
@@ -84,6 +87,13 @@ class Campaign:
     score: float
     evidence: list[str]
     requests: int
+    split: float = 0.0  # the log-odds `score` adds to the pooled traffic's for the split (`campaign_score`)
+    atypical: dict[str, str] = field(default_factory=dict)  # members off its fingerprint, and why (`fingerprint`)
+
+    def score_of(self, tenant: str) -> float:
+        """What the campaign says of one member: a member off its fingerprint scores the pooled
+        traffic alone, without the split's log-odds."""
+        return lowered(self.score, self.split) if tenant in self.atypical else self.score
 
 
 def billing_domain(bill: str) -> str:
@@ -327,6 +337,8 @@ class _UF:
 
 Token = tuple[str, object]
 Bucket = tuple[Token, Token]
+# a campaign's pooled judgment, kept until it changes materially: (members, requests, score, split's log-odds, evidence)
+Pooled = tuple[int, int, float, float, list[str]]
 
 
 class Linker:
@@ -360,8 +372,7 @@ class Linker:
         self.content_of: dict[str, set[tuple[str, object]]] = {}
         self.content_users: dict[tuple[str, object], set[str]] = defaultdict(set)
         self._spread_of: dict[Token, int] = {}  # `_spread` of each content this pass (memberships are fixed)
-        # campaign root -> (members, requests, score, evidence): pooled again only on material change
-        self._pooled: dict[str, tuple[int, int, float, list[str]]] = {}
+        self._pooled: dict[str, Pooled] = {}  # by campaign root
 
     def intent(self, tid: str, s: State) -> float:
         cached = self._intent.get(tid)
@@ -702,8 +713,7 @@ class Findings:
     crowd: AbstractSet[Bucket] = frozenset()
 
 
-def _components(tenants: dict[str, State], found: Findings,
-                cache: dict[str, tuple[int, int, float, list[str]]] | None = None) -> list[Campaign]:
+def _components(tenants: dict[str, State], found: Findings, cache: dict[str, Pooled] | None = None) -> list[Campaign]:
     """Campaigns from what a pass found; `cache` keeps each campaign's pooled score until it
     changes materially."""
     # in a fixed order (buckets sorted, each one's members sorted: the caller's lists are):
@@ -787,7 +797,7 @@ def _components(tenants: dict[str, State], found: Findings,
         volume = sum(st.n for st in states)
         hit = cache.get(root) if cache is not None else None
         if hit is not None and hit[0] == len(members) and volume < 1.25 * hit[1]:
-            _, _, score, evidence = hit
+            _, _, score, added, evidence = hit
         else:
             pooled = merge_view(states)
             sc = score_state(pooled)
@@ -802,8 +812,9 @@ def _components(tenants: dict[str, State], found: Findings,
                         f"week, {lift:.1f}x the overlap of independent accounts",
                         *sc.evidence(4)]
             if cache is not None:
-                cache[root] = (len(members), volume, score, evidence)
-        out.append(Campaign(id=f"camp_{root[-10:]}", tenants=members, score=score, evidence=evidence, requests=volume))
+                cache[root] = (len(members), volume, score, added, evidence)
+        out.append(Campaign(id=f"camp_{root[-10:]}", tenants=members, score=score, evidence=evidence, requests=volume,
+                            split=added, atypical=atypical_members(list(zip(members, states)))))
     out.sort(key=lambda c: (-len(c.tenants), c.id))
     return out
 

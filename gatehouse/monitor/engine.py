@@ -149,7 +149,7 @@ class Monitor:
         if c is not None:
             b = self.baselines.get(tenant, 0.0)
             # a cleared tenant's campaign link is held to its baseline too, or clearing it would not hold
-            cs = lowered(c.score, b) if b else c.score
+            cs = lowered(c.score_of(tenant), b) if b else c.score_of(tenant)
             if cs > best:
                 best, n = cs, c.requests
         return best, n
@@ -164,7 +164,7 @@ class Monitor:
         levels = [matured_logit(s, self.baselines.get(tenant, 0.0)) for s in scores if s is not None]
         c = self.campaign_of.get(tenant)
         if c is not None:
-            levels.append(logit(c.score) - self.baselines.get(tenant, 0.0))
+            levels.append(logit(c.score_of(tenant)) - self.baselines.get(tenant, 0.0))
         return max(0.0, max(levels, default=0.0) - logit(CLEARED_AT))
 
     def _check(self, tenant: str, ts: float) -> None:
@@ -181,7 +181,11 @@ class Monitor:
         evidence: list[str] = []
         c = self.campaign_of.get(tenant)
         if c is not None:
-            evidence.append(f"campaign={c.score:.2f}: linked with {len(c.tenants) - 1} other tenants ({c.id})")
+            evidence.append(f"campaign={c.score_of(tenant):.2f}: linked with {len(c.tenants) - 1} other tenants ({c.id})")
+            off_print = c.atypical.get(tenant)
+            if off_print is not None:
+                evidence.append(f"off_fingerprint: {off_print}, so the split over {len(c.tenants)} accounts "
+                                f"does not count for it (campaign {c.score:.2f})")
         ts = self.tenant_scores.get(tenant)
         keyed = [(k, self.key_scores[k].score if k in self.key_scores else 0.0) for k in self.keys_of.get(tenant, [])]
         keyed.sort(key=lambda kv: -kv[1])

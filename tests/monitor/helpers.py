@@ -35,11 +35,14 @@ def chat(user: str, *, system: str | None = None, history: int = 0, **params: An
 
 
 def run(requests: list[tuple[float, dict[str, Any], int, int]], tenant: str = "org_t", key: str = "key_t",
-        ip: str = "10.0.0.1", ua: str = "ua/1", monitor: Monitor | None = None, bill: str | None = None) -> Monitor:
-    """Feed (ts, body, prompt_tokens, completion_tokens) through a Monitor."""
+        ip: str | list[str] = "10.0.0.1", ua: str = "ua/1", monitor: Monitor | None = None,
+        bill: str | None = None) -> Monitor:
+    """Feed (ts, body, prompt_tokens, completion_tokens) through a Monitor; `ip` may give each
+    request its own address (a proxy's rotation)."""
     mon = monitor or Monitor()
     for i, (ts, body, pt, ct) in enumerate(requests):
-        mon.observe(from_body(ts=ts, tenant=tenant, key=key, rid=f"{key}-{i}", body=body, ip=ip, ua=ua, bill=bill,
+        addr = ip if isinstance(ip, str) else ip[i]
+        mon.observe(from_body(ts=ts, tenant=tenant, key=key, rid=f"{key}-{i}", body=body, ip=addr, ua=ua, bill=bill,
                               prompt_tokens=pt, completion_tokens=ct, finish_reason="stop"))
     return mon
 

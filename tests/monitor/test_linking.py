@@ -12,7 +12,7 @@ from gatehouse.monitor import campaigns
 from gatehouse.monitor.campaigns import DENSE_MIN, SYNC_MIN, density, keeps_hours, sync_lift
 from gatehouse.monitor.engine import Monitor, Settings
 from gatehouse.monitor.features import from_body
-from gatehouse.monitor.scorer import score_state
+from gatehouse.monitor.scorer import lowered, score_state
 from gatehouse.monitor.state import State
 from gatehouse.monitor.text import closing, opening
 from tests.monitor.helpers import T0, chat, run, signals_of, vocab, words
@@ -556,26 +556,30 @@ def _freeform(rng: random.Random, broad: list[str]) -> dict[str, Any]:
     return chat(text, max_tokens=rng.choice([1500, 3000]), temperature=0.8)
 
 
-def _ghost_week(everyday_users: bool = False, second_campaign: bool = False, wording: bool = True) -> Monitor:
+def _ghost_week(everyday_users: bool = False, second_campaign: bool = False, wording: bool = True,
+                proxies: bool = False) -> Monitor:
     """A campaign of 150 throwaway accounts that share nothing exact but a pool of phrases: each
     account on its own addresses with a client of its own, one to four long free-form asks, all in
     eight shared sessions. Beside it, 60 tiny honest accounts asking for long answers in the same
     phrases at their own hours, and 20 established users chatting (short answers) at their own
     hours. With `everyday_users`, those 20 ask in the campaign's phrases too, for short answers
     (the wording is everyone's). With `second_campaign`, 80 more accounts on one /24 of their own use the same
-    phrases in sessions of their own. `wording=False` turns wording-only links off (`link_by_wording`)."""
+    phrases in sessions of their own. `wording=False` turns wording-only links off (`link_by_wording`).
+    With `proxies`, each campaign account takes a new network per request."""
     rng = random.Random(31)
     broad = vocab(rng, 3000)
     sessions = [8.0, 27.0, 50.0, 71.0, 95.0, 118.0, 140.0, 160.0]
     mon = Monitor(Settings(link_by_wording=wording))
 
-    def send(name: str, reqs: list[Req], ip: str, ua: str) -> None:
+    def send(name: str, reqs: list[Req], ip: str | list[str], ua: str) -> None:
         run(sorted(reqs, key=lambda r: r[0]), tenant=name, key=f"key_{name}", ip=ip, ua=ua, monitor=mon)
 
     for a in range(150):
         reqs = [(T0 + (rng.choice(sessions) + rng.uniform(0, 2)) * HOUR, _freeform(rng, broad), 25, rng.randint(1200, 2900))
                 for _ in range(rng.randint(1, 4))]
-        send(f"org_g{a:03d}", reqs, f"{30 + a}.{a % 200}.{rng.randint(0, 255)}.7", f"client-{a}/1.{a % 7}")
+        ips: str | list[str] = (f"{30 + a}.{a % 200}.{rng.randint(0, 255)}.7" if not proxies else
+                                [f"{30 + a}.{rng.randint(0, 255)}.{rng.randint(0, 255)}.7" for _ in reqs])
+        send(f"org_g{a:03d}", reqs, ips, f"client-{a}/1.{a % 7}")
     for a in range(60):
         start = rng.uniform(0, 160)
         reqs = [(T0 + (start + rng.uniform(0, 1)) * HOUR, _freeform(rng, broad), 25, rng.randint(1200, 2900))
@@ -616,6 +620,28 @@ def test_accounts_sharing_only_wording_and_sessions_are_linked() -> None:
     for t in _linked(mon, "org_t"):
         assert t in sessions.tenants
     assert len(_linked(mon, "org_t")) <= 0.2 * 60
+
+
+def test_an_account_off_a_proxy_campaigns_fingerprint_scores_its_pooled_traffic_alone() -> None:
+    mon = _ghost_week(proxies=True)
+    ghosts = _linked(mon, "org_g")
+    assert len(ghosts) >= 0.9 * 150
+    camp = mon.campaign_of[min(ghosts)]
+    assert camp.score >= 0.9 and camp.split > 1.0
+    # honest accounts whose hours fell in the sessions by chance: those of two requests or more sent
+    # from one address while the campaign's accounts rotate theirs
+    strays = _linked(mon, "org_t")
+    settled = {t for t in strays if mon.tenants[t].n >= 2}
+    assert settled and set(camp.atypical) == settled
+    assert not any(g in camp.atypical for g in ghosts)
+    pooled = lowered(camp.score, camp.split)
+    for t in settled:
+        assert mon.tenant_score(t)[0] == pytest.approx(pooled)
+        assert any(e.startswith("off_fingerprint: sends from one network") for e in mon.assess(t).evidence)
+    for t in ghosts | (strays - settled):
+        assert mon.tenant_score(t)[0] == pytest.approx(camp.score)
+    # with settled addresses (the default week) there is no rotation to break
+    assert not any(c.atypical for c in _ghost_week().campaigns)
 
 
 def test_wording_everyone_uses_links_no_one() -> None:

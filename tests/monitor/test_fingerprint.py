@@ -1,0 +1,92 @@
+"""A campaign's fingerprint: the client most of its accounts carry, and a proxy operation's
+rotation; members that break one are told apart, at the edges of each rule."""
+
+from __future__ import annotations
+
+from gatehouse.monitor.features import from_body
+from gatehouse.monitor.fingerprint import ANOTHER_CLIENT, SETTLED_ADDRESS, addressing, atypical_members
+from gatehouse.monitor.state import State
+from tests.monitor.helpers import T0, chat
+
+OWN = "tally-api/2.8"
+
+
+def _account(ua: str, ips: list[str], temperature: float = 0.7, max_tokens: int = 350) -> State:
+    """One account's requests, one per address in `ips`."""
+    s = State()
+    for i, ip in enumerate(ips):
+        body = chat(f"write about topic {i}", temperature=temperature, max_tokens=max_tokens)
+        s.observe(from_body(ts=T0 + i * 60.0, tenant="t", key="k", rid=str(i), body=body, ip=ip, ua=ua))
+    return s
+
+
+def _own(i: int, requests: int = 3) -> State:
+    return _account(OWN, [f"203.0.{i}.{j + 1}" for j in range(requests)])
+
+
+def _other(i: int, requests: int = 3) -> State:
+    """A client and parameters no one else carries."""
+    return _account(f"app-{i}/1.0", [f"198.51.{i}.{j + 1}" for j in range(requests)],
+                    temperature=0.1 + i / 100, max_tokens=1000 + i)
+
+
+def _proxied(i: int, requests: int = 3) -> State:
+    return _account(f"client-{i}/1.0", [f"{20 + i}.{j}.{i}.9" for j in range(requests)],
+                    temperature=0.1 + i / 100, max_tokens=1000 + i)
+
+
+def _members(states: list[State]) -> list[tuple[str, State]]:
+    return [(f"org_{i:03d}", s) for i, s in enumerate(states)]
+
+
+def test_addressing_of_one_account() -> None:
+    assert addressing(_account(OWN, ["203.0.1.1"])) is None  # one request shows nothing
+    assert addressing(_account(OWN, ["203.0.1.1", "203.0.1.2", "203.0.1.3"])) == "settled"  # one /24
+    assert addressing(_account(OWN, ["1.1.1.1", "2.2.2.2"])) == "churn"
+    assert addressing(_account(OWN, ["1.1.1.1", "1.1.1.2", "2.2.2.2", "3.3.3.3"])) == "churn"  # half on one
+    assert addressing(_account(OWN, ["1.1.1.1", "1.1.1.2", "2.2.2.2"])) is None  # mostly one, not all
+
+
+def test_members_off_the_campaigns_own_client_are_told_apart() -> None:
+    members = _members([_own(i) for i in range(38)] + [_other(100), _other(101)])
+    assert atypical_members(members) == {"org_038": ANOTHER_CLIENT, "org_039": ANOTHER_CLIENT}
+
+
+def test_a_client_is_a_fingerprint_from_four_fifths_of_the_members() -> None:
+    holds = _members([_own(i) for i in range(24)] + [_other(100 + i) for i in range(6)])
+    assert set(atypical_members(holds)) == {f"org_{i:03d}" for i in range(24, 30)}
+    short = _members([_own(i) for i in range(23)] + [_other(100 + i) for i in range(7)])
+    assert atypical_members(short) == {}
+
+
+def test_a_handful_of_accounts_has_no_fingerprint() -> None:
+    assert atypical_members(_members([_own(i) for i in range(28)] + [_other(100)])) == {}
+    assert atypical_members(_members([_own(i) for i in range(29)] + [_other(100)])) == {"org_029": ANOTHER_CLIENT}
+
+
+def test_a_client_that_a_twentieth_of_the_members_carry_is_the_operations() -> None:
+    # 60 members: a client carried by 3 (5%) is one of the operation's, by 2 it is not
+    def week(outsiders: int) -> dict[str, str]:
+        rest = [_account("second-kit/0.1", [f"192.0.{i}.1"] * 3, 0.2, 777) for i in range(outsiders)]
+        return atypical_members(_members([_own(i) for i in range(60 - outsiders)] + rest))
+
+    assert week(3) == {}
+    assert set(week(2)) == {"org_058", "org_059"}
+
+
+def test_a_settled_member_of_a_rotating_campaign_is_told_apart() -> None:
+    # every account its own client: no client fingerprint, but each takes a new network per request
+    members = _members([_proxied(i) for i in range(40)] + [_other(100), _other(101, requests=1)])
+    assert atypical_members(members) == {"org_040": SETTLED_ADDRESS}  # one request says nothing
+
+
+def test_rotation_is_a_fingerprint_from_four_fifths_of_the_accounts_that_show_it() -> None:
+    holds = _members([_proxied(i) for i in range(32)] + [_other(100 + i) for i in range(8)])
+    assert set(atypical_members(holds)) == {f"org_{i:03d}" for i in range(32, 40)}
+    short = _members([_proxied(i) for i in range(31)] + [_other(100 + i) for i in range(9)])
+    assert atypical_members(short) == {}
+
+
+def test_accounts_that_each_keep_their_own_address_have_no_rotation_to_break() -> None:
+    members = _members([_other(i) for i in range(40)] + [_proxied(100)])
+    assert atypical_members(members) == {}
