@@ -339,6 +339,8 @@ Token = tuple[str, object]
 Bucket = tuple[Token, Token]
 # a campaign's pooled judgment, kept until it changes materially: (members, requests, score, split's log-odds, evidence)
 Pooled = tuple[int, int, float, float, list[str]]
+# its members off its fingerprint, kept while its members and their requests stay as they were: (members, requests, atypical)
+Shape = tuple[int, int, dict[str, str]]
 
 
 class Linker:
@@ -373,6 +375,7 @@ class Linker:
         self.content_users: dict[tuple[str, object], set[str]] = defaultdict(set)
         self._spread_of: dict[Token, int] = {}  # `_spread` of each content this pass (memberships are fixed)
         self._pooled: dict[str, Pooled] = {}  # by campaign root
+        self._shapes: dict[str, Shape] = {}  # by campaign root
 
     def intent(self, tid: str, s: State) -> float:
         cached = self._intent.get(tid)
@@ -544,7 +547,7 @@ class Linker:
         found = Findings(placed, common=common, joint=self.joint, crowd=self.crowd, lean=lean, rare=self.rare,
                          index=index,
                          fits=self.fits, harvests=self.harvests)
-        return _components(tenants, found, self._pooled)
+        return _components(tenants, found, self._pooled, self._shapes)
 
     def _judge(self, bk: Bucket, tenants: dict[str, State]) -> bool:
         """Pool one touched bucket again when something material changed, and mark it suspicious
@@ -713,9 +716,10 @@ class Findings:
     crowd: AbstractSet[Bucket] = frozenset()
 
 
-def _components(tenants: dict[str, State], found: Findings, cache: dict[str, Pooled] | None = None) -> list[Campaign]:
+def _components(tenants: dict[str, State], found: Findings, cache: dict[str, Pooled] | None = None,
+                shapes: dict[str, Shape] | None = None) -> list[Campaign]:
     """Campaigns from what a pass found; `cache` keeps each campaign's pooled score until it
-    changes materially."""
+    changes materially, `shapes` its members off its fingerprint until it changes at all."""
     # in a fixed order (buckets sorted, each one's members sorted: the caller's lists are):
     # which campaign a straggler attaches to must not depend on set order
     suspicious = sorted(found.suspicious, key=lambda x: x[0])
@@ -813,8 +817,15 @@ def _components(tenants: dict[str, State], found: Findings, cache: dict[str, Poo
                         *sc.evidence(4)]
             if cache is not None:
                 cache[root] = (len(members), volume, score, added, evidence)
+        shape = shapes.get(root) if shapes is not None else None
+        if shape is not None and shape[0] == len(members) and shape[1] == volume:
+            atypical = shape[2]
+        else:
+            atypical = atypical_members(list(zip(members, states)))
+            if shapes is not None:
+                shapes[root] = (len(members), volume, atypical)
         out.append(Campaign(id=f"camp_{root[-10:]}", tenants=members, score=score, evidence=evidence, requests=volume,
-                            split=added, atypical=atypical_members(list(zip(members, states)))))
+                            split=added, atypical=atypical))
     out.sort(key=lambda c: (-len(c.tenants), c.id))
     return out
 
