@@ -29,6 +29,13 @@ the operation's client), provided its own traffic agrees (timing for tiny accoun
 intent and shared content for larger ones); see `_own_client`.
 Accounts billed at one organization's mail domain under different addresses are one bucket
 too, which like a user agent needs synchronized timing (webmail domains never count).
+An account that sends most of its requests with another user agent hides its client, which no
+ordinary application does: that is infrastructure its kind shares (`_ROTATES_AGENT`), so such
+accounts writing the same content are a bucket without timing. It places only the accounts that
+nothing else placed, wording included, with the campaign that already holds a third of it or as
+a group of their own (`_place_rotating`): two operations may hide their clients alike and write the same everyday
+phrases, so it never merges campaigns, counts toward no other bucket and ties no one (an
+established customer's users may also come through many SDK versions).
 Last, wording alone: every account that uses a content token is one bucket, for campaigns whose
 accounts share no network, client or billing (residential proxies, a client per account, prompts
 composed per request from one phrase pool). Such a bucket counts when its members crowd into the
@@ -77,7 +84,9 @@ __all__ = ["Campaign", "Linker", "campaign_score", "link", "tokens_of"]
 _KIND = {"o": "instruction opening", "c": "template ending", "s": "system prompt", "i": "/24 network", "u": "user agent and parameters",
          "b": "billing contact", "d": "billing domain", "n": "billing domain",
          "a": "the same wording in the same hours",
-         "w": "wording only throwaway accounts write"}
+         "w": "wording only throwaway accounts write", "r": "a new user agent per request"}
+# infrastructure of an account that changes its user agent on most requests (`tokens_of`)
+_ROTATES_AGENT: tuple[str, object] = ("r", "")
 
 
 @dataclass
@@ -112,6 +121,8 @@ def tokens_of(s: State) -> tuple[list[tuple[str, object]], list[tuple[str, objec
     ua = s.top_ua.top(1)
     params = [p for p, c in s.top_param.top(2) if c >= 0.3 * s.n]
     infra += [("u", f"{ua[0][0] if ua else ''}|{p}") for p in params]
+    if ua and s.n >= 2 and 2 * ua[0][1] <= s.n:
+        infra.append(_ROTATES_AGENT)
     if s.bill:
         infra.append(("b", s.bill))
     return content, infra
@@ -417,8 +428,9 @@ class Linker:
         return max(st.last_ts for st in states) - min(st.first_ts for st in states) >= _DENSE_SPAN * 3600
 
     def _tied(self, tid: str) -> bool:
-        """Whether a suspicious bucket of shared infrastructure (not wording alone) holds the tenant."""
-        return any(b[1] != _ANY and b in self.suspicious for b in self.member_of.get(tid, ()))
+        """Whether a suspicious bucket of shared infrastructure holds the tenant (not wording alone,
+        nor a rotating user agent, which an established customer's many users may also show)."""
+        return any(b[1] != _ANY and b[1] != _ROTATES_AGENT and b in self.suspicious for b in self.member_of.get(tid, ()))
 
     def _group(self, bk: Bucket) -> list[str]:
         """A wording-only bucket's members that no organization's own bucket vouches for."""
@@ -737,15 +749,20 @@ def _components(tenants: dict[str, State], found: Findings, cache: dict[str, Poo
         for m in members:
             if m not in ok:
                 ok[m] = fits(m, tenants[m])
-            if ok[m]:
+            # a rotating agent places accounts on its own terms (`_place_rotating`), never helps elsewhere
+            if ok[m] and bk[1] != _ROTATES_AGENT:
                 counter[m] += weight
     uf = _UF()
     # what each bucket's members share, noted at one member: all of them end in that member's campaign
     shared: list[tuple[str, tuple[str, ...]]] = []
     weak: list[tuple[Bucket, list[str]]] = []
+    rotating: list[tuple[Bucket, list[str]]] = []
     wording: list[tuple[Bucket, list[str]]] = []
     for bk, members in suspicious:
         count = hits if bk[1] != _ANY else {m: hits[m] + said[m] for m in members}
+        if bk[1] == _ROTATES_AGENT:
+            rotating.append((bk, [m for m in members if ok[m]]))
+            continue
         if bk in found.rare:
             # content the group holds alone speaks for every account that holds it, also one whose own
             # requests show no harvest intent (a proxy campaign's account that carried only its app's
@@ -779,6 +796,8 @@ def _components(tenants: dict[str, State], found: Findings, cache: dict[str, Poo
         shared.append((anchor, (_KIND[c[0]], _KIND[i[0]])))
     if wording:
         _place_by_wording(tenants, uf, wording, shared, found.joint, found.crowd)
+    for bk, qualified in rotating:
+        _place_rotating(uf, bk, qualified, shared)
     for bk, members in found.lean:
         _attach_leaning(tenants, uf, bk, members, fits if bk in found.rare else found.harvests, shared)
     if index is not None:
@@ -850,6 +869,29 @@ def _attach_leaning(tenants: dict[str, State], uf: _UF, bk: Bucket, members: lis
         uf.union(anchor, m)
     if joining:
         shared.append((anchor, (_KIND[bk[0][0]], _KIND[bk[1][0]])))
+
+
+def _place_rotating(uf: _UF, bk: Bucket, members: list[str], shared: list[tuple[str, tuple[str, ...]]]) -> None:
+    """A suspicious bucket of accounts that change their user agent on most requests places its
+    unplaced accounts: with the campaign that already holds a third of it and two thirds of its
+    placed accounts (`_LEAN_PLACED`, `_LEAN_ONE`), or else as a group of their own. It never merges
+    campaigns: two operations may hide their clients alike and write the same everyday phrases."""
+    loose = [m for m in members if m not in uf.parent]
+    if not loose:
+        return
+    roots = Counter(uf.find(m) for m in members if m in uf.parent)
+    anchor = ""
+    if roots:
+        root, k = min(roots.items(), key=lambda kv: (-kv[1], kv[0]))
+        if k >= max(_LEAN_MIN, _LEAN_PLACED * len(members)) and k >= _LEAN_ONE * sum(roots.values()):
+            anchor = root
+    if not anchor:
+        if len(loose) < 2:
+            return
+        anchor = loose[0]
+    for m in loose:
+        uf.union(anchor, m)
+    shared.append((anchor, (_KIND[bk[0][0]], _KIND[bk[1][0]])))
 
 
 def _place_by_wording(tenants: dict[str, State], uf: _UF, wording: list[tuple[Bucket, list[str]]],

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from gatehouse.monitor import campaigns
-from gatehouse.monitor.campaigns import DENSE_MIN, SYNC_MIN, density, keeps_hours, sync_lift
+from gatehouse.monitor.campaigns import DENSE_MIN, SYNC_MIN, density, keeps_hours, sync_lift, tokens_of
 from gatehouse.monitor.engine import Monitor, Settings
 from gatehouse.monitor.features import from_body
 from gatehouse.monitor.scorer import lowered, score_state
@@ -659,6 +659,110 @@ def test_wording_never_merges_campaigns_that_keep_other_sessions() -> None:
 def test_wording_only_links_are_on_by_default_and_can_be_turned_off() -> None:
     assert Settings().link_by_wording
     assert not _ghost_week(wording=False).campaigns
+
+
+def _agents(*uas: str) -> State:
+    s = State()
+    for i, ua in enumerate(uas):
+        s.observe(from_body(ts=T0 + i * 60.0, tenant="t", key="k", rid=str(i), body=chat("hello"), ua=ua))
+    return s
+
+
+def test_a_user_agent_changed_on_most_requests_is_shared_infrastructure() -> None:
+    def rotates(*uas: str) -> bool:
+        return campaigns._ROTATES_AGENT in tokens_of(_agents(*uas))[1]
+
+    assert rotates("a/1", "b/1")
+    assert rotates("a/1", "a/1", "b/1", "c/1")  # no agent on more than half of the requests
+    assert not rotates("a/1", "a/1", "b/1")
+    assert not rotates("a/1")  # one request shows nothing
+    assert not rotates("a/1", "a/1", "a/1")
+
+
+def _rotating_week(rotate: bool, established_rotators: int = 3) -> Monitor:
+    """150 throwaway accounts of two to four long free-form asks each, at any hour of the week,
+    each on its own /24. With `rotate` each request carries another SDK user agent (a client that
+    hides its fingerprint); otherwise each account keeps a client of its own. Beside them, 100
+    tiny honest accounts ask in the same phrases at their own hours, and `established_rotators`
+    customers whose users chat in those phrases through several SDK versions all week."""
+    rng = random.Random(41)
+    broad = vocab(rng, 3000)
+    mon = Monitor()
+    for a in range(150):
+        reqs = sorted((T0 + rng.uniform(0, 167) * HOUR, _freeform(rng, broad), 25, rng.randint(1200, 2900))
+                      for _ in range(rng.randint(2, 4)))
+        for r in reqs:
+            ua = (f"{rng.choice(['okhttp', 'axios', 'httpx', 'undici'])}/{rng.randint(1, 9)}.{rng.randint(0, 99)}"
+                  if rotate else f"kit-{a}/1.0")
+            run([r], tenant=f"org_r{a:03d}", key=f"key_r{a:03d}", ip=f"{40 + a}.{a}.9.7", ua=ua, monitor=mon)
+    for a in range(100):
+        start = rng.uniform(0, 160)
+        reqs = sorted((T0 + (start + rng.uniform(0, 3)) * HOUR, _freeform(rng, broad), 25, rng.randint(1200, 2900))
+                      for _ in range(rng.randint(1, 4)))
+        run(reqs, tenant=f"org_t{a:03d}", key=f"key_t{a:03d}", ip=f"172.23.{a}.5", ua=f"tool-{a}/2.0", monitor=mon)
+    for a in range(established_rotators):
+        reqs = sorted((T0 + (d * 24 + 13 + rng.gauss(0, 2)) * HOUR,
+                       chat(_freeform(rng, broad)["messages"][-1]["content"], temperature=0.5), 25, 200)
+                      for d in range(7) for _ in range(3))
+        for i, r in enumerate(reqs):
+            run([r], tenant=f"org_u{a}", key=f"key_u{a}", ip=f"172.24.{a}.5", ua=f"OpenAI/Python 1.{i % 5}.0", monitor=mon)
+    mon.finish()
+    return mon
+
+
+def test_tiny_accounts_changing_user_agent_every_request_are_linked_by_shared_wording() -> None:
+    mon = _rotating_week(rotate=True)
+    assert len(mon.campaigns) == 1
+    assert set(mon.campaigns[0].tenants) == {f"org_r{a:03d}" for a in range(150)}
+    assert any("a new user agent per request" in e for e in mon.campaigns[0].evidence)
+    # established customers whose users change SDK versions sit in its buckets but are not tied to it:
+    # they still veto the wording as a throwaway crowd's, so the tiny honest writers stay out
+    assert not _linked(mon, "org_t") and not _linked(mon, "org_u")
+    # the same accounts each keeping a client of their own share nothing exact and keep no common hours
+    assert not _rotating_week(rotate=False).campaigns
+
+
+def test_a_rotating_agent_bucket_groups_its_loose_accounts_but_never_merges_campaigns() -> None:
+    rotating = (("c", 1), campaigns._ROTATES_AGENT)
+
+    def place(placed_a: int, placed_b: int, loose: int) -> campaigns._UF:
+        uf = campaigns._UF()
+        a = [f"a{i}" for i in range(placed_a)]
+        b = [f"b{i}" for i in range(placed_b)]
+        for group in (a, b):
+            uf.find(group[0])  # placed, if only by itself
+            for m in group[1:]:
+                uf.union(group[0], m)
+        campaigns._place_rotating(uf, rotating, a + b + [f"x{i}" for i in range(loose)], [])
+        return uf
+
+    # a campaign with a third of the bucket and two thirds of its placed accounts takes the rest
+    uf = place(placed_a=4, placed_b=2, loose=6)
+    assert uf.find("x0") == uf.find("a0") != uf.find("b0")
+    # short of a third: the loose accounts are a group of their own, joining neither campaign
+    uf = place(placed_a=3, placed_b=1, loose=6)
+    assert uf.find("x0") == uf.find("x5") and uf.find("x0") not in (uf.find("a0"), uf.find("b0"))
+    # a campaign holding a third but not two thirds of the placed accounts does not take them either
+    uf = place(placed_a=4, placed_b=3, loose=5)
+    assert uf.find("x0") not in (uf.find("a0"), uf.find("b0"))
+    assert uf.find("a0") != uf.find("b0")
+    # a single loose account makes no group
+    uf = place(placed_a=1, placed_b=1, loose=1)
+    assert "x0" not in uf.parent
+
+
+def test_a_rotating_agent_never_qualifies_an_account_in_another_bucket() -> None:
+    """An established account counts in a shared network's bucket only with a second piece of
+    evidence; sharing a rotating agent with throwaway accounts is not one."""
+    tenants = {t: _state([1.0, 2.0]) for t in ["a1", "a2", "r1", "r2", "r3"]}
+    tenants["p"] = _state([float(h) for h in range(10)])
+    network = (("c", 1), ("i", "198.51.100"))
+    rotating = (("c", 1), campaigns._ROTATES_AGENT)
+    found = campaigns.Findings([(network, ["a1", "a2", "p"]), (rotating, ["p", "r1", "r2", "r3"])],
+                               fits=lambda _t, _s: True)
+    members = {c.id: set(c.tenants) for c in campaigns._components(tenants, found)}
+    assert {"a1", "a2"} in members.values()
+    assert {"p", "r1", "r2", "r3"} in members.values()
 
 
 def _many_phrases(sessions: bool, established: bool = False) -> Monitor:
