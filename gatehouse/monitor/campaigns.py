@@ -33,9 +33,9 @@ An account that sends most of its requests with another user agent hides its cli
 ordinary application does: that is infrastructure its kind shares (`_ROTATES_AGENT`), so such
 accounts writing the same content are a bucket without timing. It places only the accounts that
 nothing else placed, wording included, with the campaign that already holds a third of it or as
-a group of their own (`_place_rotating`): two operations may hide their clients alike and write the same everyday
-phrases, so it never merges campaigns, counts toward no other bucket and ties no one (an
-established customer's users may also come through many SDK versions).
+a group of their own (`_place_rotating`): two operations may hide their clients alike and write
+the same everyday phrases, so it never merges campaigns, counts toward no other bucket and ties
+no one (an established customer's users may also come through many SDK versions).
 Last, wording alone: every account that uses a content token is one bucket, for campaigns whose
 accounts share no network, client or billing (residential proxies, a client per account, prompts
 composed per request from one phrase pool). Such a bucket counts when its members crowd into the
@@ -858,17 +858,27 @@ def _attach_leaning(tenants: dict[str, State], uf: _UF, bk: Bucket, members: lis
     loose = [m for m in members if m not in uf.parent]
     if not loose:
         return  # nothing to attach (no need to find the roots)
-    roots = Counter(uf.find(m) for m in members if m in uf.parent)
-    if not roots:
-        return
-    anchor, k = min(roots.items(), key=lambda kv: (-kv[1], kv[0]))
-    if k < max(_LEAN_MIN, _LEAN_PLACED * len(members)) or k < _LEAN_ONE * sum(roots.values()):
+    anchor = _holder(uf, members)
+    if anchor is None:
         return
     joining = [m for m in loose if joins(m, tenants[m])]
     for m in joining:
         uf.union(anchor, m)
     if joining:
         shared.append((anchor, (_KIND[bk[0][0]], _KIND[bk[1][0]])))
+
+
+def _holder(uf: _UF, members: list[str]) -> str | None:
+    """The campaign (its root) that already holds a third of a bucket's members, at least
+    `_LEAN_MIN` of them, and two thirds of its placed ones (`_LEAN_PLACED`, `_LEAN_ONE`); None
+    when no campaign does."""
+    roots = Counter(uf.find(m) for m in members if m in uf.parent)
+    if not roots:
+        return None
+    root, k = min(roots.items(), key=lambda kv: (-kv[1], kv[0]))
+    if k < max(_LEAN_MIN, _LEAN_PLACED * len(members)) or k < _LEAN_ONE * sum(roots.values()):
+        return None
+    return root
 
 
 def _place_rotating(uf: _UF, bk: Bucket, members: list[str], shared: list[tuple[str, tuple[str, ...]]]) -> None:
@@ -879,13 +889,8 @@ def _place_rotating(uf: _UF, bk: Bucket, members: list[str], shared: list[tuple[
     loose = [m for m in members if m not in uf.parent]
     if not loose:
         return
-    roots = Counter(uf.find(m) for m in members if m in uf.parent)
-    anchor = ""
-    if roots:
-        root, k = min(roots.items(), key=lambda kv: (-kv[1], kv[0]))
-        if k >= max(_LEAN_MIN, _LEAN_PLACED * len(members)) and k >= _LEAN_ONE * sum(roots.values()):
-            anchor = root
-    if not anchor:
+    anchor = _holder(uf, members)
+    if anchor is None:
         if len(loose) < 2:
             return
         anchor = loose[0]
