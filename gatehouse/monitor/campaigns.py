@@ -79,9 +79,9 @@ from gatehouse.monitor.fingerprint import atypical_members
 from gatehouse.monitor.scorer import lowered, score_state
 from gatehouse.monitor.state import State, merge_view
 
-__all__ = ["Campaign", "Linker", "campaign_score", "link", "tokens_of"]
+__all__ = ["KIND", "Campaign", "Linker", "campaign_score", "link", "tokens_of"]
 
-_KIND = {"o": "instruction opening", "c": "template ending", "s": "system prompt", "i": "/24 network", "u": "user agent and parameters",
+KIND = {"o": "instruction opening", "c": "template ending", "s": "system prompt", "i": "/24 network", "u": "user agent and parameters",
          "b": "billing contact", "d": "billing domain", "n": "billing domain",
          "a": "the same wording in the same hours",
          "w": "wording only throwaway accounts write", "r": "a new user agent per request"}
@@ -779,7 +779,7 @@ def _components(tenants: dict[str, State], found: Findings, cache: dict[str, Poo
         for m in qualified[1:]:
             uf.union(qualified[0], m)
         if qualified:
-            shared.append((qualified[0], (_KIND[bk[0][0]], _KIND[bk[1][0]])))
+            shared.append((qualified[0], (KIND[bk[0][0]], KIND[bk[1][0]])))
     # common content: attach the accounts nothing specific placed to the campaign most of the
     # bucket's placed members are in (or group them together when none are placed)
     for (c, i), qualified in weak:
@@ -793,7 +793,7 @@ def _components(tenants: dict[str, State], found: Findings, cache: dict[str, Poo
             continue
         for m in loose:
             uf.union(anchor, m)
-        shared.append((anchor, (_KIND[c[0]], _KIND[i[0]])))
+        shared.append((anchor, (KIND[c[0]], KIND[i[0]])))
     if wording:
         _place_by_wording(tenants, uf, wording, shared, found.joint, found.crowd)
     for bk, qualified in rotating:
@@ -865,7 +865,7 @@ def _attach_leaning(tenants: dict[str, State], uf: _UF, bk: Bucket, members: lis
     for m in joining:
         uf.union(anchor, m)
     if joining:
-        shared.append((anchor, (_KIND[bk[0][0]], _KIND[bk[1][0]])))
+        shared.append((anchor, (KIND[bk[0][0]], KIND[bk[1][0]])))
 
 
 def _holder(uf: _UF, members: list[str]) -> str | None:
@@ -896,7 +896,7 @@ def _place_rotating(uf: _UF, bk: Bucket, members: list[str], shared: list[tuple[
         anchor = loose[0]
     for m in loose:
         uf.union(anchor, m)
-    shared.append((anchor, (_KIND[bk[0][0]], _KIND[bk[1][0]])))
+    shared.append((anchor, (KIND[bk[0][0]], KIND[bk[1][0]])))
 
 
 def _place_by_wording(tenants: dict[str, State], uf: _UF, wording: list[tuple[Bucket, list[str]]],
@@ -928,7 +928,7 @@ def _place_by_wording(tenants: dict[str, State], uf: _UF, wording: list[tuple[Bu
     crowds: set[str] = set()  # ... by a throwaway crowd
     for bk, qualified in sorted(wording, key=lambda x: x[0] in crowd):
         c = bk[0]
-        how = (_KIND[c[0]], _KIND["w" if bk in crowd else "a"])
+        how = (KIND[c[0]], KIND["w" if bk in crowd else "a"])
         ranked = sorted(Counter(home_of[m] for m in qualified if m in home_of).items(), key=lambda kv: (-kv[1], kv[0]))
         loose: list[str] = []
         for m in qualified:

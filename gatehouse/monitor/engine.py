@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from gatehouse.monitor.campaigns import Campaign, Linker
 from gatehouse.monitor.features import Features
+from gatehouse.monitor.kin import Kin, kin_of, kin_score
 from gatehouse.monitor.scorer import Score, Thresholds, logit, lowered, matured_logit, score_state, verdict_of
 from gatehouse.monitor.state import State
 
@@ -70,6 +71,7 @@ class Monitor:
         self.now = 0.0
         self.linker = self.new_linker()
         self.dirty: set[str] = set()
+        self._kin: dict[str, Kin] | None = None  # since the last cross-tenant pass, once asked (`kin`)
 
     def new_linker(self) -> Linker:
         """An empty linker with this monitor's settings."""
@@ -114,6 +116,7 @@ class Monitor:
         self.campaigns = self.linker.update(self.tenants, self.dirty)
         self.dirty = set()
         self.campaign_of = {t: c for c in self.campaigns for t in c.tenants}
+        self._kin = None
         for c in self.campaigns:
             for t in c.tenants:
                 self._check(t, self.tenants[t].last_ts)
@@ -135,8 +138,16 @@ class Monitor:
         for tid in targets:
             self._check(tid, self.tenants[tid].last_ts)
 
-    def tenant_score(self, tenant: str) -> tuple[float, int]:
-        """(score, requests behind it) as max over the tenant, its keys and its campaign."""
+    def kin(self) -> dict[str, Kin]:
+        """The accounts outside every listed campaign that write one's wording (`kin`), as of the
+        last cross-tenant pass."""
+        if self._kin is None:
+            self._kin = kin_of(self.campaigns, self.settings.campaign_min_score, self.tenants, self.linker)
+        return self._kin
+
+    def tenant_score(self, tenant: str, kin: bool = True) -> tuple[float, int]:
+        """(score, requests behind it) as max over the tenant, its keys and its campaign, or the
+        campaign whose wording it writes (`kin`; without it when `kin` is False)."""
         best, n = 0.0, 0
         ts = self.tenant_scores.get(tenant)
         if ts is not None:
@@ -152,11 +163,18 @@ class Monitor:
             cs = lowered(c.score_of(tenant), b) if b else c.score_of(tenant)
             if cs > best:
                 best, n = cs, c.requests
+        tie = self.kin().get(tenant) if kin else None
+        if tie is not None:
+            b = self.baselines.get(tenant, 0.0)
+            level = kin_score(tie.share, self.settings.thresholds)
+            level = lowered(level, b) if b else level
+            if level > best:
+                best, n = level, tie.campaign.requests
         return best, n
 
     def clear_offset(self, tenant: str) -> float:
         """How many more log-odds of baseline would bring everything that scores this tenant now
-        (its own traffic, its keys, its campaign) down to `CLEARED_AT` once its volume is large
+        (its own traffic, its keys, its campaign or the one whose wording it writes) down to `CLEARED_AT` once its volume is large
         and its running total has matured (`matured_logit`): what clearing its alert teaches. A
         cleared tenant is flagged again only when its traffic moves well past the level an
         analyst has accepted."""
@@ -165,12 +183,16 @@ class Monitor:
         c = self.campaign_of.get(tenant)
         if c is not None:
             levels.append(logit(c.score_of(tenant)) - self.baselines.get(tenant, 0.0))
+        tie = self.kin().get(tenant)
+        if tie is not None:
+            levels.append(logit(kin_score(tie.share, self.settings.thresholds)) - self.baselines.get(tenant, 0.0))
         return max(0.0, max(levels, default=0.0) - logit(CLEARED_AT))
 
     def _check(self, tenant: str, ts: float) -> None:
         if tenant in self.first_flag:
             return
-        score, n = self.tenant_score(tenant)
+        # kin stays short of review by construction, so it never flags (and is not worth computing here)
+        score, n = self.tenant_score(tenant, kin=False)
         if verdict_of(score, n, self.settings.thresholds) in ("review", "block"):
             self.first_flag[tenant] = Flag(ts=ts, requests_before=self.tenants[tenant].n - 1, score=score)
             if tenant in self.count_after:
@@ -186,6 +208,10 @@ class Monitor:
             if off_print is not None:
                 evidence.append(f"off_fingerprint: {off_print}, so the split over {len(c.tenants)} accounts "
                                 f"does not count for it (campaign {c.score:.2f})")
+        tie = self.kin().get(tenant)
+        if tie is not None:
+            evidence.append(f"campaign_wording={tie.share:.2f}: writes the {tie.kind} that {tie.share:.0%} of its "
+                            f"{tie.writers} writers write as members of {tie.campaign.id}, without being linked to it")
         ts = self.tenant_scores.get(tenant)
         keyed = [(k, self.key_scores[k].score if k in self.key_scores else 0.0) for k in self.keys_of.get(tenant, [])]
         keyed.sort(key=lambda kv: -kv[1])

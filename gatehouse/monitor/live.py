@@ -189,7 +189,8 @@ class MonitorSink:
         mon = self.monitor
         changed = set(mon.dirty)
         await asyncio.to_thread(mon.finish, changed, full)
-        subjects = changed | set(mon.campaign_of) | {s.split(":", 1)[1] for s in self._acted if s.startswith("tenant:")}
+        subjects = (changed | set(mon.campaign_of) | set(mon.kin())
+                    | {s.split(":", 1)[1] for s in self._acted if s.startswith("tenant:")})
         updates: list[tuple[str, str, str]] = []
         raised: list[tuple[str, Any, str]] = []  # (tenant, assessment, action): alerts, written together below
         before: dict[str, str] = {}  # each changed subject's previous action

@@ -199,6 +199,34 @@ async def test_enforcement_is_audited_and_alerts_are_worked(tmp_path: Path, smal
         await store.aclose()
 
 
+async def test_an_account_writing_a_campaigns_wording_is_watched_once_the_campaign_is_linked(
+        small_week: dict[str, Any]) -> None:
+    records = list(TraceReader(small_week["trace"]))
+    whole = Monitor()
+    for i, rec in enumerate(records):
+        whole.observe(from_trace(rec, i + 1))
+    whole.finish()
+    kin = set(whole.kin())
+    assert kin
+    # the accounts send all they will send before the campaign whose wording they write is linked
+    sink = MonitorSink(MonitorConfig(), Decisions())
+    for rec in records:
+        if rec["tenant"] in kin:
+            sink.submit(to_record(rec))
+    await sink.drain()
+    await sink.score()
+    assert not sink.monitor.kin()
+    for rec in records:
+        if rec["tenant"] not in kin:
+            sink.submit(to_record(rec))
+    await sink.drain()
+    changes = {s: a for s, a, _ in await sink.score()}
+    assert set(sink.monitor.kin()) == kin
+    watched = [t for t in sorted(kin) if changes.get(f"tenant:{t}") == "watch"]
+    assert watched and all(sink.decisions.action_for(t, "") == "watch" for t in watched)
+    assert any(e.startswith("campaign_wording=") for e in sink.monitor.assess(watched[0]).evidence)
+
+
 @pytest.mark.parametrize("keys_in_store", [True, False])
 async def test_review_suspends_the_riskiest_key_when_the_policy_says_so(
         tmp_path: Path, small_week: dict[str, Any], keys_in_store: bool, caplog: pytest.LogCaptureFixture) -> None:

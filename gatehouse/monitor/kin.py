@@ -1,0 +1,78 @@
+"""Accounts that write a campaign's wording but were not linked to it: put on watch, never more.
+
+Linking places an account only on corroborated evidence (shared infrastructure, shared hours, a
+throwaway crowd that pools as distilling). A campaign's tiny accounts that were spared all of it
+(a residential address each, an SDK each, requests at any hour) still write the campaign's
+phrases, and on their own few requests they look like any trial account. Content that at least
+`_SHARE` of its writers (and at least `_WRITERS` of them) write as one campaign's members is that
+campaign's: an account outside it that writes it too is the campaign's *kin*. Wording is all that
+ties it, and honest newcomers draw on the same public prompt collections, so kin is only ever
+watched: its score lies between the watch and review thresholds, by the share (`kin_score`). An
+account with `_ESTABLISHED` requests or more has a history of its own to be judged on, and content
+that such an account writes without harvest intent of its own is everyone's wording, not a
+campaign's (a campaign's cover chat, the openings every chat user writes).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from gatehouse.monitor.campaigns import KIND, Campaign, Linker
+from gatehouse.monitor.scorer import Thresholds
+from gatehouse.monitor.state import State
+
+__all__ = ["Kin", "kin_of", "kin_score"]
+
+_SHARE = 2 / 3
+_WRITERS = 5
+_ESTABLISHED = 200
+_BELOW_REVIEW = 0.99  # a share of 1 stays just short of review
+
+
+@dataclass(frozen=True)
+class Kin:
+    campaign: Campaign
+    share: float  # of the content's writers that are the campaign's members
+    writers: int
+    kind: str  # what the content is ("instruction opening", ...)
+
+
+def kin_score(share: float, th: Thresholds) -> float:
+    """Between watch and review by the share of the content's writers in the campaign, never review."""
+    return th.watch + (th.review - th.watch) * share * _BELOW_REVIEW
+
+
+def kin_of(campaigns: Sequence[Campaign], min_score: float, tenants: Mapping[str, State], linker: Linker) -> dict[str, Kin]:
+    """Each account outside every campaign scoring `min_score` or more that writes content mostly
+    such a campaign's members write (as `linker` indexed it), with its strongest such tie (the
+    largest share)."""
+    content_of, content_users = linker.content_of, linker.content_users
+    member: dict[str, Campaign] = {t: c for c in campaigns if c.score >= min_score for t in c.tenants}
+    seen: set[tuple[str, object]] = set()
+    best: dict[str, Kin] = {}
+    for tid in sorted(member):
+        for tok in sorted(content_of.get(tid, ()), key=repr):
+            if tok in seen:
+                continue
+            seen.add(tok)
+            writers = content_users.get(tok, ())
+            if len(writers) < _WRITERS:
+                continue
+            counts = Counter(member[u].id for u in writers if u in member)
+            cid, k = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+            share = k / len(writers)
+            if share < _SHARE:
+                continue
+            if any(u not in member and tenants[u].n >= _ESTABLISHED and not linker.harvests(u, tenants[u])
+                   for u in sorted(writers)):
+                continue  # an established customer writes it as everyone does
+            campaign = next(member[u] for u in writers if u in member and member[u].id == cid)
+            for u in sorted(writers):
+                if u in member or tenants[u].n >= _ESTABLISHED:
+                    continue
+                held = best.get(u)
+                if held is None or share > held.share:
+                    best[u] = Kin(campaign, share, len(writers), KIND[tok[0]])
+    return best

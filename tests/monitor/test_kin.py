@@ -1,0 +1,113 @@
+"""Accounts that write a campaign's wording without being linked to it are watched, never more,
+at the edges of each rule."""
+
+from __future__ import annotations
+
+import random
+
+from gatehouse.monitor.campaigns import Campaign, Linker
+from gatehouse.monitor.engine import Monitor
+from gatehouse.monitor.kin import kin_of, kin_score
+from gatehouse.monitor.scorer import Thresholds
+from gatehouse.monitor.state import State
+from tests.monitor.helpers import T0, chat, run, vocab, words
+from tests.monitor.test_linking import HOUR, _tiny_accounts
+
+OPENING = ("o", "compose a full-length primer on")
+
+
+def _index(members: int, outsiders: int, requests: int = 3, score: float = 0.95) -> tuple[list[Campaign], dict[str, State], Linker]:
+    """One campaign of `members` accounts writing OPENING, and `outsiders` unlinked accounts
+    (`org_x000` first, with `requests` requests) writing it too."""
+    camp = [f"org_c{i:03d}" for i in range(members)]
+    others = [f"org_x{i:03d}" for i in range(outsiders)]
+    tenants: dict[str, State] = {}
+    for t in camp + others:
+        tenants[t] = State()
+        tenants[t].n = 3
+    tenants[others[0]].n = requests
+    linker = Linker()
+    for t in tenants:
+        linker.content_of[t] = {OPENING}
+        linker.content_users[OPENING].add(t)
+    return [Campaign(id="camp_1", tenants=camp, score=score, evidence=[], requests=3 * members)], tenants, linker
+
+
+def _kin(members: int, outsiders: int, requests: int = 3, score: float = 0.95) -> set[str]:
+    campaigns, tenants, linker = _index(members, outsiders, requests, score)
+    return set(kin_of(campaigns, 0.7, tenants, linker))
+
+
+def test_content_two_thirds_of_whose_writers_are_a_campaigns_is_its_wording() -> None:
+    assert _kin(4, 2) == {"org_x000", "org_x001"}  # 4 of 6 writers
+    assert _kin(3, 2) == set()  # 3 of 5
+    campaigns, tenants, linker = _index(4, 2)
+    tie = kin_of(campaigns, 0.7, tenants, linker)["org_x000"]
+    assert (tie.campaign.id, round(tie.share, 3), tie.writers, tie.kind) == ("camp_1", 0.667, 6, "instruction opening")
+
+
+def test_wording_needs_five_writers() -> None:
+    assert _kin(4, 1) == {"org_x000"}  # 4 of 5
+    assert _kin(3, 1) == set()  # 3 of 4: too few to say whose it is
+
+
+def test_an_account_with_a_history_of_its_own_is_not_kin() -> None:
+    assert _kin(10, 1, requests=199) == {"org_x000"}
+    assert _kin(10, 1, requests=200) == set()
+
+
+def test_wording_an_established_customer_writes_without_harvest_intent_is_everyones() -> None:
+    for harvesting, kin in ((False, set()), (True, {"org_x000"})):
+        campaigns, tenants, linker = _index(10, 2)
+        tenants["org_x001"].n = 200
+        linker.harvests = lambda tid, s: harvesting  # type: ignore[method-assign]
+        assert set(kin_of(campaigns, 0.7, tenants, linker)) == kin
+    campaigns, tenants, linker = _index(10, 2)
+    tenants["org_x001"].n = 199  # not established yet: it is kin itself
+    linker.harvests = lambda tid, s: False  # type: ignore[method-assign]
+    assert set(kin_of(campaigns, 0.7, tenants, linker)) == {"org_x000", "org_x001"}
+
+
+def test_only_a_listed_campaigns_wording_makes_kin() -> None:
+    assert _kin(10, 1, score=0.7) == {"org_x000"}
+    assert _kin(10, 1, score=0.69) == set()
+
+
+def test_kin_lies_between_watch_and_review() -> None:
+    th = Thresholds()
+    assert th.watch < kin_score(2 / 3, th) < kin_score(1.0, th) < th.review
+
+
+def _campaign_and_outsider(requests: int) -> Monitor:
+    """A linked campaign of 300 throwaway accounts writing its own template, and one account of
+    its own client and network, chatting, that also writes the template in some of its
+    `requests` requests (enough to be one of its content tokens)."""
+    mon = _tiny_accounts(True)
+    rng = random.Random(9)
+    broad = vocab(rng, 2000)
+    reqs = []
+    for i in range(requests):
+        text = (f"Compose a full-length primer on {words(rng, broad, 3)} for a training corpus, leaving nothing out."
+                if i % 8 == 0 else f"can you help me understand {words(rng, broad, 3)}")
+        reqs.append((T0 + (i % 7) * 86400 + (9 + i % 8) * HOUR, chat(text, temperature=0.3), 20, rng.randint(60, 300)))
+    reqs.sort(key=lambda r: r[0])
+    run(reqs, tenant="org_outsider", key="key_outsider", ip="198.51.100.7", ua="their-app/3", monitor=mon)
+    mon.finish()
+    return mon
+
+
+def test_an_unlinked_account_writing_a_campaigns_template_is_watched_and_never_flagged() -> None:
+    mon = _campaign_and_outsider(40)
+    (campaign,) = mon.campaigns
+    assert "org_outsider" not in campaign.tenants
+    own, _ = mon.tenant_score("org_outsider", kin=False)
+    a = mon.assess("org_outsider")
+    assert own < 0.35 and a.verdict == "watch" and 0.35 <= a.score < 0.65
+    assert any(e.startswith("campaign_wording=1.00") and campaign.id in e for e in a.evidence)
+    assert "org_outsider" not in mon.first_flag
+
+
+def test_an_established_account_writing_a_campaigns_template_is_judged_on_its_own() -> None:
+    mon = _campaign_and_outsider(200)
+    assert "org_outsider" not in mon.kin()
+    assert mon.assess("org_outsider").verdict == "allow"
