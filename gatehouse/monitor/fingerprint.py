@@ -6,7 +6,8 @@ per request. Wording can also link an outsider who writes the same phrases, such
 trial account drawing on the same public prompt collection, but that account sends with its
 own client from its own address. A dimension is a fingerprint only when at least `_HOLDS` of
 the members that can show it agree on it, and only in a campaign of at least `_MIN_MEMBERS`
-(a handful of accounts shows no shape). A member that breaks a fingerprint stays linked, but
+(a handful of accounts shows no shape). A member that keeps the rotation of a rotating
+operation is its own whatever client it carries. A member that breaks a fingerprint stays linked, but
 the split's log-odds (what many accounts sharing one operation's traffic say) do not speak
 for it (`Campaign.score_of`)."""
 
@@ -61,7 +62,8 @@ def atypical_members(members: Sequence[tuple[str, State]]) -> dict[str, str]:
     rotates = known > 0 and shown["churn"] >= _HOLDS * known
     out: dict[str, str] = {}
     for tid, _ in members:
-        if client_holds and not on_client[tid]:
+        # a member that takes a new network per request like the rest is the operation's, whatever its client
+        if client_holds and not on_client[tid] and not (rotates and how[tid] == "churn"):
             out[tid] = ANOTHER_CLIENT
         elif rotates and how[tid] == "settled":
             out[tid] = SETTLED_ADDRESS

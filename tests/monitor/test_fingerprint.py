@@ -90,3 +90,13 @@ def test_rotation_is_a_fingerprint_from_four_fifths_of_the_accounts_that_show_it
 def test_accounts_that_each_keep_their_own_address_have_no_rotation_to_break() -> None:
     members = _members([_other(i) for i in range(40)] + [_proxied(100)])
     assert atypical_members(members) == {}
+
+
+def test_a_member_that_rotates_like_a_rotating_operation_is_its_own_whatever_its_client() -> None:
+    def rotating_own(i: int) -> State:
+        return _account(OWN, [f"{20 + i}.{j}.{i}.9" for j in range(3)])
+
+    rotating = _members([rotating_own(i) for i in range(36)] + [_proxied(100), _proxied(101), _other(102), _other(103)])
+    assert atypical_members(rotating) == {"org_038": ANOTHER_CLIENT, "org_039": ANOTHER_CLIENT}
+    settled = _members([_own(i) for i in range(36)] + [_proxied(100), _proxied(101), _other(102), _other(103)])
+    assert set(atypical_members(settled)) == {"org_036", "org_037", "org_038", "org_039"}
