@@ -4,8 +4,8 @@ Linking places an account only on corroborated evidence (shared infrastructure, 
 throwaway crowd that pools as distilling). A campaign's tiny accounts that were spared all of it
 (a residential address each, an SDK each, requests at any hour) still write the campaign's
 phrases, and on their own few requests they look like any trial account. Content that at least
-`_SHARE` of its writers (and at least `_WRITERS` of them) write as one campaign's members is that
-campaign's: an account outside it that writes it too is the campaign's *kin*. Wording is all that
+half of its writers (`_SHARE`, and at least `_WRITERS` of them) write as one campaign's members is
+that campaign's: an account outside it that writes it too is the campaign's *kin*. Wording is all that
 ties it, and honest newcomers draw on the same public prompt collections, so kin is only ever
 watched: its score lies between the watch and review thresholds, by the share (`kin_score`). An
 account with `_ESTABLISHED` requests or more has a history of its own to be judged on, and content
@@ -25,9 +25,9 @@ from gatehouse.monitor.state import State
 
 __all__ = ["Kin", "kin_of", "kin_score"]
 
-_SHARE = 2 / 3
+_SHARE = 0.5
 _WRITERS = 5
-_ESTABLISHED = 200
+_ESTABLISHED = 50
 _BELOW_REVIEW = 0.99  # a share of 1 stays just short of review
 
 

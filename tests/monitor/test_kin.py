@@ -38,12 +38,12 @@ def _kin(members: int, outsiders: int, requests: int = 3, score: float = 0.95) -
     return set(kin_of(campaigns, 0.7, tenants, linker))
 
 
-def test_content_two_thirds_of_whose_writers_are_a_campaigns_is_its_wording() -> None:
-    assert _kin(4, 2) == {"org_x000", "org_x001"}  # 4 of 6 writers
-    assert _kin(3, 2) == set()  # 3 of 5
-    campaigns, tenants, linker = _index(4, 2)
+def test_content_half_of_whose_writers_are_a_campaigns_is_its_wording() -> None:
+    assert _kin(3, 3) == {"org_x000", "org_x001", "org_x002"}  # 3 of 6 writers
+    assert _kin(3, 4) == set()  # 3 of 7
+    campaigns, tenants, linker = _index(3, 3)
     tie = kin_of(campaigns, 0.7, tenants, linker)["org_x000"]
-    assert (tie.campaign.id, round(tie.share, 3), tie.writers, tie.kind) == ("camp_1", 0.667, 6, "instruction opening")
+    assert (tie.campaign.id, tie.share, tie.writers, tie.kind) == ("camp_1", 0.5, 6, "instruction opening")
 
 
 def test_wording_needs_five_writers() -> None:
@@ -52,18 +52,18 @@ def test_wording_needs_five_writers() -> None:
 
 
 def test_an_account_with_a_history_of_its_own_is_not_kin() -> None:
-    assert _kin(10, 1, requests=199) == {"org_x000"}
-    assert _kin(10, 1, requests=200) == set()
+    assert _kin(10, 1, requests=49) == {"org_x000"}
+    assert _kin(10, 1, requests=50) == set()
 
 
 def test_wording_an_established_customer_writes_without_harvest_intent_is_everyones() -> None:
     for harvesting, kin in ((False, set()), (True, {"org_x000"})):
         campaigns, tenants, linker = _index(10, 2)
-        tenants["org_x001"].n = 200
+        tenants["org_x001"].n = 50
         linker.harvests = lambda tid, s: harvesting  # type: ignore[method-assign]
         assert set(kin_of(campaigns, 0.7, tenants, linker)) == kin
     campaigns, tenants, linker = _index(10, 2)
-    tenants["org_x001"].n = 199  # not established yet: it is kin itself
+    tenants["org_x001"].n = 49  # not established yet: it is kin itself
     linker.harvests = lambda tid, s: False  # type: ignore[method-assign]
     assert set(kin_of(campaigns, 0.7, tenants, linker)) == {"org_x000", "org_x001"}
 
@@ -75,7 +75,7 @@ def test_only_a_listed_campaigns_wording_makes_kin() -> None:
 
 def test_kin_lies_between_watch_and_review() -> None:
     th = Thresholds()
-    assert th.watch < kin_score(2 / 3, th) < kin_score(1.0, th) < th.review
+    assert th.watch < kin_score(0.5, th) < kin_score(1.0, th) < th.review
 
 
 def _campaign_and_outsider(requests: int) -> Monitor:
@@ -97,7 +97,7 @@ def _campaign_and_outsider(requests: int) -> Monitor:
 
 
 def test_an_unlinked_account_writing_a_campaigns_template_is_watched_and_never_flagged() -> None:
-    mon = _campaign_and_outsider(40)
+    mon = _campaign_and_outsider(49)
     (campaign,) = mon.campaigns
     assert "org_outsider" not in campaign.tenants
     own, _ = mon.tenant_score("org_outsider", kin=False)
@@ -108,6 +108,6 @@ def test_an_unlinked_account_writing_a_campaigns_template_is_watched_and_never_f
 
 
 def test_an_established_account_writing_a_campaigns_template_is_judged_on_its_own() -> None:
-    mon = _campaign_and_outsider(200)
+    mon = _campaign_and_outsider(50)
     assert "org_outsider" not in mon.kin()
     assert mon.assess("org_outsider").verdict == "allow"
