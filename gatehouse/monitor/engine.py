@@ -17,9 +17,10 @@ from gatehouse.monitor.kin import Kin, kin_of, kin_score
 from gatehouse.monitor.scorer import Score, Thresholds, logit, lowered, matured_logit, score_state, verdict_of
 from gatehouse.monitor.state import State
 
-__all__ = ["Monitor", "Settings", "Assessment", "Flag", "CLEARED_AT"]
+__all__ = ["Monitor", "Settings", "Assessment", "Flag", "CLEARED_AT", "HELD_UNDER_BLOCK"]
 
 CLEARED_AT = 0.3  # what a cleared false alarm's level scores under the baseline it teaches (under watch)
+HELD_UNDER_BLOCK = 0.01  # a member off its campaign's fingerprint scores at most this far under block
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,15 @@ class Monitor:
             self._kin = kin_of(self.campaigns, self.settings.campaign_min_score, self.tenants, self.linker)
         return self._kin
 
+    def campaign_level(self, c: Campaign, tenant: str) -> float:
+        """What a campaign says of one member (`Campaign.score_of`), held under the block threshold
+        for a member off its fingerprint: wording linked it and it does not send like the operation,
+        so an analyst decides, not the block."""
+        level = c.score_of(tenant)
+        if tenant in c.atypical:
+            level = min(level, self.settings.thresholds.block - HELD_UNDER_BLOCK)
+        return level
+
     def tenant_score(self, tenant: str, kin: bool = True) -> tuple[float, int]:
         """(score, requests behind it) as max over the tenant, its keys and its campaign, or the
         campaign whose wording it writes (`kin`; without it when `kin` is False)."""
@@ -160,7 +170,7 @@ class Monitor:
         if c is not None:
             b = self.baselines.get(tenant, 0.0)
             # a cleared tenant's campaign link is held to its baseline too, or clearing it would not hold
-            cs = lowered(c.score_of(tenant), b) if b else c.score_of(tenant)
+            cs = lowered(self.campaign_level(c, tenant), b) if b else self.campaign_level(c, tenant)
             if cs > best:
                 best, n = cs, c.requests
         tie = self.kin().get(tenant) if kin else None
@@ -182,7 +192,7 @@ class Monitor:
         levels = [matured_logit(s, self.baselines.get(tenant, 0.0)) for s in scores if s is not None]
         c = self.campaign_of.get(tenant)
         if c is not None:
-            levels.append(logit(c.score_of(tenant)) - self.baselines.get(tenant, 0.0))
+            levels.append(logit(self.campaign_level(c, tenant)) - self.baselines.get(tenant, 0.0))
         tie = self.kin().get(tenant)
         if tie is not None:
             levels.append(logit(kin_score(tie.share, self.settings.thresholds)) - self.baselines.get(tenant, 0.0))
@@ -203,11 +213,12 @@ class Monitor:
         evidence: list[str] = []
         c = self.campaign_of.get(tenant)
         if c is not None:
-            evidence.append(f"campaign={c.score_of(tenant):.2f}: linked with {len(c.tenants) - 1} other tenants ({c.id})")
+            evidence.append(f"campaign={self.campaign_level(c, tenant):.2f}: linked with {len(c.tenants) - 1} other tenants "
+                            f"({c.id})")
             off_print = c.atypical.get(tenant)
             if off_print is not None:
                 evidence.append(f"off_fingerprint: {off_print}, so the split over {len(c.tenants)} accounts "
-                                f"does not count for it (campaign {c.score:.2f})")
+                                f"does not count for it (campaign {c.score:.2f}) and it is held under block")
         tie = self.kin().get(tenant)
         if tie is not None:
             evidence.append(f"campaign_wording={tie.share:.2f}: writes the {tie.kind} that {tie.share:.0%} of its "

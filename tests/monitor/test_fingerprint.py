@@ -3,6 +3,8 @@ rotation; members that break one are told apart, at the edges of each rule."""
 
 from __future__ import annotations
 
+from gatehouse.monitor.campaigns import Campaign
+from gatehouse.monitor.engine import Monitor
 from gatehouse.monitor.features import from_body
 from gatehouse.monitor.fingerprint import ANOTHER_CLIENT, SETTLED_ADDRESS, addressing, atypical_members
 from gatehouse.monitor.state import State
@@ -100,3 +102,17 @@ def test_a_member_that_rotates_like_a_rotating_operation_is_its_own_whatever_its
     assert atypical_members(rotating) == {"org_038": ANOTHER_CLIENT, "org_039": ANOTHER_CLIENT}
     settled = _members([_own(i) for i in range(36)] + [_proxied(100), _proxied(101), _other(102), _other(103)])
     assert set(atypical_members(settled)) == {"org_036", "org_037", "org_038", "org_039"}
+
+
+def test_a_member_off_the_fingerprint_is_held_under_block_for_an_analyst() -> None:
+    mon = Monitor()
+    camp = Campaign(id="camp_x", tenants=["org_a", "org_b"], score=0.99, evidence=[], requests=400, split=0.1,
+                    atypical={"org_b": ANOTHER_CLIENT})
+    mon.campaigns, mon.campaign_of = [camp], {"org_a": camp, "org_b": camp}
+    assert camp.score_of("org_b") > mon.settings.thresholds.block  # the pooled traffic alone would block
+    assert mon.assess("org_a").verdict == "block"
+    held = mon.assess("org_b")
+    assert held.verdict == "review" and held.score < mon.settings.thresholds.block
+    assert any(e.startswith("off_fingerprint:") and e.endswith("held under block") for e in held.evidence)
+    camp.split = 3.0  # the pooled traffic alone scores under block: nothing to hold
+    assert mon.tenant_score("org_b")[0] == camp.score_of("org_b") < mon.settings.thresholds.block
