@@ -222,7 +222,8 @@ class Monitor:
         tie = self.kin().get(tenant)
         if tie is not None:
             evidence.append(f"campaign_wording={tie.share:.2f}: writes the {tie.kind} that {tie.share:.0%} of its "
-                            f"{tie.writers} writers write as members of {tie.campaign.id}, without being linked to it")
+                            f"{tie.writers} writers write as members of campaigns (most of them {tie.campaign.id}'s), "
+                            "without being linked to one")
         ts = self.tenant_scores.get(tenant)
         keyed = [(k, self.key_scores[k].score if k in self.key_scores else 0.0) for k in self.keys_of.get(tenant, [])]
         keyed.sort(key=lambda kv: -kv[1])

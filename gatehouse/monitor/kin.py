@@ -4,8 +4,10 @@ Linking places an account only on corroborated evidence (shared infrastructure, 
 throwaway crowd that pools as distilling). A campaign's tiny accounts that were spared all of it
 (a residential address each, an SDK each, requests at any hour) still write the campaign's
 phrases, and on their own few requests they look like any trial account. Content that at least
-half of its writers (`_SHARE`, and at least `_WRITERS` of them) write as one campaign's members is
-that campaign's: an account outside it that writes it too is the campaign's *kin*. Wording is all that
+half of its writers (`_SHARE`, and at least `_WRITERS` of them) write as members of listed
+campaigns is campaign wording: an account outside them that writes it too is *kin* of the one that
+holds most of those writers (one operation is often linked as several groups that no rule merged,
+each holding a part of its phrase pool's writers). Wording is all that
 ties it, and honest newcomers draw on the same public prompt collections, so kin is only ever
 watched: its score lies between the watch and review thresholds, by the share (`kin_score`). An
 account with `_ESTABLISHED` requests or more has a history of its own to be judged on, and content
@@ -34,7 +36,7 @@ _BELOW_REVIEW = 0.99  # a share of 1 stays just short of review
 @dataclass(frozen=True)
 class Kin:
     campaign: Campaign
-    share: float  # of the content's writers that are the campaign's members
+    share: float  # of the content's writers that are members of listed campaigns (most of them this one's)
     writers: int
     kind: str  # what the content is ("instruction opening", ...)
 
@@ -45,9 +47,9 @@ def kin_score(share: float, th: Thresholds) -> float:
 
 
 def kin_of(campaigns: Sequence[Campaign], min_score: float, tenants: Mapping[str, State], linker: Linker) -> dict[str, Kin]:
-    """Each account outside every campaign scoring `min_score` or more that writes content mostly
-    such a campaign's members write (as `linker` indexed it), with its strongest such tie (the
-    largest share)."""
+    """Each account outside every campaign scoring `min_score` or more that writes content at least
+    half of whose writers are such campaigns' members (as `linker` indexed it), with its strongest
+    such tie (the largest share) and the campaign that holds most of those writers."""
     content_of, content_users = linker.content_of, linker.content_users
     member: dict[str, Campaign] = {t: c for c in campaigns if c.score >= min_score for t in c.tenants}
     seen: set[tuple[str, object]] = set()
@@ -61,8 +63,8 @@ def kin_of(campaigns: Sequence[Campaign], min_score: float, tenants: Mapping[str
             if len(writers) < _WRITERS:
                 continue
             counts = Counter(member[u].id for u in writers if u in member)
-            cid, k = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-            share = k / len(writers)
+            cid = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+            share = sum(counts.values()) / len(writers)
             if share < _SHARE:
                 continue
             if any(u not in member and tenants[u].n >= _ESTABLISHED and not linker.harvests(u, tenants[u])

@@ -46,6 +46,23 @@ def test_content_half_of_whose_writers_are_a_campaigns_is_its_wording() -> None:
     assert (tie.campaign.id, tie.share, tie.writers, tie.kind) == ("camp_1", 0.5, 6, "instruction opening")
 
 
+def test_one_operation_linked_as_several_campaigns_is_counted_whole() -> None:
+    # 3 + 2 of 9 writers are two listed campaigns' members: kin of the one holding most of them
+    campaigns, tenants, linker = _index(3, 4)
+    for t, score in (("org_d000", 0.9), ("org_d001", 0.9), ("org_u000", 0.69)):
+        tenants[t] = State()
+        tenants[t].n = 3
+        linker.content_of[t] = {OPENING}
+        linker.content_users[OPENING].add(t)
+    campaigns.append(Campaign(id="camp_2", tenants=["org_d000", "org_d001"], score=0.9, evidence=[], requests=6))
+    campaigns.append(Campaign(id="camp_3", tenants=["org_u000"], score=0.69, evidence=[], requests=3))
+    kin = kin_of(campaigns, 0.7, tenants, linker)
+    assert set(kin) == {f"org_x{i:03d}" for i in range(4)} | {"org_u000"}  # 5 of 10 writers
+    assert {(k.campaign.id, k.share) for k in kin.values()} == {("camp_1", 0.5)}
+    campaigns[1].score = 0.69  # no longer listed: 3 of 10
+    assert kin_of(campaigns, 0.7, tenants, linker) == {}
+
+
 def test_wording_needs_five_writers() -> None:
     assert _kin(4, 1) == {"org_x000"}  # 4 of 5
     assert _kin(3, 1) == set()  # 3 of 4: too few to say whose it is
@@ -103,7 +120,7 @@ def test_an_unlinked_account_writing_a_campaigns_template_is_watched_and_never_f
     own, _ = mon.tenant_score("org_outsider", kin=False)
     a = mon.assess("org_outsider")
     assert own < 0.35 and a.verdict == "watch" and 0.35 <= a.score < 0.65
-    assert any(e.startswith("campaign_wording=1.00") and campaign.id in e for e in a.evidence)
+    assert any(e.startswith("campaign_wording=1.00") and f"{campaign.id}'s" in e for e in a.evidence)
     assert "org_outsider" not in mon.first_flag
 
 
