@@ -184,10 +184,10 @@ class Monitor:
 
     def clear_offset(self, tenant: str) -> float:
         """How many more log-odds of baseline would bring everything that scores this tenant now
-        (its own traffic, its keys, its campaign or the one whose wording it writes) down to `CLEARED_AT` once its volume is large
-        and its running total has matured (`matured_logit`): what clearing its alert teaches. A
-        cleared tenant is flagged again only when its traffic moves well past the level an
-        analyst has accepted."""
+        (its own traffic, its keys, its campaign or the one whose wording it writes) down to
+        `CLEARED_AT` once its volume is large and its running total has matured (`matured_logit`):
+        what clearing its alert teaches. A cleared tenant is flagged again only when its traffic
+        moves well past the level an analyst has accepted."""
         scores = [self.tenant_scores.get(tenant), *(self.key_scores.get(k) for k in self.keys_of.get(tenant, []))]
         levels = [matured_logit(s, self.baselines.get(tenant, 0.0)) for s in scores if s is not None]
         c = self.campaign_of.get(tenant)

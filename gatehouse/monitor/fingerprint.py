@@ -7,9 +7,9 @@ trial account drawing on the same public prompt collection, but that account sen
 own client from its own address. A dimension is a fingerprint only when at least `_HOLDS` of
 the members that can show it agree on it, and only in a campaign of at least `_MIN_MEMBERS`
 (a handful of accounts shows no shape). A member that keeps the rotation of a rotating
-operation is its own whatever client it carries. A member that breaks a fingerprint stays linked, but
-the split's log-odds (what many accounts sharing one operation's traffic say) do not speak
-for it (`Campaign.score_of`)."""
+operation is its own whatever client it carries. A member that breaks a fingerprint stays
+linked, but the split's log-odds (what many accounts sharing one operation's traffic say) do
+not speak for it (`Campaign.score_of`), and the monitor holds it under block for an analyst."""
 
 from __future__ import annotations
 

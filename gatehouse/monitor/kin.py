@@ -5,14 +5,14 @@ throwaway crowd that pools as distilling). A campaign's tiny accounts that were 
 (a residential address each, an SDK each, requests at any hour) still write the campaign's
 phrases, and on their own few requests they look like any trial account. Content that at least
 half of its writers (`_SHARE`, and at least `_WRITERS` of them) write as members of listed
-campaigns is campaign wording: an account outside them that writes it too is *kin* of the one that
-holds most of those writers (one operation is often linked as several groups that no rule merged,
-each holding a part of its phrase pool's writers). Wording is all that
-ties it, and honest newcomers draw on the same public prompt collections, so kin is only ever
-watched: its score lies between the watch and review thresholds, by the share (`kin_score`). An
-account with `_ESTABLISHED` requests or more has a history of its own to be judged on, and content
-that such an account writes without harvest intent of its own is everyone's wording, not a
-campaign's (a campaign's cover chat, the openings every chat user writes).
+campaigns is campaign wording: an account outside them that writes it too is *kin* of the one
+that holds most of those writers (one operation is often linked as several groups that no rule
+merged, each holding a part of its phrase pool's writers). Wording is all that ties it, and
+honest newcomers draw on the same public prompt collections, so kin is only ever watched: its
+score lies between the watch and review thresholds, by the share (`kin_score`). An account with
+`_ESTABLISHED` requests or more has a history of its own to be judged on, and content that such
+an account writes without harvest intent of its own is everyone's wording, not a campaign's (a
+campaign's cover chat, the openings every chat user writes).
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ class Kin:
 
 
 def kin_score(share: float, th: Thresholds) -> float:
-    """Between watch and review by the share of the content's writers in the campaign, never review."""
+    """Between watch and review by the share of the content's writers in listed campaigns, never review."""
     return th.watch + (th.review - th.watch) * share * _BELOW_REVIEW
 
 
