@@ -155,9 +155,21 @@ class Monitor:
             level = min(level, self.settings.thresholds.block - HELD_UNDER_BLOCK)
         return level
 
+    def _link_levels(self, tenant: str, kin: bool = True) -> list[tuple[float, int]]:
+        """(score, requests behind it) of each link that scores the tenant beyond its own traffic,
+        before its baseline: its campaign (`campaign_level`), then the campaign whose wording it
+        writes (`kin`; left out when `kin` is False)."""
+        links: list[tuple[float, int]] = []
+        c = self.campaign_of.get(tenant)
+        if c is not None:
+            links.append((self.campaign_level(c, tenant), c.requests))
+        tie = self.kin().get(tenant) if kin else None
+        if tie is not None:
+            links.append((kin_score(tie.share, self.settings.thresholds), tie.campaign.requests))
+        return links
+
     def tenant_score(self, tenant: str, kin: bool = True) -> tuple[float, int]:
-        """(score, requests behind it) as max over the tenant, its keys and its campaign, or the
-        campaign whose wording it writes (`kin`; without it when `kin` is False)."""
+        """(score, requests behind it) as max over the tenant, its keys and its links (`_link_levels`)."""
         best, n = 0.0, 0
         ts = self.tenant_scores.get(tenant)
         if ts is not None:
@@ -166,36 +178,24 @@ class Monitor:
             ks = self.key_scores.get(k)
             if ks is not None and ks.score > best:
                 best, n = ks.score, self.keys[k].n
-        c = self.campaign_of.get(tenant)
-        if c is not None:
-            b = self.baselines.get(tenant, 0.0)
-            # a cleared tenant's campaign link is held to its baseline too, or clearing it would not hold
-            cs = lowered(self.campaign_level(c, tenant), b) if b else self.campaign_level(c, tenant)
-            if cs > best:
-                best, n = cs, c.requests
-        tie = self.kin().get(tenant) if kin else None
-        if tie is not None:
-            b = self.baselines.get(tenant, 0.0)
-            level = kin_score(tie.share, self.settings.thresholds)
+        b = self.baselines.get(tenant, 0.0)
+        for level, behind in self._link_levels(tenant, kin):
+            # a cleared tenant's links are held to its baseline too, or clearing it would not hold
             level = lowered(level, b) if b else level
             if level > best:
-                best, n = level, tie.campaign.requests
+                best, n = level, behind
         return best, n
 
     def clear_offset(self, tenant: str) -> float:
         """How many more log-odds of baseline would bring everything that scores this tenant now
-        (its own traffic, its keys, its campaign or the one whose wording it writes) down to
-        `CLEARED_AT` once its volume is large and its running total has matured (`matured_logit`):
-        what clearing its alert teaches. A cleared tenant is flagged again only when its traffic
-        moves well past the level an analyst has accepted."""
+        (its own traffic, its keys, its links) down to `CLEARED_AT` once its volume is large and
+        its running total has matured (`matured_logit`): what clearing its alert teaches. A
+        cleared tenant is flagged again only when its traffic moves well past the level an
+        analyst has accepted."""
+        b = self.baselines.get(tenant, 0.0)
         scores = [self.tenant_scores.get(tenant), *(self.key_scores.get(k) for k in self.keys_of.get(tenant, []))]
-        levels = [matured_logit(s, self.baselines.get(tenant, 0.0)) for s in scores if s is not None]
-        c = self.campaign_of.get(tenant)
-        if c is not None:
-            levels.append(logit(self.campaign_level(c, tenant)) - self.baselines.get(tenant, 0.0))
-        tie = self.kin().get(tenant)
-        if tie is not None:
-            levels.append(logit(kin_score(tie.share, self.settings.thresholds)) - self.baselines.get(tenant, 0.0))
+        levels = [matured_logit(s, b) for s in scores if s is not None]
+        levels += [logit(level) - b for level, _ in self._link_levels(tenant)]
         return max(0.0, max(levels, default=0.0) - logit(CLEARED_AT))
 
     def _check(self, tenant: str, ts: float) -> None:

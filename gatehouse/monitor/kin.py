@@ -51,7 +51,8 @@ def kin_of(campaigns: Sequence[Campaign], min_score: float, tenants: Mapping[str
     half of whose writers are such campaigns' members (as `linker` indexed it), with its strongest
     such tie (the largest share) and the campaign that holds most of those writers."""
     content_of, content_users = linker.content_of, linker.content_users
-    member: dict[str, Campaign] = {t: c for c in campaigns if c.score >= min_score for t in c.tenants}
+    listed = {c.id: c for c in campaigns if c.score >= min_score}
+    member: dict[str, Campaign] = {t: c for c in listed.values() for t in c.tenants}
     seen: set[tuple[str, object]] = set()
     best: dict[str, Kin] = {}
     for tid in sorted(member):
@@ -68,9 +69,9 @@ def kin_of(campaigns: Sequence[Campaign], min_score: float, tenants: Mapping[str
             if share < _SHARE:
                 continue
             if any(u not in member and tenants[u].n >= _ESTABLISHED and not linker.harvests(u, tenants[u])
-                   for u in sorted(writers)):
+                   for u in writers):
                 continue  # an established customer writes it as everyone does
-            campaign = next(member[u] for u in writers if u in member and member[u].id == cid)
+            campaign = listed[cid]
             for u in sorted(writers):
                 if u in member or tenants[u].n >= _ESTABLISHED:
                     continue
