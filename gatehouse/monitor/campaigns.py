@@ -15,7 +15,9 @@ nothing more specific placed, and never merges two campaigns. A bucket that coun
 past watch and short of distilling (a campaign's accounts whose few requests were mostly cover)
 attaches its unplaced accounts to the campaign that already holds a third of it: those that
 show harvest intent of their own, or, when the bucket counts through its rare content, any that
-the content speaks for (`_attach_leaning`).
+the content speaks for; a rare one whose content the group holds on other networks too, and that
+no campaign holds, makes a crowd of such accounts (at least `_RARE_MIN`, none of them vouched for
+by an organization's own bucket) a group of its own (`_attach_leaning`).
 A bucket is suspicious when the pooled traffic of its members scores high with the same
 scorer as a single tenant: 5,000 tiny accounts pooled look like the one distiller they are,
 while the many honest users of one open-source app pooled still look honest. A tenant
@@ -26,7 +28,10 @@ the campaign whose *own client* it uses: a user agent with its exact parameter s
 is carried mostly by that campaign's members (residential-proxy accounts share no network, and
 an account whose few requests were all cover chat shares no template, but both still send with
 the operation's client), provided its own traffic agrees (timing for tiny accounts, harvest
-intent and shared content for larger ones); see `_own_client`.
+intent and shared content for larger ones); see `_own_client`. So does one on a /24 that is a
+campaign's own (nine tenths of its accounts, thirty or more, are placed in it, and no established
+customer of its own uses it): an account whose few requests were cover chat with a popular SDK
+shares nothing else with its operation (`_own_network`).
 Accounts billed at one organization's mail domain under different addresses are one bucket
 too, which like a user agent needs synchronized timing (webmail domains never count).
 An account that sends most of its requests with another user agent hides its client, which no
@@ -195,6 +200,9 @@ _OWN_CHANCE = 0.02
 # ... a larger one by content only when almost all users of that content are the campaign's
 # (a campaign's cover chat, written like everyone's chat, has many users outside it).
 _OWN_OUTSIDE = 0.1
+# A campaign's own network: a /24 at least this share of whose accounts (`_RARE_MIN` or more) one
+# campaign holds (see `_own_network`).
+_NET_SHARE = 0.9
 
 
 def sync_lift(states: list[State]) -> float:
@@ -377,6 +385,8 @@ class Linker:
         self.vouched: set[str] = set()  # their members, whom wording-only buckets leave out
         self.leaning: set[Bucket] = set()  # buckets that count but pool short of distilling, past watch (`_LEAN`)
         self.rare: set[Bucket] = set()  # buckets that count through rare content (see `_components`)
+        # rare buckets on a network whose content the group also holds on others (see `_attach_leaning`)
+        self.spread: set[Bucket] = set()
         self._intent: dict[str, tuple[int, float]] = {}
         self.scored: dict[Bucket, tuple[int, int]] = {}
         self.infra_of: dict[str, set[tuple[str, object]]] = {}
@@ -557,6 +567,7 @@ class Linker:
         lean = [(bk, self._members(bk)) for bk in sorted(self.leaning)]
         index = (self.infra_of, self.infra_count, self.content_of, self.content_users, self.carriers)
         found = Findings(placed, common=common, joint=self.joint, crowd=self.crowd, lean=lean, rare=self.rare,
+                         spread=self.spread, vouched=self.vouched,
                          index=index,
                          fits=self.fits, harvests=self.harvests)
         return _components(tenants, found, self._pooled, self._shapes)
@@ -575,6 +586,7 @@ class Linker:
             self.crowd.discard(bk)
             self.leaning.discard(bk)
             self.rare.discard(bk)
+            self.spread.discard(bk)
             if not members:
                 self.buckets.pop(bk, None)
             return was
@@ -628,6 +640,10 @@ class Linker:
             self.rare.add(bk)
         else:
             self.rare.discard(bk)
+        if rare and bk[1][0] == "i" and self._spread(bk[0]) > len(states):
+            self.spread.add(bk)
+        else:
+            self.spread.discard(bk)
         if ok and bk[1] != _ANY and not suspicious and score >= _LEAN:
             self.leaning.add(bk)
         else:
@@ -711,11 +727,13 @@ class Findings:
     """What one linking pass found, for `_components` to group: the buckets that pooled as
     distilling, each with the members it places; which of those hold only common content
     (`_COMMON`) or pooled as distilling only with their phrase pool (`joint`), or count as a throwaway
-    crowd without timing (`crowd`); the leaning buckets
-    (`_LEAN`), each with its members; the buckets that count through rare content (`rare`: a
-    suspicious one places all its members, a leaning one attaches any that `fits`); the population
-    index (exclusive networks, `_own_client`); and who may join: `fits` (an account's own traffic
-    does not contradict a group) and `harvests` (it shows harvest intent of its own)."""
+    crowd without timing (`crowd`); the leaning buckets (`_LEAN`), each with its members; the
+    buckets that count through rare content (`rare`: a suspicious one places all its members, a
+    leaning one attaches any that `fits`), and those of them whose content the group holds on other
+    networks too (`spread`: a leaning one groups a crowd of its accounts that no campaign holds); the
+    population index (exclusive networks, `_own_client`, `_own_network`); and who may join: `fits`
+    (an account's own traffic does not contradict a group) and `harvests` (it shows harvest intent
+    of its own)."""
 
     suspicious: list[tuple[Bucket, list[str]]]
     common: AbstractSet[Bucket] = frozenset()
@@ -726,6 +744,8 @@ class Findings:
     harvests: Callable[[str, State], bool] = field(default=lambda _t, st: score_state(st).intent >= _INTENT)
     rare: AbstractSet[Bucket] = frozenset()
     crowd: AbstractSet[Bucket] = frozenset()
+    spread: AbstractSet[Bucket] = frozenset()
+    vouched: AbstractSet[str] = frozenset()
 
 
 def _components(tenants: dict[str, State], found: Findings, cache: dict[str, Pooled] | None = None,
@@ -799,11 +819,15 @@ def _components(tenants: dict[str, State], found: Findings, cache: dict[str, Poo
     for bk, qualified in rotating:
         _place_rotating(uf, bk, qualified, shared)
     for bk, members in found.lean:
-        _attach_leaning(tenants, uf, bk, members, fits if bk in found.rare else found.harvests, shared)
+        _attach_leaning(tenants, uf, bk, members, fits if bk in found.rare else found.harvests, shared,
+                        found.vouched if bk in found.spread else None)
     if index is not None:
         for m, root in _own_client(tenants, uf, index, fits):
             uf.union(root, m)
             shared.append((m, ("the campaign's own client and parameters",)))
+        for m, root in _own_network(tenants, uf, index, fits):
+            uf.union(root, m)
+            shared.append((m, ("the campaign's own network",)))
     groups: dict[str, list[str]] = defaultdict(list)
     for t in uf.parent:
         groups[uf.find(t)].append(t)
@@ -850,18 +874,29 @@ def _components(tenants: dict[str, State], found: Findings, cache: dict[str, Poo
 
 
 def _attach_leaning(tenants: dict[str, State], uf: _UF, bk: Bucket, members: list[str],
-                    joins: Callable[[str, State], bool], shared: list[tuple[str, tuple[str, ...]]]) -> None:
+                    joins: Callable[[str, State], bool], shared: list[tuple[str, tuple[str, ...]]],
+                    vouched: AbstractSet[str] | None = None) -> None:
     """A leaning bucket (one that counts, pooling past watch but short of distilling: a campaign's
     accounts whose few requests were mostly cover) attaches the unplaced accounts that `joins`
     accepts to the campaign that already holds a third of it and two thirds of its placed accounts
-    (`_LEAN_PLACED`, `_LEAN_ONE`); it never groups accounts on its own and never merges campaigns."""
+    (`_LEAN_PLACED`, `_LEAN_ONE`); it never merges campaigns. Given `vouched` (the bucket's rare
+    content is spread: its writers are a group of their own on other networks too), a crowd of
+    such accounts (`_RARE_MIN`) that no campaign holds and no organization's own bucket vouches
+    for is a group of its own: one operation spread over a few networks, even when their few
+    requests were mostly cover. Two campuses' classes writing one assignment are each vouched for
+    by their campus's bucket (`_JUDGED`)."""
     loose = [m for m in members if m not in uf.parent]
     if not loose:
         return  # nothing to attach (no need to find the roots)
     anchor = _holder(uf, members)
-    if anchor is None:
+    if anchor is None and vouched is None:
         return
     joining = [m for m in loose if joins(m, tenants[m])]
+    if anchor is None:
+        joining = [m for m in joining if vouched is None or m not in vouched]
+        if len(joining) < _RARE_MIN:
+            return
+        anchor = joining[0]
     for m in joining:
         uf.union(anchor, m)
     if joining:
@@ -1018,6 +1053,59 @@ def _split(tok: Token) -> tuple[str, str]:
     return ua, "t=" + params
 
 
+def _owner(users: list[str], uf: _UF, tenants: dict[str, State], fits: Callable[[str, State], bool],
+           share: float, least: int = 1) -> str | None:
+    """The campaign (its root) that holds `share` of the users of a client or network, and at least
+    `least` of them, when some user is unplaced and no established account outside that campaign
+    (`_TINY` requests or more) without harvest intent of its own is among them; else None."""
+    parent = uf.parent
+    if len(users) < least or all(u in parent for u in users):
+        return None
+    held = Counter(uf.find(u) for u in users if u in parent)
+    if not held:
+        return None
+    r, k = min(held.items(), key=lambda kv: (-kv[1], kv[0]))
+    if k < least or k < share * len(users):
+        return None
+    if any((u not in parent or uf.find(u) != r) and tenants[u].n >= _TINY and not fits(u, tenants[u])
+           for u in users if u in tenants):
+        return None  # an established customer of its own uses it
+    return r
+
+
+def _own_network(tenants: dict[str, State], uf: _UF, index: Index,
+                 fits: Callable[[str, State], bool]) -> list[tuple[str, str]]:
+    """Accounts nothing else placed on a campaign's *own* network, with that campaign: a /24 that at
+    least `_RARE_MIN` accounts use, `_NET_SHARE` of them placed in one campaign, and no established
+    account outside it (`_TINY` requests or more) without harvest intent of its own. A campaign's
+    accounts whose few requests were all cover chat in everyday wording, sent with a popular SDK,
+    share no template and no client with it, but they share its network. A shared cloud or carrier
+    range where a campaign crowds has honest customers with a history of their own on it, and then
+    attaches no one. An account joins when its own traffic agrees (`fits`: too small to say, or it
+    shows harvest intent)."""
+    infra_of = index[0]
+    parent = uf.parent
+    if not parent:
+        return []
+    users: dict[Token, list[str]] = defaultdict(list)
+    for tid in sorted(infra_of):
+        for i in infra_of[tid]:
+            if i[0] == "i":
+                users[i].append(tid)
+    out: list[tuple[str, str]] = []
+    taken: set[str] = set()
+    for net in sorted(users, key=repr):
+        on = users[net]
+        r = _owner(on, uf, tenants, fits, _NET_SHARE) if len(on) >= _RARE_MIN else None
+        if r is None:
+            continue
+        for t in on:
+            if t not in parent and t not in taken and t in tenants and fits(t, tenants[t]):
+                taken.add(t)
+                out.append((t, r))
+    return out
+
+
 def _own_client(tenants: dict[str, State], uf: _UF, index: Index,
                 fits: Callable[[str, State], bool]) -> list[tuple[str, str]]:
     """Accounts nothing else placed that use a campaign's *own* client configuration.
@@ -1057,19 +1145,9 @@ def _own_client(tenants: dict[str, State], uf: _UF, index: Index,
     owner: dict[Token, str] = {}
     # only signatures that some unplaced account carries can attach anyone
     for tok in sorted(carriers, key=repr):
-        users = carriers[tok]
-        if len(users) < _OWN_MIN or all(c in parent for c in users):
-            continue
-        cnt = Counter(uf.find(c) for c in users if c in parent)
-        if not cnt:
-            continue
-        r, k = min(cnt.items(), key=lambda kv: (-kv[1], kv[0]))
-        if k < _OWN_MIN or k < _OWN_SHARE * len(users):
-            continue
-        if any((c not in parent or uf.find(c) != r) and tenants[c].n >= _TINY and not fits(c, tenants[c])
-               for c in sorted(users) if c in tenants):
-            continue  # an established account with no harvest intent of its own uses it
-        owner[tok] = r
+        r = _owner(sorted(carriers[tok]), uf, tenants, fits, _OWN_SHARE, _OWN_MIN)
+        if r is not None:
+            owner[tok] = r
     if not owner:
         return []
     owners = set(owner.values())

@@ -310,9 +310,162 @@ def test_a_leaning_bucket_attaches_its_accounts_to_the_campaign_holding_a_third_
     assert linked(a[:3] + b[:2] + x[:2]) == [3, 4]  # placed in two campaigns, neither holding two thirds
     assert linked(a[:4] + b[:2] + x[:2]) == [3, 6]  # the larger holds two thirds of those placed
     assert linked(x[:6]) == [3, 4]  # never a group of its own
+    assert linked(x[:6], rare=True) == [3, 4]  # nor through rare content, short of a crowd
     # joining needs harvest intent of the account's own (x1 has none), unless the content is rare
     assert linked(a[:3] + x[:2], harvesting=("x0",)) == [3, 5]
     assert linked(a[:3] + x[:2], harvesting=("x0",), rare=True) == [3, 6]
+
+
+def test_a_leaning_bucket_of_content_spread_over_networks_groups_a_crowd_that_no_campaign_holds() -> None:
+    from gatehouse.monitor.campaigns import Findings, _components
+
+    crowd = [f"x{i:02d}" for i in range(campaigns._RARE_MIN + 1)]
+    placed = [f"a{i}" for i in range(3)]
+    tenants = {t: _state([float(i)]) for i, t in enumerate(placed + crowd)}
+    lean: campaigns.Bucket = (("c", 3), ("i", "34.82.11"))
+
+    def linked(members: list[str], spread: bool = True, harvesting: tuple[str, ...] = tuple(crowd),
+               vouched: tuple[str, ...] = ()) -> list[int]:
+        found = _components(tenants, Findings([((("o", 1), ("i", "198.51.100")), placed)], lean=[(lean, members)],
+                                              rare={lean}, spread={lean} if spread else frozenset(),
+                                              vouched=frozenset(vouched),
+                                              fits=lambda t, _st: t in harvesting or t in placed))
+        return sorted(len(c.tenants) for c in found)
+
+    assert campaigns._RARE_MIN == 30
+    assert linked(crowd[:30]) == [3, 30]
+    assert linked(crowd[:29]) == [3]
+    assert linked(crowd[:30], spread=False) == [3]  # rare on its one network: a class's, maybe
+    assert linked(crowd[:31], harvesting=tuple(crowd[:29])) == [3]  # only the accounts that join count
+    assert linked(crowd[:31], vouched=tuple(crowd[:1])) == [3, 30]  # an organization's own account stays out
+    assert linked(crowd[:31], vouched=tuple(crowd[:2])) == [3]
+    assert linked(placed[:1] + crowd[:30]) == [3, 30]  # one placed account of 31 is no holder
+
+
+def _crowd_on_cloud_ranges(networks: int = 3) -> Monitor:
+    """40 throwaway accounts on each of three shared cloud /24s (or the first `networks`), each asking
+    one long essay from one template and one or two cover questions at any hour (no shared
+    sessions), beside 60 honest accounts per network chatting daily. Wording-only links are off."""
+    rng = random.Random(5)
+    broad = vocab(rng, 3000)
+    mon = Monitor(Settings(link_by_wording=False))
+    nets = ["34.145.20", "20.119.33", "44.201.6"][:networks]
+    for a in range(40 * networks):
+        sent = [(chat(f"Write a detailed essay on {words(rng, broad, 3)}, then list the key facts as numbered points.",
+                      max_tokens=4000, temperature=0.9), rng.randint(900, 1800))]
+        sent += [(chat(f"hey quick one: {words(rng, broad, 4)}?", temperature=0.8), rng.randint(30, 120))
+                 for _ in range(rng.randint(1, 2))]
+        for body, out in sent:
+            run([(T0 + rng.uniform(0, 167) * HOUR, body, 20, out)], tenant=f"org_{a:03d}", key=f"key_{a:03d}",
+                ip=f"{nets[a % networks]}.{a % 250}", ua=f"sdk/{a}", monitor=mon)
+    openings = ["what is", "explain", "tell me about", "summarize", "why does", "how do I", "compare", "give me tips on"]
+    for a in range(60 * networks):
+        reqs = [(T0 + (d * 24 + 13 + rng.gauss(0, 2)) * HOUR,
+                 chat(f"{openings[a % 8]} {words(rng, broad, 3)}", temperature=0.7), 20, rng.randint(60, 300))
+                for d in range(7)]
+        run(reqs, tenant=f"org_h{a:03d}", key=f"key_h{a:03d}", ip=f"{nets[a % networks]}.{a % 250}",
+            ua=f"app/{a % 5}", monitor=mon)
+    mon.finish()
+    return mon
+
+
+def test_a_throwaway_crowd_on_shared_cloud_ranges_is_linked_though_its_requests_were_mostly_cover(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each network's template buckets count only through the template being the crowd's alone on the
+    three networks (each is mostly honest traffic) and pool past watch, short of distilling: no
+    campaign holds them, so on the networks where they lean the crowd is a group of its own, flagged
+    by its split. A network where its buckets pool under watch links no one, and so does a crowd on
+    one network, where the wording might be a class's (whose campus network is judged as its own
+    once it has pooled enough traffic)."""
+    mon = _crowd_on_cloud_ranges()
+    lk = mon.linker
+    template = [bk for bk in lk.buckets if bk[1][0] == "i" and len(lk.buckets[bk]) == 40]
+    assert template and all(bk in lk.spread and bk not in lk.suspicious for bk in template)
+    leaning = {bk[1] for bk in template if bk in lk.leaning}
+    assert len(leaning) == 2
+    assert sorted(len(c.tenants) for c in mon.campaigns) == [40, 40]
+    for c in mon.campaigns:
+        assert all(t.startswith("org_0") or t.startswith("org_1") for t in c.tenants)
+        assert len({frozenset(lk.infra_of[t] & leaning) for t in c.tenants}) == 1  # one network's crowd
+        assert c.score >= mon.settings.campaign_min_score
+        assert all(mon.assess(t).verdict in ("review", "block") for t in c.tenants)
+    alone = _crowd_on_cloud_ranges(networks=1)
+    template = [bk for bk in alone.linker.buckets if bk[1][0] == "i" and len(alone.linker.buckets[bk]) == 40]
+    assert template and all(bk in alone.linker.rare and bk not in alone.linker.spread for bk in template)
+    assert any(bk in alone.linker.leaning for bk in template) and alone.campaigns == []
+    monkeypatch.setattr(campaigns, "_RARE_MIN", 41)  # the crowd on each network falls short of one
+    assert _crowd_on_cloud_ranges().campaigns == []
+
+
+def test_accounts_on_a_campaigns_own_network_join_it() -> None:
+    from gatehouse.monitor.campaigns import Findings, _components
+
+    net: campaigns.Token = ("i", "198.51.100")
+    bucket: campaigns.Bucket = (("o", 1), net)
+
+    def linked(placed: int, loose: int, established: tuple[str, ...] = (), harvesting: tuple[str, ...] = ()) -> list[int]:
+        names = [f"a{i:02d}" for i in range(placed)] + [f"x{i:02d}" for i in range(loose)] + list(established)
+        tenants = {t: _state([float(h) for h in range(10 if t in established else 2)]) for t in names}
+        infra_of = {t: {net} for t in names}
+        index = (infra_of, {net: len(names)}, {t: set() for t in names}, {}, {})
+        found = _components(tenants, Findings([(bucket, names[:placed])], index=index,
+                                              fits=lambda t, st: st.n < campaigns._TINY or t in harvesting))
+        return sorted(len(c.tenants) for c in found)
+
+    assert campaigns._NET_SHARE == 0.9 and campaigns._RARE_MIN == 30
+    assert linked(27, 3) == [30]  # nine tenths of its thirty accounts are the campaign's
+    assert linked(26, 4) == [26]  # under nine tenths
+    assert linked(27, 2) == [27]  # twenty-nine accounts: too few to call the network anyone's
+    assert linked(36, 3, established=("e",)) == [36]  # an established customer of its own uses it
+    assert linked(36, 3, established=("e",), harvesting=("e",)) == [40]  # unless it harvests too
+
+
+def _campaign_on_its_own_network(honest_on_it: bool = False) -> Monitor:
+    """80 accounts on one /24 harvest primers from one template in four shared sessions (with one
+    cover chat each); 5 more on that /24 sent only two chats each with a popular SDK at any hour, in
+    other everyday wording; 10 honest customers elsewhere chat daily in both wordings. With
+    `honest_on_it`, two established honest customers chat from that /24 too."""
+    rng = random.Random(14)
+    broad = vocab(rng, 3000)
+    sessions = [10.0, 50.0, 90.0, 130.0]
+    mon = Monitor()
+
+    def cover() -> dict[str, Any]:
+        return chat(f"so what exactly is {words(rng, broad, 2)}", temperature=0.9)
+
+    def other() -> dict[str, Any]:
+        return chat(f"hey quick one about {words(rng, broad, 2)}?", temperature=0.9)
+
+    def send(name: str, times: list[float], bodies: list[dict[str, Any]], ip: str, ua: str) -> None:
+        reqs = [(t, b, 20, 1500 if b.get("max_tokens") else 120) for t, b in zip(sorted(times), bodies)]
+        run(reqs, tenant=name, key=f"key_{name}", ip=ip, ua=ua, monitor=mon)
+
+    for a in range(80):
+        bodies = [chat(f"Compose a full-length primer on {words(rng, broad, 6)} for a training corpus.",
+                       max_tokens=1600, temperature=0.8) for _ in range(3)] + [cover()]
+        send(f"org_c{a:02d}", [T0 + (rng.choice(sessions) + rng.uniform(0, 2)) * HOUR for _ in bodies], bodies,
+             f"198.51.100.{a}", f"harvester/{a}")
+    for a in range(5):
+        send(f"org_s{a:02d}", [T0 + rng.uniform(0, 167) * HOUR for _ in range(2)], [other(), other()],
+             f"198.51.100.{200 + a}", SDK)
+    for a in range(10):
+        send(f"org_h{a:02d}", [T0 + (d * 24 + 13 + rng.gauss(0, 2)) * HOUR for d in range(7) for _ in range(3)],
+             [cover() if i % 2 else other() for i in range(21)], f"100.{a}.0.9", SDK)
+    for a in range(2 if honest_on_it else 0):
+        send(f"org_x{a:02d}", [T0 + (d * 24 + 9 + rng.gauss(0, 2)) * HOUR for d in range(7) for _ in range(2)],
+             [other() for _ in range(14)], f"198.51.100.{220 + a}", SDK)
+    mon.finish()
+    return mon
+
+
+def test_accounts_that_sent_only_cover_chat_from_a_campaigns_own_network_join_it() -> None:
+    mon = _campaign_on_its_own_network()
+    assert len(mon.campaigns) == 1
+    members = set(mon.campaigns[0].tenants)
+    assert members == {f"org_c{a:02d}" for a in range(80)} | {f"org_s{a:02d}" for a in range(5)}
+    assert any("own network" in e for e in mon.campaigns[0].evidence)
+    shared = _campaign_on_its_own_network(honest_on_it=True)
+    assert [set(c.tenants) for c in shared.campaigns] == [{f"org_c{a:02d}" for a in range(80)}]
 
 
 def test_common_content_attaches_stragglers_but_never_merges_campaigns() -> None:
