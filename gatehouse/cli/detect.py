@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -24,19 +25,35 @@ __all__ = ["detect"]
 @click.option("--link-by-wording/--no-link-by-wording", default=True, show_default=True,
               help="Also link accounts that share only wording and hours (monitor.link_by_wording); "
                    "--no-link-by-wording links by shared infrastructure, billing and client only.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show on stderr how many requests have been replayed (default: when stderr is a terminal).")
 def detect(trace: str, out: str | None, labels: str | None, as_json: bool, workers: int | None,
-           link_by_wording: bool) -> None:
+           link_by_wording: bool, progress: bool | None) -> None:
     """Replay TRACE in time order with the live scoring code and write the detection report
-    (tenants with score, verdict, evidence, keys, first flag; campaigns; skipped lines)."""
+    (tenants with score, verdict, evidence, keys, first flag; campaigns; skipped lines).
+
+    \b
+    Examples:
+      gatehouse detect week.jsonl.gz --out report.json
+      gatehouse detect week.jsonl --labels week.labels.json --json"""
     from gatehouse.monitor.engine import Settings
     from gatehouse.monitor.evaluate import format_evaluation
     from gatehouse.monitor.offline import run_detect
 
+    show = sys.stderr.isatty() if progress is None else progress
+
+    def replayed(n: int) -> None:
+        click.echo(f"\r{n:,} requests replayed…", nl=False, err=True)
+
     try:
-        report, evaluation = run_detect(trace, labels, Settings(link_by_wording=link_by_wording), workers=workers)
+        report, evaluation = run_detect(trace, labels, Settings(link_by_wording=link_by_wording), workers=workers,
+                                        progress=replayed if show else None)
     except (OSError, ValueError) as exc:
         fail(str(exc))
         return
+    finally:
+        if show:
+            click.echo("", err=True)
     if out is not None:
         Path(out).write_text(dumps(report))
     elif evaluation is None:

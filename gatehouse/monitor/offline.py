@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,12 +14,14 @@ __all__ = ["run_detect"]
 
 
 def run_detect(trace: str | Path, labels_path: str | Path | None = None, settings: Settings | None = None,
-               workers: int | None = None) -> tuple[dict[str, Any], dict[str, Any] | None]:
+               workers: int | None = None,
+               progress: Callable[[int], None] | None = None) -> tuple[dict[str, Any], dict[str, Any] | None]:
     """(report, evaluation or None). With labels, a turncoat's requests after its turn are
-    counted during the replay so the delay to its first flag can be measured."""
+    counted during the replay so the delay to its first flag can be measured. `progress` is told
+    how many requests have been replayed (see `report.detect`)."""
     labels = load_labels(labels_path) if labels_path is not None else None
     turns = turn_times(labels) if labels is not None else {}
-    report, mon = detect(trace, settings, count_after=turns, workers=workers)
+    report, mon = detect(trace, settings, count_after=turns, workers=workers, progress=progress)
     if labels is None:
         return report, None
     since: dict[str, int] = {}

@@ -13,7 +13,7 @@ import heapq
 import pickle
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, Any
@@ -26,6 +26,7 @@ from gatehouse.traffic.trace import format_ts, open_text, parse_ts
 __all__ = ["detect", "ordered_features", "build_report", "is_time_ordered"]
 
 _RUN = 200_000
+PROGRESS_EVERY = 50_000  # requests replayed between two `progress` calls
 
 
 _TS = re.compile(rb'"ts"\s*:\s*"([^"]+)"')
@@ -122,16 +123,24 @@ def build_report(mon: Monitor, skipped: int) -> dict[str, Any]:
 
 
 def detect(path: str | Path, settings: Settings | None = None,
-           count_after: dict[str, float] | None = None, workers: int | None = None) -> tuple[dict[str, Any], Monitor]:
+           count_after: dict[str, float] | None = None, workers: int | None = None,
+           progress: Callable[[int], None] | None = None) -> tuple[dict[str, Any], Monitor]:
     """Replay the trace; returns (report, monitor). `count_after` asks the replay to count each
     named tenant's requests from a given time on (used to measure a turncoat's delay);
-    `workers` processes parse and extract features (default: `default_workers`; 0: none)."""
+    `workers` processes parse and extract features (default: `default_workers`; 0: none);
+    `progress` is told the number of requests replayed every `PROGRESS_EVERY` and at the end."""
     ordered = is_time_ordered(path)
     stream = TraceFeatures(path, default_workers(alongside_replay=ordered) if workers is None else workers)
     mon = Monitor(settings)
     for t, ts in (count_after or {}).items():
         mon.count_after[t] = (ts, 0)
+    n = 0
     for f in ordered_features(stream, ordered):
         mon.observe(f)
+        n += 1
+        if progress is not None and n % PROGRESS_EVERY == 0:
+            progress(n)
     mon.finish()
+    if progress is not None:
+        progress(n)
     return build_report(mon, stream.skipped), mon

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from gatehouse.monitor.evaluate import auroc, format_evaluation, tpr_at_fpr
 
 
@@ -46,3 +48,21 @@ def test_cli_detect_with_labels(small_week: dict[str, Any], tmp_path: Any) -> No
     r = CliRunner().invoke(detect, [str(small_week["trace"]), "--out", str(out), "--labels", str(small_week["labels"])])
     assert r.exit_code == 0, r.output
     assert "AUROC" in r.output and out.exists()
+    assert "replayed" not in r.stderr  # progress only on a terminal, unless asked for
+
+
+def test_cli_detect_shows_progress_on_stderr(small_week: dict[str, Any], tmp_path: Any,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from gatehouse.cli.detect import detect
+    from gatehouse.monitor import report
+
+    monkeypatch.setattr(report, "PROGRESS_EVERY", 5000)
+    out = tmp_path / "report.json"
+    r = CliRunner().invoke(detect, [str(small_week["trace"]), "--out", str(out), "--progress"])
+    assert r.exit_code == 0, r.output
+    counts = [int(part.split()[0].replace(",", "")) for part in r.stderr.split("\r") if "replayed" in part]
+    assert counts[-1] == small_week["summary"]["requests"] > 5000
+    assert counts[:-1] == list(range(5000, counts[-1], 5000))
+    assert r.stdout == "" and out.exists()  # the report goes to --out, progress to stderr only
