@@ -260,15 +260,21 @@ def _campaign_with_cover_accounts(shared_networks: bool) -> Monitor:
         for i, (body, out) in enumerate(sent):
             run([(T0 + (start + i * 0.5) * HOUR, body, 20, out)], tenant=f"org_{a:03d}", key=f"key_{a:03d}",
                 ip=f"203.0.{113 + (a + i) % 2}.{a % 250}", ua=f"sdk/{a}", monitor=mon)
+    _daily_chatters(mon, rng, broad, 800 if shared_networks else 0, ["203.0.113", "203.0.114"])
+    mon.finish()
+    return mon
+
+
+def _daily_chatters(mon: Monitor, rng: random.Random, broad: list[str], accounts: int, nets: list[str]) -> None:
+    """`accounts` honest customers taking turns over the /24s `nets`, each asking one everyday
+    question a day around 13:00 through one of five apps."""
     openings = ["what is", "explain", "tell me about", "summarize", "why does", "how do I", "compare", "give me tips on"]
-    for a in range(800 if shared_networks else 0):
+    for a in range(accounts):
         reqs = [(T0 + (d * 24 + 13 + rng.gauss(0, 2)) * HOUR,
                  chat(f"{openings[a % 8]} {words(rng, broad, 3)}", temperature=0.7), 20, rng.randint(60, 300))
                 for d in range(7)]
-        run(reqs, tenant=f"org_h{a:03d}", key=f"key_h{a:03d}", ip=f"203.0.{113 + a % 2}.{a % 250}",
+        run(reqs, tenant=f"org_h{a:03d}", key=f"key_h{a:03d}", ip=f"{nets[a % len(nets)]}.{a % 250}",
             ua=f"app/{a % 5}", monitor=mon)
-    mon.finish()
-    return mon
 
 
 def test_accounts_that_sent_only_cover_join_through_a_leaning_bucket_of_rare_content(
@@ -358,13 +364,7 @@ def _crowd_on_cloud_ranges(networks: int = 3) -> Monitor:
         for body, out in sent:
             run([(T0 + rng.uniform(0, 167) * HOUR, body, 20, out)], tenant=f"org_{a:03d}", key=f"key_{a:03d}",
                 ip=f"{nets[a % networks]}.{a % 250}", ua=f"sdk/{a}", monitor=mon)
-    openings = ["what is", "explain", "tell me about", "summarize", "why does", "how do I", "compare", "give me tips on"]
-    for a in range(60 * networks):
-        reqs = [(T0 + (d * 24 + 13 + rng.gauss(0, 2)) * HOUR,
-                 chat(f"{openings[a % 8]} {words(rng, broad, 3)}", temperature=0.7), 20, rng.randint(60, 300))
-                for d in range(7)]
-        run(reqs, tenant=f"org_h{a:03d}", key=f"key_h{a:03d}", ip=f"{nets[a % networks]}.{a % 250}",
-            ua=f"app/{a % 5}", monitor=mon)
+    _daily_chatters(mon, rng, broad, 60 * networks, nets)
     mon.finish()
     return mon
 
