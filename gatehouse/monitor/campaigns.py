@@ -820,7 +820,7 @@ def _components(tenants: dict[str, State], found: Findings, cache: dict[str, Poo
         _place_rotating(uf, bk, qualified, shared)
     for bk, members in found.lean:
         _attach_leaning(tenants, uf, bk, members, fits if bk in found.rare else found.harvests, shared,
-                        found.vouched if bk in found.spread else None)
+                        spread=bk in found.spread, vouched=found.vouched)
     if index is not None:
         for m, root in _own_client(tenants, uf, index, fits):
             uf.union(root, m)
@@ -875,25 +875,25 @@ def _components(tenants: dict[str, State], found: Findings, cache: dict[str, Poo
 
 def _attach_leaning(tenants: dict[str, State], uf: _UF, bk: Bucket, members: list[str],
                     joins: Callable[[str, State], bool], shared: list[tuple[str, tuple[str, ...]]],
-                    vouched: AbstractSet[str] | None = None) -> None:
+                    spread: bool = False, vouched: AbstractSet[str] = frozenset()) -> None:
     """A leaning bucket (one that counts, pooling past watch but short of distilling: a campaign's
     accounts whose few requests were mostly cover) attaches the unplaced accounts that `joins`
     accepts to the campaign that already holds a third of it and two thirds of its placed accounts
-    (`_LEAN_PLACED`, `_LEAN_ONE`); it never merges campaigns. Given `vouched` (the bucket's rare
-    content is spread: its writers are a group of their own on other networks too), a crowd of
-    such accounts (`_RARE_MIN`) that no campaign holds and no organization's own bucket vouches
-    for is a group of its own: one operation spread over a few networks, even when their few
+    (`_LEAN_PLACED`, `_LEAN_ONE`); it never merges campaigns. When the bucket is `spread` (its rare
+    content's writers are a group of their own on other networks too), a crowd of such accounts
+    (`_RARE_MIN`) that no campaign holds and that are not `vouched` for by an organization's own
+    bucket is a group of its own: one operation spread over a few networks, even when their few
     requests were mostly cover. Two campuses' classes writing one assignment are each vouched for
     by their campus's bucket (`_JUDGED`)."""
     loose = [m for m in members if m not in uf.parent]
     if not loose:
         return  # nothing to attach (no need to find the roots)
     anchor = _holder(uf, members)
-    if anchor is None and vouched is None:
+    if anchor is None and not spread:
         return
     joining = [m for m in loose if joins(m, tenants[m])]
     if anchor is None:
-        joining = [m for m in joining if vouched is None or m not in vouched]
+        joining = [m for m in joining if m not in vouched]
         if len(joining) < _RARE_MIN:
             return
         anchor = joining[0]
