@@ -182,7 +182,9 @@ class State:
             m[F.OPENNEW] = 0.0 if n < WARMUP else x[F.OPENNEW]
             m[F.SYSNEW] = 0.0 if n < WARMUP else x[F.SYSNEW]
             m[F.TOOLNEW] = 0.0 if n < WARMUP else x[F.TOOLNEW]
-        intent = (x[1] + x[2] + x[4] + x[5] + x[7] + x[8] + x[10]) / 3.0
+        # asking for a big cap counts beside hitting one: a key that raises its cap when it turns
+        # would otherwise hide its new long replies from the change point
+        intent = (x[1] + x[2] + x[4] + x[5] + x[7] + x[8] + x[10] + x[15]) / 3.0
         self.intent_fast += max(1.0 / 50.0, 1.0 / n) * (intent - self.intent_fast)
         self.intent_slow += max(_SLOW_ALPHA, 1.0 / n) * (intent - self.intent_slow)
         if n > 300:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from gatehouse.monitor.engine import Monitor
-from gatehouse.monitor.scorer import score_state
+from gatehouse.monitor.scorer import Thresholds, score_state
 from gatehouse.monitor.features import FOLLOW_UP_WORDS, Features, from_body
 from gatehouse.monitor.signals import FOLLOW_UP_ALLOWANCE, FRESH_TOOLS_MIN, compute, fresh_tool_sets
 from gatehouse.monitor.state import merge_view
@@ -130,6 +130,45 @@ def test_change_point_keeps_accruing_while_the_key_harvests() -> None:
     assert signals_of(turned)["change_point"] == 1.0
     assert "sustained rise" in next(s for s in compute(turned) if s.name == "change_point").detail
     assert signals_of(run(_honest_then(None, total=4000)).keys["key_t"])["change_point"] <= 0.1
+
+
+def _tutor_then(turn: int | None, cap_after: int, total: int = 2500) -> list[Req]:
+    """A tutoring key whose long replies already look like harvest; from `turn` on four requests in
+    five are single-shot worked problems on the same narrow syllabus, asking for `cap_after` tokens."""
+    rng = random.Random(5)
+    syllabus = vocab(rng, 60)
+    reqs: list[Req] = []
+    for i in range(total):
+        ts = T0 + i * 90.0
+        if turn is not None and i >= turn and i % 5:
+            reqs.append((ts, chat(f"Work through this problem: {words(rng, syllabus, 4)} {rng.randint(2, 99)}",
+                                  max_tokens=cap_after), 40, 1200))
+        else:
+            reqs.append((ts, chat(f"help me with {words(rng, syllabus, 4)}", system="You are a tutor.",
+                                  history=i % 2, max_tokens=1000), 60, 550))
+    return reqs
+
+
+@pytest.mark.parametrize("cap_after", [1000, 3000])
+def test_change_point_sees_a_turn_that_raises_its_cap(cap_after: int) -> None:
+    """Raising the cap keeps the new long replies off it: asking for 1,500 tokens or more counts as
+    harvest intent for the change point, as hitting the old cap does."""
+    turned = run(_tutor_then(1000, cap_after)).keys["key_t"]
+    assert signals_of(turned)["change_point"] >= 0.5
+    assert score_state(turned).score >= 0.65
+    mixed_from_the_start = run(_tutor_then(0, cap_after)).keys["key_t"]
+    assert signals_of(mixed_from_the_start)["change_point"] <= 0.1
+
+
+def test_a_key_that_only_raises_its_cap_stays_under_watch() -> None:
+    rng = random.Random(5)
+    products = vocab(rng, 60)
+    reqs: list[Req] = [(T0 + i * 90.0, chat(f"where is my {words(rng, products, 3)}", system="You are support.",
+                                            history=1, max_tokens=2000 if i >= 1000 else 300), 120, 80)
+                       for i in range(2500)]
+    key = run(reqs).keys["key_t"]
+    assert signals_of(key)["change_point"] == 1.0
+    assert score_state(key).score < Thresholds().watch
 
 
 def _conversations(first_pool: list[str], rng: random.Random) -> list[Req]:
