@@ -257,6 +257,12 @@ _ANY_STEP = 0.1
 # scored honest are that organization's, judged as one (a class of students on one campus network
 # writing one assignment), and the wording path leaves them out.
 _JUDGED = 200
+# ... except a crowd of `_RARE_MIN` accounts or more on one /24 whose pooled traffic both asks for
+# harvest and covers broad ground (the two factors of `scorer.combine`): a class writes one
+# assignment, narrow however much it asks; a campaign's own range of cover-heavy accounts harvests
+# across topics
+_VOUCH_INTENT = 0.4
+_VOUCH_COVER = 0.55
 
 
 def _hours(mask: int) -> list[int]:
@@ -634,7 +640,8 @@ class Linker:
             states = [tenants[m] for m in self._members(bk)]
             rare = timed and share >= _RARE_COHERENCE and self._rare(bk, states)
             ok = (coherent or rare) and (not timed or rare or sync_lift(states) >= SYNC_MIN)
-        score = score_state(merge_view(states)).score if ok else 0.0
+        pooled = score_state(merge_view(states)) if ok else None
+        score = pooled.score if pooled is not None else 0.0
         suspicious = ok and score >= self.min_score
         if rare:
             self.rare.add(bk)
@@ -655,7 +662,10 @@ class Linker:
             self.suspicious.pop(bk, None)
         if not self.wording or bk[1][0] not in "ib" or bk[0][0] not in "ocs":
             return False
-        judged = ok and not timed and volume >= _JUDGED and not suspicious
+        # a crowd on one /24 whose pooled traffic harvests across broad ground is no organization
+        broad = (bk[1][0] == "i" and len(states) >= _RARE_MIN and pooled is not None
+                 and pooled.intent >= _VOUCH_INTENT and pooled.coverage >= _VOUCH_COVER)
+        judged = ok and not timed and volume >= _JUDGED and not suspicious and not broad
         if judged:
             self.cleared.add(bk)
         else:

@@ -13,7 +13,7 @@ from gatehouse.monitor.campaigns import DENSE_MIN, SYNC_MIN, density, keeps_hour
 from gatehouse.monitor.engine import HELD_UNDER_BLOCK, Monitor, Settings
 from gatehouse.monitor.features import from_body
 from gatehouse.monitor.scorer import lowered, score_state, verdict_of
-from gatehouse.monitor.state import State
+from gatehouse.monitor.state import State, merge_view
 from gatehouse.monitor.text import closing, opening
 from tests.monitor.helpers import T0, chat, run, signals_of, vocab, words
 
@@ -1041,6 +1041,66 @@ def test_a_class_on_its_campus_network_is_judged_as_one(monkeypatch: pytest.Monk
     assert not _linked(_two_classes(), "org_c")
     monkeypatch.setattr(campaigns, "_JUDGED", 10**9)  # without the classes' own verdicts
     assert len(_linked(_two_classes(), "org_c")) >= 40
+
+
+_COVER_CHAT = ["hi can you help me", "thanks that works", "what time is it in tokyo", "tell me a joke",
+               "how are you today"]
+
+
+def _campaign_ranges() -> Monitor:
+    """A campaign's crowd on two /24s of its own, 70 accounts each (one tool and temperature per
+    account, as the classes): two to six requests per account in shared sessions, two in five
+    asking for a complete guide on a broad sweep of topics, the rest cover chat. Each /24's bucket
+    pools at about 0.65 (short of distilling) with the intent and coverage of a broad harvest."""
+    rng = random.Random(43)
+    mon = Monitor(Settings(link_by_wording=True))
+    topics = vocab(rng, 6000)
+    sessions = [3.0, 27.0, 51.0, 75.0, 99.0]
+    for c in range(2):
+        for i in range(70):
+            tool, temperature = rng.choice(_TOOLS), rng.choice([0.7, 0.9, 1.0])
+            reqs: list[Req] = []
+            for _ in range(rng.randint(2, 6)):
+                ts = T0 + (rng.choice(sessions) + rng.uniform(0, 3)) * HOUR
+                if rng.random() < 0.4:
+                    body = chat(f"Write a complete guide to {words(rng, topics, 5)}, covering {words(rng, topics, 5)} "
+                                "in depth with worked examples.", max_tokens=2000, temperature=temperature)
+                    reqs.append((ts, body, 40, rng.randint(1200, 2000)))
+                else:
+                    reqs.append((ts, chat(rng.choice(_COVER_CHAT), temperature=temperature), 12, rng.randint(20, 60)))
+            run(sorted(reqs, key=lambda r: r[0]), tenant=f"org_k{c}{i:02d}", key=f"key_k{c}{i:02d}",
+                ip=f"203.0.{110 + c}.{i + 1}", ua=tool, monitor=mon)
+    mon.finish()
+    return mon
+
+
+def test_a_crowd_harvesting_broadly_on_its_own_range_is_no_organization(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Unlike a class, whose assignment is narrow however much it asks, a crowd whose /24 pools as
+    broad harvest is not vouched for as an organization, so its wording links it."""
+    mon = _campaign_ranges()
+    assert len(_linked(mon, "org_k")) == 140
+    assert not any(bk[1][0] == "i" for bk in mon.linker.cleared)
+    monkeypatch.setattr(campaigns, "_VOUCH_COVER", 1.01)  # every organization's bucket vouches
+    assert not _linked(_campaign_ranges(), "org_k")
+
+
+def test_a_crowds_range_vouches_below_either_factor(monkeypatch: pytest.MonkeyPatch) -> None:
+    mon = _campaign_ranges()
+    lk = mon.linker
+    network = max((bk for bk in lk.buckets if bk[1][0] == "i"), key=lambda bk: len(lk.buckets[bk]))
+    pooled = score_state(merge_view([mon.tenants[m] for m in sorted(lk.buckets[network])]))
+    assert len(lk.buckets[network]) >= campaigns._RARE_MIN
+
+    def vouches(intent: float, coverage: float) -> bool:
+        monkeypatch.setattr(campaigns, "_VOUCH_INTENT", intent)
+        monkeypatch.setattr(campaigns, "_VOUCH_COVER", coverage)
+        lk.scored.pop(network, None)
+        lk._judge(network, mon.tenants)
+        return network in lk.cleared
+
+    assert not vouches(pooled.intent, pooled.coverage)
+    assert vouches(pooled.intent + 1e-9, pooled.coverage)
+    assert vouches(pooled.intent, pooled.coverage + 1e-9)
 
 
 def _wording(tag: int) -> tuple[tuple[str, object], tuple[str, object]]:
