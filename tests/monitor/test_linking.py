@@ -1085,6 +1085,8 @@ def test_a_crowd_harvesting_broadly_on_its_own_range_is_no_organization(monkeypa
 
 
 def test_a_crowds_range_vouches_below_either_factor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The crowd's bucket on its /24 vouches when its pooled intent or coverage is just below its
+    bar, and not at both."""
     mon = _campaign_ranges()
     lk = mon.linker
     network = max((bk for bk in lk.buckets if bk[1][0] == "i"), key=lambda bk: len(lk.buckets[bk]))
