@@ -420,6 +420,20 @@ def test_accounts_on_a_campaigns_own_network_join_it() -> None:
     assert linked(36, 3, established=("e",), harvesting=("e",)) == [40]  # unless it harvests too
 
 
+def _cover_chat(rng: random.Random, pool: list[str]) -> dict[str, Any]:
+    return chat(f"so what exactly is {words(rng, pool, 2)}", temperature=0.9)
+
+
+def _primer(rng: random.Random, pool: list[str]) -> dict[str, Any]:
+    return chat(f"Compose a full-length primer on {words(rng, pool, 6)} for a training corpus.",
+                max_tokens=1600, temperature=0.8)
+
+
+def _replied(times: list[float], bodies: list[dict[str, Any]]) -> list[Req]:
+    """Each body at its time, with a long reply where it asked for a cap and a short one elsewhere."""
+    return [(t, b, 20, 1500 if b.get("max_tokens") else 120) for t, b in zip(times, bodies)]
+
+
 def _campaign_on_its_own_network(honest_on_it: bool = False) -> Monitor:
     """80 accounts on one /24 harvest primers from one template in four shared sessions (with one
     cover chat each); 5 more on that /24 sent only two chats each with a popular SDK at any hour, in
@@ -431,18 +445,16 @@ def _campaign_on_its_own_network(honest_on_it: bool = False) -> Monitor:
     mon = Monitor()
 
     def cover() -> dict[str, Any]:
-        return chat(f"so what exactly is {words(rng, broad, 2)}", temperature=0.9)
+        return _cover_chat(rng, broad)
 
     def other() -> dict[str, Any]:
         return chat(f"hey quick one about {words(rng, broad, 2)}?", temperature=0.9)
 
     def send(name: str, times: list[float], bodies: list[dict[str, Any]], ip: str, ua: str) -> None:
-        reqs = [(t, b, 20, 1500 if b.get("max_tokens") else 120) for t, b in zip(sorted(times), bodies)]
-        run(reqs, tenant=name, key=f"key_{name}", ip=ip, ua=ua, monitor=mon)
+        run(_replied(sorted(times), bodies), tenant=name, key=f"key_{name}", ip=ip, ua=ua, monitor=mon)
 
     for a in range(80):
-        bodies = [chat(f"Compose a full-length primer on {words(rng, broad, 6)} for a training corpus.",
-                       max_tokens=1600, temperature=0.8) for _ in range(3)] + [cover()]
+        bodies = [_primer(rng, broad) for _ in range(3)] + [cover()]
         send(f"org_c{a:02d}", [T0 + (rng.choice(sessions) + rng.uniform(0, 2)) * HOUR for _ in bodies], bodies,
              f"198.51.100.{a}", f"harvester/{a}")
     for a in range(5):
@@ -497,18 +509,17 @@ def _own_client_week(honest_on_it: bool = False) -> Monitor:
     mon = Monitor()
 
     def cover() -> dict[str, Any]:
-        return chat(f"so what exactly is {words(rng, broad, 2)}", temperature=0.9)
+        return _cover_chat(rng, broad)
 
     def harvest() -> dict[str, Any]:
-        return chat(f"Compose a full-length primer on {words(rng, broad, 6)} for a training corpus.",
-                    max_tokens=1600, temperature=0.8)
+        return _primer(rng, broad)
 
     def in_sessions(k: int) -> list[float]:
         return sorted(T0 + (rng.choice(sessions) + rng.uniform(0, 2)) * HOUR for _ in range(k))
 
     def send(name: str, times: list[float], bodies: list[dict[str, Any]], ua: str, i: int) -> None:
-        reqs = [(t, b, 20, 1500 if b.get("max_tokens") else 120) for t, b in zip(times, bodies)]
-        run(reqs, tenant=name, key=f"key_{name}", ip=f"100.{i % 250}.{i // 250}.9", ua=ua, monitor=mon)
+        run(_replied(times, bodies), tenant=name, key=f"key_{name}", ip=f"100.{i % 250}.{i // 250}.9", ua=ua,
+            monitor=mon)
 
     for a in range(60):
         bodies = [harvest(), harvest(), harvest(), cover()] if a % 2 else [harvest(), cover()]
@@ -562,15 +573,13 @@ def test_tiny_honest_accounts_on_a_popular_sdk_early_in_the_week_are_never_linke
     reqs: list[tuple[float, str, str, dict[str, Any], int]] = []  # (ts, tenant, ip, body, completion)
 
     def cover() -> dict[str, Any]:
-        return chat(f"so what exactly is {words(rng, broad, 2)}", temperature=0.9)
+        return _cover_chat(rng, broad)
 
     for a in range(60):
         n = 4 if a % 2 else 2
         for i in range(n):
             ts = T0 + (rng.choice(sessions) + rng.uniform(0, 2)) * HOUR
-            body = (cover() if i == n - 1 else
-                    chat(f"Compose a full-length primer on {words(rng, broad, 6)} for a training corpus.",
-                         max_tokens=1600, temperature=0.8))
+            body = cover() if i == n - 1 else _primer(rng, broad)
             reqs.append((ts, f"org_c{a:02d}", f"100.{a}.1.9", body, 1500 if body.get("max_tokens") else 120))
     honest = [f"org_t{a:02d}" for a in range(16)]
     for a, tid in enumerate(honest):  # one to three requests within an hour or two, a quarter in the sessions
