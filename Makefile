@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 BASE := $(VENV)/.installed-base
 FULL := $(VENV)/.installed-test
+NATIVE := $(VENV)/.built-native
 
 .PHONY: serve test install bench clean
 
@@ -23,17 +24,25 @@ $(FULL): $(BASE)
 	fi
 	touch $(FULL)
 
-install: $(FULL)
+# the monitor's hot modules compiled with mypyc (gatehouse/monitor/native.py), rebuilt when a
+# monitor module changes; a failed build leaves the monitor on plain Python, slower but the same
+$(NATIVE): $(BASE) scripts/build_native.py $(wildcard gatehouse/monitor/*.py)
+	$(BIN)/pip install -q 'mypy>=1.10'
+	$(BIN)/python scripts/build_native.py >$(VENV)/build-native.log 2>&1 && tail -1 $(VENV)/build-native.log \
+	  || echo "warning: the monitor runs as plain Python, slower (see $(VENV)/build-native.log)" >&2
+	touch $(NATIVE)
 
-serve: $(BASE)
+install: $(FULL) $(NATIVE)
+
+serve: $(BASE) $(NATIVE)
 	$(BIN)/gatehouse serve $(ARGS)
 
-test: $(FULL)
+test: $(FULL) $(NATIVE)
 	./scripts/ensure-services.sh
 	$(BIN)/python -m pytest -q $(ARGS)
 
-bench: $(FULL)
+bench: $(FULL) $(NATIVE)
 	$(BIN)/python bench/run.py $(ARGS)
 
 clean:
-	rm -rf $(VENV) .gatehouse
+	rm -rf $(VENV) .gatehouse gatehouse/monitor/_native gatehouse/monitor/_native.new

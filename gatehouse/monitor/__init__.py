@@ -11,6 +11,11 @@ Modules: `text` (tokenising, hashing, lexicons), `features` (one request -> `Fea
 evidence), `scorer` (signals -> score and verdict), `campaigns` (cross-tenant linking),
 `engine` (`Monitor`: observe, score, first flags), `report`, `evaluate`, `sim/` (the labeled
 traffic simulator), `tables`/`alerts` (the analyst queue), `policy` (enforcement config).
+The hot ones run compiled when a fresh build is present (`native`).
 """
 
+from gatehouse.monitor import native
+
 __all__: list[str] = []
+
+native.enable(__path__)

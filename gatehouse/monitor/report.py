@@ -9,11 +9,13 @@ processes (`gatehouse.monitor.extract`); the replay itself runs in this one.
 
 from __future__ import annotations
 
+import gc
 import heapq
 import pickle
 import re
 import tempfile
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, Any
@@ -122,6 +124,21 @@ def build_report(mon: Monitor, skipped: int) -> dict[str, Any]:
     return {"tenants": tenants, "campaigns": campaigns, "skipped_lines": skipped}
 
 
+@contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector off for the block. The replay makes no reference cycles (a full
+    collection after a week's trace finds nothing), so reference counting frees everything it
+    drops; the collector would only walk the millions of live sketches and features again and
+    again, about a third of `detect`'s time on a trace of a million requests."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def detect(path: str | Path, settings: Settings | None = None,
            count_after: dict[str, float] | None = None, workers: int | None = None,
            progress: Callable[[int], None] | None = None) -> tuple[dict[str, Any], Monitor]:
@@ -135,12 +152,13 @@ def detect(path: str | Path, settings: Settings | None = None,
     for t, ts in (count_after or {}).items():
         mon.count_after[t] = (ts, 0)
     n = 0
-    for f in ordered_features(stream, ordered):
-        mon.observe(f)
-        n += 1
-        if progress is not None and n % PROGRESS_EVERY == 0:
+    with cyclic_gc_paused():
+        for f in ordered_features(stream, ordered):
+            mon.observe(f)
+            n += 1
+            if progress is not None and n % PROGRESS_EVERY == 0:
+                progress(n)
+        mon.finish()
+        if progress is not None:
             progress(n)
-    mon.finish()
-    if progress is not None:
-        progress(n)
-    return build_report(mon, stream.skipped), mon
+        return build_report(mon, stream.skipped), mon

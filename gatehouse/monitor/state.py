@@ -11,6 +11,7 @@ import heapq
 import math
 from collections import deque
 from dataclasses import dataclass, field
+from typing import Final
 
 from gatehouse.monitor.features import Features
 
@@ -26,8 +27,24 @@ FEATURES = (
 class F:
     """Indices into `State.mean` (one per name in FEATURES)."""
 
-    SINGLE, LENGTH, BIG_OUT, RATIO, REASON, LOGPROB, NMULTI, TSWEEP, PREF, TOOLS, TOOLNEW, JSON, \
-        NOVEL, OPENNEW, SYSNEW, BIGMAX, REPEAT, FOLLOWUP = range(18)
+    SINGLE: Final = 0
+    LENGTH: Final = 1
+    BIG_OUT: Final = 2
+    RATIO: Final = 3
+    REASON: Final = 4
+    LOGPROB: Final = 5
+    NMULTI: Final = 6
+    TSWEEP: Final = 7
+    PREF: Final = 8
+    TOOLS: Final = 9
+    TOOLNEW: Final = 10
+    JSON: Final = 11
+    NOVEL: Final = 12
+    OPENNEW: Final = 13
+    SYSNEW: Final = 14
+    BIGMAX: Final = 15
+    REPEAT: Final = 16
+    FOLLOWUP: Final = 17
 
 
 HALF_LIFE = 150.0  # requests
@@ -71,6 +88,11 @@ class TopK:
         else:
             low = min(c, key=c.__getitem__)
             c[item] = c.pop(low) + w
+
+    def __deepcopy__(self, memo: dict[int, object]) -> TopK:
+        twin = TopK(self.cap)
+        twin.counts = dict(self.counts)  # keys are hashes and strings: immutable
+        return twin
 
     def top(self, k: int) -> list[tuple[object, int]]:
         return sorted(self.counts.items(), key=lambda kv: -kv[1])[:k]

@@ -2,18 +2,38 @@
 
 from __future__ import annotations
 
+import os
 import random
 import string
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
+import pytest
+
+from gatehouse.monitor import native
 from gatehouse.monitor.engine import Monitor
 from gatehouse.monitor.features import from_body
 from gatehouse.monitor.signals import compute
 from gatehouse.monitor.state import State
 
-__all__ = ["words", "chat", "run", "signals_of", "T0"]
+__all__ = ["words", "chat", "run", "signals_of", "T0", "in_plain_python"]
 
 T0 = 1795392000.0  # Monday 2026-11-23 00:00Z
+
+
+def in_plain_python(request: pytest.FixtureRequest) -> bool:
+    """For a test that patches a monitor module's internals, which compiled code does not see
+    (`native`): when this process runs the compiled core, run the test again in a child process on
+    plain Python, assert that it passes there, and return True (the caller then returns)."""
+    if not native.active():
+        return False
+    root = Path(__file__).resolve().parents[2]
+    child = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", request.node.nodeid],
+                           cwd=root, env={**os.environ, "GATEHOUSE_NATIVE": "0"}, capture_output=True, text=True)
+    assert child.returncode == 0, child.stdout[-4000:] + child.stderr[-2000:]
+    return True
 
 
 def words(rng: random.Random, pool: list[str], k: int) -> str:

@@ -77,11 +77,11 @@ def test_wording_an_established_customer_writes_without_harvest_intent_is_everyo
     for harvesting, kin in ((False, set()), (True, {"org_x000"})):
         campaigns, tenants, linker = _index(10, 2)
         tenants["org_x001"].n = 50
-        linker.harvests = lambda tid, s: harvesting  # type: ignore[method-assign]
+        linker._intent["org_x001"] = (50, 1.0 if harvesting else 0.0)  # its own harvest intent (`Linker.intent`)
         assert set(kin_of(campaigns, 0.7, tenants, linker)) == kin
     campaigns, tenants, linker = _index(10, 2)
     tenants["org_x001"].n = 49  # not established yet: it is kin itself
-    linker.harvests = lambda tid, s: False  # type: ignore[method-assign]
+    linker._intent["org_x001"] = (49, 0.0)
     assert set(kin_of(campaigns, 0.7, tenants, linker)) == {"org_x000", "org_x001"}
 
 

@@ -958,16 +958,17 @@ def _many_phrases(sessions: bool, established: bool = False) -> Monitor:
     return mon
 
 
-def test_phrases_too_thin_alone_are_judged_together(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_phrases_too_thin_alone_are_judged_together() -> None:
     """A campaign that composes its asks from many phrases spreads its accounts over as many
     wording buckets; those that crowd into the same hours but are too thin to pool as distilling
     alone are judged together when they share accounts (one phrase pool)."""
     mon = _many_phrases(sessions=True)
     assert len(mon.campaigns[0].tenants) >= 0.9 * 200 and mon.campaigns[0].score >= 0.7
+    # no phrase pools as distilling alone: every bucket that links them is a weak one, suspicious
+    # only with its phrase pool
+    assert mon.linker.suspicious and all(bk in mon.linker.weak and bk in mon.linker.joint for bk in mon.linker.suspicious)
     # the same phrases at independent hours, written by established customers too
     assert not _many_phrases(sessions=False, established=True).campaigns
-    monkeypatch.setattr(campaigns.Linker, "_judge_jointly", lambda self, tenants: None)
-    assert not _many_phrases(sessions=True).campaigns  # no phrase pools as distilling alone
 
 
 def test_wording_only_throwaway_accounts_write_is_a_crowd_without_shared_hours() -> None:

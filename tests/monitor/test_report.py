@@ -59,6 +59,23 @@ def test_bad_lines_are_counted_not_fatal(tmp_path: Path, small_week: dict[str, A
     assert report["skipped_lines"] == len(bad)
 
 
+def test_the_replay_makes_no_reference_cycles(tmp_path: Path, small_week: dict[str, Any],
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """`detect` pauses the cyclic collector (`cyclic_gc_paused`), which is safe only while nothing it
+    drops sits in a reference cycle: such garbage would stay until the next collection."""
+    import gc
+
+    lines = Path(small_week["trace"]).read_bytes().splitlines()
+    random.Random(7).shuffle(lines)  # the spilled path too
+    p = tmp_path / "unordered.jsonl"
+    p.write_bytes(b"\n".join(lines) + b"\n")
+    monkeypatch.setattr(report_mod, "_RUN", 5000)
+    gc.collect()
+    detect(p)
+    assert gc.isenabled()
+    assert gc.collect() == 0
+
+
 def test_unordered_trace_gives_the_same_report(tmp_path: Path, small_week: dict[str, Any],
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     lines = Path(small_week["trace"]).read_bytes().splitlines()[:4000]
