@@ -117,6 +117,9 @@ def main() -> None:
     ap.add_argument("--half", action="store_true", help="also run each generator at half the volume")
     ap.add_argument("--workdir", default=None)
     args = ap.parse_args()
+    from gatehouse.monitor import native
+
+    print("monitor core:", "compiled (mypyc)" if native.active() else "plain Python (no fresh compiled build)")
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(args.workdir or tmp)
         workdir.mkdir(parents=True, exist_ok=True)

@@ -82,12 +82,27 @@ def closing(text: str) -> int:
     return stable_hash("$" + " ".join(tail)) if len(tail) == 3 else 0
 
 
+# literals at least one of which every match of the cue contains: most texts hold none of them, and
+# scanning for a few literals costs a fraction of trying each alternative at every position
+_REASONING_KEYS = ("step", "show ", "chain", "think", "reason", "explain your", "walk ", "before ", "derivation")
+_PREFERENCE_KEYS = ("response a", "response b", "answer a", "which ", "rank the", "preferred ", "rate each",
+                    "rate both", "rate the following", "chosen and rejected", "pairwise")
+
+
+def _cue(text: str, keys: tuple[str, ...], pattern: re.Pattern[str]) -> bool:
+    low = text.lower()
+    for k in keys:
+        if k in low:
+            return pattern.search(low) is not None
+    return False
+
+
 def reasoning_cue(text: str) -> bool:
-    return _REASONING.search(text.lower()) is not None
+    return _cue(text, _REASONING_KEYS, _REASONING)
 
 
 def preference_cue(text: str) -> bool:
-    return _PREFERENCE.search(text.lower()) is not None
+    return _cue(text, _PREFERENCE_KEYS, _PREFERENCE)
 
 
 def message_text(content: Any) -> str:
