@@ -16,7 +16,7 @@ import os
 import sys
 from pathlib import Path
 
-__all__ = ["MODULES", "GROUP", "NATIVE_DIR", "MANIFEST", "digests", "fresh", "enable", "active"]
+__all__ = ["MODULES", "GROUP", "PACKAGE_DIR", "NATIVE_DIR", "MANIFEST", "digests", "manifest", "fresh", "enable", "active"]
 
 # the per-request feature and state updates, scoring and cross-tenant linking
 MODULES = ("text", "features", "state", "signals", "scorer", "fingerprint", "campaigns", "kin", "engine")
