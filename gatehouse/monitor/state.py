@@ -86,7 +86,12 @@ class TopK:
         elif len(c) < self.cap:
             c[item] = w
         else:
-            low = min(c, key=c.__getitem__)
+            # the first of the least counted, in insertion order, as `min(c, key=c.get)` would
+            # name it, without a call per entry
+            least = min(c.values())
+            for low, count in c.items():
+                if count == least:
+                    break
             c[item] = c.pop(low) + w
 
     def __deepcopy__(self, memo: dict[int, object]) -> TopK:
@@ -263,7 +268,8 @@ class State:
 def kmv_estimate(values: set[int]) -> float:
     if len(values) < KMV_K:
         return float(len(values))
-    kth = sorted(values)[KMV_K - 1]
+    # a sketch holds exactly the k smallest values: its k-th is its largest
+    kth = max(values) if len(values) == KMV_K else sorted(values)[KMV_K - 1]
     return (KMV_K - 1) / (kth / 2**32 + 1e-12)
 
 
