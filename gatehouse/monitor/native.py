@@ -38,13 +38,9 @@ def manifest(package_dir: Path = PACKAGE_DIR) -> dict[str, object]:
 
 def fresh(native_dir: Path = NATIVE_DIR, package_dir: Path = PACKAGE_DIR) -> bool:
     """Whether `native_dir` holds a build of exactly the current sources for this interpreter."""
-    try:
-        built = json.loads((native_dir / MANIFEST).read_text())
+    try:  # a missing or torn manifest, or a missing source
+        return bool(json.loads((native_dir / MANIFEST).read_text()) == manifest(package_dir))
     except (OSError, ValueError):
-        return False
-    try:
-        return bool(built == manifest(package_dir))
-    except OSError:  # a source is missing
         return False
 
 

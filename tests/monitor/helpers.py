@@ -18,7 +18,7 @@ from gatehouse.monitor.features import from_body
 from gatehouse.monitor.signals import compute
 from gatehouse.monitor.state import State
 
-__all__ = ["words", "chat", "run", "signals_of", "T0", "in_plain_python"]
+__all__ = ["words", "chat", "run", "signals_of", "T0", "in_plain_python", "detect_in_child"]
 
 T0 = 1795392000.0  # Monday 2026-11-23 00:00Z
 
@@ -34,6 +34,15 @@ def in_plain_python(request: pytest.FixtureRequest) -> bool:
                            cwd=root, env={**os.environ, "GATEHOUSE_NATIVE": "0"}, capture_output=True, text=True)
     assert child.returncode == 0, child.stdout[-4000:] + child.stderr[-2000:]
     return True
+
+
+def detect_in_child(trace: Path, out: Path, **env: str) -> bytes:
+    """The report `gatehouse detect` writes for `trace` in a child process with `env` added to its
+    environment (another string hashing, plain Python)."""
+    subprocess.run([sys.executable, "-c", "from gatehouse.cli.main import main; main()", "detect", str(trace),
+                    "--out", str(out)],
+                   check=True, env={**os.environ, **env}, capture_output=True, timeout=300)
+    return out.read_bytes()
 
 
 def words(rng: random.Random, pool: list[str], k: int) -> str:

@@ -4,26 +4,17 @@ is first flagged)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-
-def _detect(trace: Path, out: Path, hash_seed: str) -> bytes:
-    env = dict(os.environ, PYTHONHASHSEED=hash_seed)
-    subprocess.run([sys.executable, "-c", "from gatehouse.cli.main import main; main()", "detect", str(trace),
-                    "--out", str(out)],
-                   check=True, env=env, capture_output=True, timeout=300)
-    return out.read_bytes()
+from tests.monitor.helpers import detect_in_child, in_plain_python
 
 
 def test_report_is_identical_across_hash_seeds(small_week: dict[str, Any], tmp_path: Path) -> None:
-    a = _detect(small_week["trace"], tmp_path / "a.json", "1")
-    b = _detect(small_week["trace"], tmp_path / "b.json", "2")
+    a = detect_in_child(small_week["trace"], tmp_path / "a.json", PYTHONHASHSEED="1")
+    b = detect_in_child(small_week["trace"], tmp_path / "b.json", PYTHONHASHSEED="2")
     assert b'"campaigns"' in a
     assert a == b
 
@@ -64,8 +55,6 @@ def test_buckets_are_pooled_in_member_order(monkeypatch: Any, request: pytest.Fi
     across a threshold, so a tenant's first flag would depend on the process's string hashing.
     (It spies on `merge_view`, which compiled callers bind directly: run on plain Python.)"""
     import random
-
-    from tests.monitor.helpers import in_plain_python
 
     if in_plain_python(request):
         return

@@ -4,16 +4,14 @@ and it gives exactly the plain-Python results."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from gatehouse.monitor import native
+from tests.monitor.helpers import detect_in_child
 
 
 def _package_copy(tmp_path: Path) -> tuple[Path, Path]:
@@ -54,11 +52,7 @@ def test_it_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _plain_report(trace: Path, tmp_path: Path) -> Any:
-    out = tmp_path / "plain.json"
-    subprocess.run([sys.executable, "-c", "from gatehouse.cli.main import main; main()", "detect",
-                    str(trace), "--out", str(out), "--no-progress"],
-                   check=True, env={**os.environ, "GATEHOUSE_NATIVE": "0"}, capture_output=True, timeout=300)
-    return json.loads(out.read_text())
+    return json.loads(detect_in_child(trace, tmp_path / "plain.json", GATEHOUSE_NATIVE="0"))
 
 
 def test_compiled_and_plain_python_give_the_same_report(tmp_path: Path, small_week: dict[str, Any],
