@@ -52,12 +52,35 @@ def stable_hash(text: str) -> int:
     return zlib.crc32(text.encode("utf-8", "surrogatepass")) or 1
 
 
+_WORDS_READ = 4000  # characters of a text read for its words
+# a long text is read a stretch at a time, each ending at a space (no word spans one), and reading
+# stops once `limit` words are kept: most long prompts reach it in their first few hundred words
+_WORDS_STRETCH = 600
+
+
 def content_words(text: str, limit: int = 48) -> list[int]:
-    """Hashes of up to `limit` distinct content words (lowercased, stopwords dropped)."""
-    # dict.fromkeys: the distinct words in order of first use, deduplicated in C
-    kept = [w for w in dict.fromkeys(_WORD.findall(text[:4000].lower())) if w not in STOPWORDS]
+    """Hashes of up to `limit` distinct content words (lowercased, stopwords dropped), in order of
+    first use."""
+    low = text[:_WORDS_READ].lower()
+    seen: set[str] = set()
+    kept: list[int] = []
     crc = zlib.crc32
-    return [crc(w.encode()) for w in kept[:limit]]
+    findall = _WORD.findall
+    pos, end = 0, len(low)
+    while pos < end:
+        cut = low.find(" ", pos + _WORDS_STRETCH) if pos + _WORDS_STRETCH < end else -1
+        if cut < 0:
+            cut = end
+        for w in findall(low, pos, cut):
+            if w in seen:
+                continue
+            seen.add(w)
+            if w not in STOPWORDS:
+                kept.append(crc(w.encode()))
+                if len(kept) == limit:
+                    return kept
+        pos = cut
+    return kept
 
 
 # the first three words of a text (fewer when it has fewer): `\w+` runs, as `_ANY_WORD` finds them,

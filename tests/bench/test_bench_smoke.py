@@ -1,5 +1,5 @@
-"""Smoke tests: the benchmark harness and the campaign-queue bench run end to end (tiny counts, no
-timing assertions).
+"""Smoke tests: the benchmark harness, the campaign-queue bench and the monitor bench's live
+figures run end to end (tiny counts, no timing assertions).
 
 Runs bench/run.py against the mock upstream, the floor proxy and a real Gatehouse process
 on examples/bench.yaml for a fraction of a second per scenario, and checks that every
@@ -60,3 +60,11 @@ def test_campaign_queue_bench_runs(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "confirm: 40 of 40 tenants suspended and 20 alerts" in proc.stdout
     assert "clear: 20 alerts of 40 tenants cleared" in proc.stdout
+
+
+def test_monitor_bench_live_figures_run() -> None:
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "bench_monitor.py"), "--skip-quality",
+                           "--skip-throughput", "--live-requests", "3000"], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.count("live submit") == 2
+    assert "live feature update on a simulated mix" in proc.stdout and "p50" in proc.stdout

@@ -16,6 +16,7 @@ from gatehouse.monitor.engine import Monitor
 from gatehouse.monitor.features import from_trace
 from gatehouse.monitor.report import build_report
 from gatehouse.monitor.state import FEATURES, State, TopK
+from gatehouse.traffic.replay import to_request_record
 from gatehouse.traffic.trace import TraceReader
 
 
@@ -118,7 +119,6 @@ async def test_the_live_sink_restores_what_it_checkpointed(tmp_path: Path, small
     from gatehouse.monitor.live import MonitorSink
     from gatehouse.monitor.policy import MonitorConfig
     from gatehouse.store.db import Store
-    from tests.monitor.test_live import to_record
 
     store = Store(f"sqlite+aiosqlite:///{tmp_path}/gh.db")
     await store.migrate()
@@ -126,7 +126,7 @@ async def test_the_live_sink_restores_what_it_checkpointed(tmp_path: Path, small
         before = MonitorSink(MonitorConfig(), Decisions(), store)
         await before.start()
         for rec in islice(TraceReader(small_week["trace"]), 3000):
-            before.submit(to_record(rec))
+            before.submit(to_request_record(rec))
         await before.aclose()  # a deploy: the last pass and a checkpoint
         after = MonitorSink(MonitorConfig(), Decisions(), store)
         await after.start()
@@ -147,7 +147,6 @@ async def test_no_checkpoint_when_the_interval_is_zero(tmp_path: Path, small_wee
     from gatehouse.monitor.policy import MonitorConfig
     from gatehouse.monitor.tables import monitor_checkpoints
     from gatehouse.store.db import Store
-    from tests.monitor.test_live import to_record
 
     store = Store(f"sqlite+aiosqlite:///{tmp_path}/gh.db")
     await store.migrate()
@@ -155,7 +154,7 @@ async def test_no_checkpoint_when_the_interval_is_zero(tmp_path: Path, small_wee
         sink = MonitorSink(MonitorConfig(checkpoint_interval_s=0), Decisions(), store)
         await sink.start()
         for rec in islice(TraceReader(small_week["trace"]), 500):
-            sink.submit(to_record(rec))
+            sink.submit(to_request_record(rec))
         await sink.aclose()
         async with store.engine.connect() as conn:
             assert (await conn.execute(select(monitor_checkpoints))).first() is None

@@ -14,25 +14,36 @@ from gatehouse.errors import PermissionDenied, RateLimited
 from gatehouse.metering.metrics import Metrics
 from gatehouse.monitor.enforce import Decisions, MonitorGuard
 from gatehouse.monitor.engine import CLEARED_AT, Monitor
-from gatehouse.monitor.features import from_trace
+from gatehouse.monitor.features import from_record, from_trace
 from gatehouse.monitor.live import MonitorSink
 from gatehouse.monitor.policy import MonitorConfig, decide, load_monitor_config
 from gatehouse.pipeline import RequestRecord
-from gatehouse.providers.base import Usage
 from gatehouse.store.db import Store
-from gatehouse.traffic.trace import TraceReader, parse_ts
+from gatehouse.traffic.replay import to_request_record
+from gatehouse.traffic.trace import TraceReader
 
 
-def to_record(rec: dict[str, Any]) -> RequestRecord:
-    """A trace line as the gateway would have built it live."""
-    resp = rec.get("response") or {}
-    u = resp.get("usage") or {}
-    return RequestRecord(
-        id=rec["id"], ts=parse_ts(rec["ts"]), endpoint=rec["endpoint"], tenant_id=rec["tenant"], key_id=rec["key"],
-        client_ip=rec.get("ip"), user_agent=rec.get("user_agent"), request_body=rec["request"],
-        response_text=resp.get("text"), finish_reason=resp.get("finish_reason"),
-        usage=Usage(prompt_tokens=u.get("prompt_tokens", 0), completion_tokens=u.get("completion_tokens", 0)),
-    )
+@pytest.mark.parametrize("response", [
+    {"text": "A long answer. " * 40, "finish_reason": "length",
+     "usage": {"prompt_tokens": 31, "completion_tokens": 160}},
+    {"text": "A short answer.", "finish_reason": "stop"},  # usage never counted: estimated from the text
+    None,
+])
+def test_a_trace_line_replays_as_the_record_the_gateway_would_have_built(response: dict[str, Any] | None) -> None:
+    line: dict[str, Any] = {
+        "ts": "2026-11-23T09:15:00.250Z", "tenant": "org_a", "key": "key_a", "endpoint": "/v1/chat/completions",
+        "id": "req_1", "ip": "203.0.113.9", "user_agent": "openai-python/1.55.0",
+        "request": {"model": "gpt-4o", "max_tokens": 160, "temperature": 0.2, "messages": [
+            {"role": "system", "content": "You are terse."},
+            {"role": "user", "content": "Explain tides step by step."}]},
+    }
+    if response is not None:
+        line["response"] = response
+    record = to_request_record(line)
+    assert (record.id, record.tenant_id, record.key_id, record.client_ip, record.user_agent) == (
+        "req_1", "org_a", "key_a", "203.0.113.9", "openai-python/1.55.0")
+    assert record.request_body is line["request"] and record.ts.isoformat() == "2026-11-23T09:15:00.250000+00:00"
+    assert from_record(record) == from_trace(line)
 
 
 async def test_live_and_offline_scores_agree(small_week: dict[str, Any]) -> None:
@@ -46,7 +57,7 @@ async def test_live_and_offline_scores_agree(small_week: dict[str, Any]) -> None
     sink.billing_contacts = {r["tenant"]: r["billing_contact"].lower() for r in records if r.get("billing_contact")}
     assert sink.billing_contacts
     for rec in records:
-        sink.submit(to_record(rec))
+        sink.submit(to_request_record(rec))
     await sink.drain()
     await sink.score()
     live = sink.monitor
@@ -149,7 +160,7 @@ async def _fed_sink(cfg: MonitorConfig, store: Store, small_week: dict[str, Any]
     """A monitor sink on `store` that has taken in the whole small week (not yet scored)."""
     sink = MonitorSink(cfg, Decisions(), store)
     for rec in TraceReader(small_week["trace"]):
-        sink.submit(to_record(rec))
+        sink.submit(to_request_record(rec))
     await sink.drain()
     return sink
 
@@ -212,13 +223,13 @@ async def test_an_account_writing_a_campaigns_wording_is_watched_once_the_campai
     sink = MonitorSink(MonitorConfig(), Decisions())
     for rec in records:
         if rec["tenant"] in kin:
-            sink.submit(to_record(rec))
+            sink.submit(to_request_record(rec))
     await sink.drain()
     await sink.score()
     assert not sink.monitor.kin()
     for rec in records:
         if rec["tenant"] not in kin:
-            sink.submit(to_record(rec))
+            sink.submit(to_request_record(rec))
     await sink.drain()
     changes = {s: a for s, a, _ in await sink.score()}
     assert set(sink.monitor.kin()) == kin

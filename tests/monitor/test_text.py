@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import random
+import re
+import zlib
+
 import pytest
 
-from gatehouse.monitor.text import closing, content_words, opening, preference_cue, reasoning_cue, stable_hash
+from gatehouse.monitor.text import (
+    STOPWORDS,
+    closing,
+    content_words,
+    opening,
+    preference_cue,
+    reasoning_cue,
+    stable_hash,
+)
 
 # one phrase for each way the cue's pattern matches, in mixed case inside other text: the cues scan
 # for literals first (`_REASONING_KEYS`, `_PREFERENCE_KEYS`), so a way of matching that holds none
@@ -40,6 +52,32 @@ def test_content_words_are_distinct_non_stopwords_in_order_up_to_the_limit() -> 
     words = content_words("The turbine and the TURBINE silt, silt: reservoir flow", limit=3)
     assert words == content_words("turbine silt reservoir")
     assert len(content_words("alpha beta gamma delta", limit=2)) == 2
+
+
+def _words_read_whole(text: str, limit: int) -> list[int]:
+    """content_words by its definition: every word of the first 4,000 characters, then distinct
+    ones in order of first use, stopwords dropped, the first `limit` hashed."""
+    words = dict.fromkeys(re.findall(r"[a-z][a-z'-]{2,}", text[:4000].lower()))
+    return [zlib.crc32(w.encode()) for w in words if w not in STOPWORDS][:limit]
+
+
+def test_content_words_read_in_stretches_are_the_words_of_the_whole_window() -> None:
+    # long texts are read a stretch at a time, cut at spaces, until `limit` words are kept: words
+    # that straddle a stretch's end, texts without spaces, hyphens and apostrophes, repeats across
+    # stretches, a limit reached late or never, and the 4,000-character window's edge
+    rng = random.Random(7)
+    vocab = ["".join(rng.choice("abcdefghij") for _ in range(rng.randrange(2, 9))) for _ in range(120)]
+    vocab += ["step-by-step", "don't", "the", "x-ray", "ab", "-lead", "9th"]
+    seps = [" ", "  ", "\t", "\n", ", ", "-", " - ", "'", "é", ""]
+    texts = ["", " ", "a" * 5000, "word " * 1000, ("longword" * 100 + " ") * 8, " " * 3998 + "edge words",
+             "z" * 3995 + " tail"]
+    for _ in range(400):
+        n = rng.randrange(1, 900)
+        texts.append("".join(rng.choice(vocab).upper() if rng.random() < 0.1 else rng.choice(vocab)
+                             + rng.choice(seps) for _ in range(n)))
+    for text in texts:
+        for limit in (48, 3, 1000):
+            assert content_words(text, limit) == _words_read_whole(text, limit), (text[:80], limit)
 
 
 @pytest.mark.parametrize("phrase", REASONING)
