@@ -24,7 +24,14 @@ SIGNALS = (
 class Signal:
     name: str
     value: float
-    detail: str
+    # what was measured, as a `str.format` template and its arguments: states are rescored far more
+    # often than an analyst reads the evidence, so the text is written only when it is read
+    template: str
+    args: tuple[object, ...] = ()
+
+    @property
+    def detail(self) -> str:
+        return self.template.format(*self.args)
 
     def evidence(self) -> str:
         return f"{self.name}={self.value:.2f}: {self.detail}"
@@ -97,11 +104,13 @@ def compute(s: State | PooledView) -> list[Signal]:
     n = s.n
     out: list[Signal] = []
     flat, active, ent = rate_flatness(s.hours, s.week_mask, s.first_ts, s.last_ts)
-    out.append(Signal("rate_shape", flat, f"active in {active:.0%} of hours, hour-of-day entropy {ent:.2f}"))
-    out.append(Signal("output_ratio", _clip((m[F.RATIO] - 0.45) / 0.4), f"output/input token score {m[F.RATIO]:.2f}"))
+    out.append(Signal("rate_shape", flat, "active in {:.0%} of hours, hour-of-day entropy {:.2f}", (active, ent)))
+    out.append(Signal("output_ratio", _clip((m[F.RATIO] - 0.45) / 0.4), "output/input token score {:.2f}",
+                      (m[F.RATIO],)))
     pressure = _clip(0.5 * m[F.BIGMAX] + 0.3 * m[F.LENGTH] + 0.7 * m[F.BIG_OUT])
     out.append(Signal("max_tokens_pressure", pressure,
-                      f"{m[F.BIG_OUT]:.0%} replies >= 350 tokens, {m[F.BIGMAX]:.0%} ask >= 1500, {m[F.LENGTH]:.0%} hit the limit"))
+                      "{:.0%} replies >= 350 tokens, {:.0%} ask >= 1500, {:.0%} hit the limit",
+                      (m[F.BIG_OUT], m[F.BIGMAX], m[F.LENGTH])))
     if isinstance(s, State):
         dv, wt = s.distinct_words(), s.words_total
         novelty = m[F.NOVEL] if n > 24 else 0.0
@@ -116,48 +125,57 @@ def compute(s: State | PooledView) -> list[Signal]:
     implied = implied_vocabulary(dv, wt)
     absolute = _clip((math.log10(max(dv, implied) + 1.0) - 2.55) / 0.6)
     breadth = max(vb, absolute)
-    out.append(Signal("topic_breadth", breadth, f"vocabulary ~{dv:.0f} words over {wt}, implying ~{implied:.0f} "
-                      f"({novelty:.0%} new lately)"))
+    out.append(Signal("topic_breadth", breadth,
+                      "vocabulary ~{:.0f} words over {}, implying ~{:.0f} ({:.0%} new lately)",
+                      (dv, wt, implied, novelty)))
     if isinstance(s, State):
         task = _clip((m[F.OPENNEW] - 0.03) / 0.25) if n > 24 else 0.0
-        task_detail = f"{m[F.OPENNEW]:.0%} of prompts open with an unseen instruction"
+        task_detail = "{:.0%} of prompts open with an unseen instruction"
+        task_args: tuple[object, ...] = (m[F.OPENNEW],)
     else:
         task = _clip((s.distinct_openings - 2) / 8.0) * _clip(n / 200)
-        task_detail = f"{s.distinct_openings} distinct instruction openings"
-    out.append(Signal("task_breadth", task, task_detail))
-    out.append(Signal("system_prompt_churn", _clip(m[F.SYSNEW] / 0.3), f"{m[F.SYSNEW]:.0%} unseen system prompts lately"))
+        task_detail, task_args = "{} distinct instruction openings", (s.distinct_openings,)  # "395", not "395.0"
+    out.append(Signal("task_breadth", task, task_detail, task_args))
+    out.append(Signal("system_prompt_churn", _clip(m[F.SYSNEW] / 0.3), "{:.0%} unseen system prompts lately",
+                      (m[F.SYSNEW],)))
     sweep = _clip((1.0 - m[F.OPENNEW]) * breadth * m[F.SINGLE]) if n > 24 else 0.0
     out.append(Signal("template_sweep", sweep, "stable instructions whose slots sweep broad content"))
-    out.append(Signal("single_shot", _clip((m[F.SINGLE] - 0.5) / 0.45), f"{m[F.SINGLE]:.0%} single-shot requests"))
+    out.append(Signal("single_shot", _clip((m[F.SINGLE] - 0.5) / 0.45), "{:.0%} single-shot requests",
+                      (m[F.SINGLE],)))
     # asking for reasoning harvests reasoning traces only when long replies come back: a
     # benchmark's chain-of-thought prompts answered in a few lines yield little
     yield_ = _clip(0.3 + m[F.BIG_OUT] / 0.5)
     out.append(Signal("reasoning_elicitation", _clip(m[F.REASON] / 0.5) * yield_,
-                      f"{m[F.REASON]:.0%} ask for step-by-step reasoning, {m[F.BIG_OUT]:.0%} of replies >= 350 tokens"))
+                      "{:.0%} ask for step-by-step reasoning, {:.0%} of replies >= 350 tokens",
+                      (m[F.REASON], m[F.BIG_OUT])))
     samp = _clip(max(m[F.LOGPROB] / 0.5, m[F.NMULTI] / 0.5, m[F.TSWEEP] / 0.2))
     out.append(Signal("sampling_sweep", samp,
-                      f"top_logprobs>=5 on {m[F.LOGPROB]:.0%} of replies (weighed by length, whole from "
-                      f"{LOGPROB_FULL_TOKENS:.0f} tokens), n>1 in {m[F.NMULTI]:.0%}, temperature sweeps {m[F.TSWEEP]:.0%}"))
-    out.append(Signal("preference_pairs", _clip(m[F.PREF] / 0.3), f"{m[F.PREF]:.0%} ask to compare or rank responses"))
+                      "top_logprobs>=5 on {:.0%} of replies (weighed by length, whole from {:.0f} tokens), "
+                      "n>1 in {:.0%}, temperature sweeps {:.0%}",
+                      (m[F.LOGPROB], LOGPROB_FULL_TOKENS, m[F.NMULTI], m[F.TSWEEP])))
+    out.append(Signal("preference_pairs", _clip(m[F.PREF] / 0.3), "{:.0%} ask to compare or rank responses",
+                      (m[F.PREF],)))
     if isinstance(s, State) and n > WARMUP:
         tools = _clip(m[F.TOOLNEW] / 0.3) * _clip(m[F.TOOLS] / 0.3)
-        tool_detail = f"{m[F.TOOLS]:.0%} carry tools, {m[F.TOOLNEW]:.0%} with a never-seen tool set"
+        tool_detail = "{:.0%} carry tools, {:.0%} with a never-seen tool set"
+        tool_args: tuple[object, ...] = (m[F.TOOLS], m[F.TOOLNEW])
     else:
         # a young key's running share of never-seen tool sets waits for its warm-up, which most
         # accounts of a campaign never reach, and a pool has none: both count their tool sets
         distinct, with_tools = (len(s.toolsets), round(n * m[F.TOOLS])) if isinstance(s, State) else (
             s.distinct_toolsets, s.tool_requests)
         tools = _clip(fresh_tool_sets(distinct, with_tools) / 0.3) * _clip(m[F.TOOLS] / 0.3)
-        tool_detail = f"{m[F.TOOLS]:.0%} carry tools, {distinct} distinct tool sets over {with_tools:.0f} requests with tools"
-    out.append(Signal("tool_synthesis", tools, tool_detail))
+        tool_detail = "{:.0%} carry tools, {} distinct tool sets over {:.0f} requests with tools"
+        tool_args = (m[F.TOOLS], distinct, with_tools)
+    out.append(Signal("tool_synthesis", tools, tool_detail, tool_args))
     out.append(Signal("follow_up_harvest", _clip((m[F.FOLLOWUP] - FOLLOW_UP_ALLOWANCE) / 0.35),
-                      f"{m[F.FOLLOWUP]:.0%} of requests are short follow-ups drawing replies >= 350 tokens"))
+                      "{:.0%} of requests are short follow-ups drawing replies >= 350 tokens", (m[F.FOLLOWUP],)))
     gap, shift = (s.intent_peak_gap, s.intent_shift) if isinstance(s, State) else (0.0, 0.0)
     out.append(Signal("change_point", max(_clip((gap - 0.08) / 0.25), _clip((shift - 25.0) / 100.0)),
-                      f"harvest intent rose by {gap:.2f} over the key's baseline, {shift:.0f} requests' worth "
-                      f"of sustained rise"))
+                      "harvest intent rose by {:.2f} over the key's baseline, {:.0f} requests' worth of sustained rise",
+                      (gap, shift)))
     acc, follow = (s.harvest_cusum, s.follow_cusum) if isinstance(s, State) else (0.0, 0.0)
     out.append(Signal("sustained_harvest", _clip((max(acc, follow) - 100.0) / 250.0),
-                      f"long fresh generations from short prompts exceed the {HARVEST_ALLOWANCE:.0%} allowance "
-                      f"by {acc:.0f} requests' worth" + (f", drawn by short follow-ups by {follow:.0f}" if follow else "")))
+                      "long fresh generations from short prompts exceed the {:.0%} allowance by {:.0f} requests' worth"
+                      + (", drawn by short follow-ups by {:.0f}" if follow else ""), (HARVEST_ALLOWANCE, acc, follow)))
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -296,6 +297,11 @@ def test_small_accounts_and_pools_count_their_fresh_tool_sets() -> None:
     pooled = {x.name: x for x in score_state(merge_view(list(synthetic.tenants.values()))).signals}
     assert pooled["tool_synthesis"].value == 1.0
     assert "60 distinct tool sets over 60 requests with tools" in pooled["tool_synthesis"].detail
+    # counts read as counts, in the compiled build too (where a float-typed tuple would print "12.0")
+    assert re.fullmatch(r"[1-9]\d* distinct instruction openings", pooled["task_breadth"].detail)
+    assert re.fullmatch(r"vocabulary ~\d+ words over [1-9]\d*, implying ~\d+ \(0% new lately\)",
+                        pooled["topic_breadth"].detail)
+    assert all("{" not in x.detail and x.evidence().startswith(f"{x.name}=") for x in pooled.values())
     assert {x.name: x.value for x in compute(merge_view(list(app.tenants.values())))}["tool_synthesis"] == 0.0
     assert [len(c.tenants) for c in synthetic.campaigns] == [60]
     assert synthetic.campaigns[0].score >= 0.7
