@@ -25,6 +25,5 @@ def to_request_record(rec: dict[str, Any]) -> RequestRecord:
     return RequestRecord(
         id=str(rec.get("id", "")), ts=parse_ts(rec["ts"]), endpoint=rec["endpoint"], tenant_id=rec["tenant"],
         key_id=rec["key"], client_ip=rec.get("ip"), user_agent=rec.get("user_agent"), request_body=rec["request"],
-        response_text=resp.get("text"), finish_reason=resp.get("finish_reason"),
-        usage=usage,
+        response_text=resp.get("text"), finish_reason=resp.get("finish_reason"), usage=usage,
     )
