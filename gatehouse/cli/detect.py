@@ -32,6 +32,9 @@ def detect(trace: str, out: str | None, labels: str | None, as_json: bool, worke
     """Replay TRACE in time order with the live scoring code and write the detection report
     (tenants with score, verdict, evidence, keys, first flag; campaigns; skipped lines).
 
+    A trace out of time order is sorted through temporary files of compact features (no text),
+    about 350 bytes per request, in $TMPDIR: point TMPDIR at a larger disk for big traces.
+
     \b
     Examples:
       gatehouse detect week.jsonl.gz --out report.json
