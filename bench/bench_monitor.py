@@ -110,12 +110,12 @@ def _submit_cost() -> None:
 
 
 def _live_update_cost(workdir: Path, requests: int) -> None:
-    """The background feature update (what the drain does per request: features from the record,
-    then the monitor's state) on a simulated week's mix of tenants and request shapes, each request
+    """The background feature update (`MonitorSink.observe`, the drain's work per request: features
+    from the record, then the monitor's state) on a simulated week's mix of tenants and request shapes, each request
     timed on its own, the monitor's state growing as the traffic goes by (every 20th request of a
     key or tenant rescores it)."""
-    from gatehouse.monitor.engine import Monitor
-    from gatehouse.monitor.features import from_record
+    from gatehouse.monitor.enforce import Decisions
+    from gatehouse.monitor.live import MonitorSink
     from gatehouse.monitor.policy import MonitorConfig
     from gatehouse.traffic.replay import to_request_record
     from gatehouse.traffic.trace import TraceReader
@@ -125,18 +125,16 @@ def _live_update_cost(workdir: Path, requests: int) -> None:
     simulate(98, trace, None, scale=requests / 520_000, campaign_sizes=[25])
     records = [to_request_record(rec) for rec in TraceReader(trace)]
     records.sort(key=lambda r: r.ts)
-    monitor = Monitor(MonitorConfig().settings())  # as the live sink runs it: cross-tenant passes off the drain
+    sink = MonitorSink(MonitorConfig(), Decisions())  # never started: no background passes
     samples = []
     clock = time.perf_counter_ns
     for rec in records:
         t = clock()
-        f = from_record(rec)
-        if f is not None:
-            monitor.observe(f)
+        sink.observe(rec)
         samples.append(clock() - t)
     samples.sort()
     n = len(samples)
-    print(f"\n== live feature update on a simulated mix ({n} requests from {len(monitor.tenants)} tenants, "
+    print(f"\n== live feature update on a simulated mix ({n} requests from {len(sink.monitor.tenants)} tenants, "
           f"off the response path): p50 {samples[n // 2] / 1000:.1f} µs, p90 {samples[int(n * 0.9)] / 1000:.1f} µs, "
           f"p99 {samples[int(n * 0.99)] / 1000:.1f} µs, mean {sum(samples) / n / 1000:.1f} µs")
 

@@ -146,15 +146,19 @@ class MonitorSink:
         n = 0
         q = self._q
         while q:
-            rec = q.popleft()
-            f = from_record(rec, self.billing_contacts.get(rec.tenant_id))
-            if f is not None:
-                self.monitor.observe(f)
+            self.observe(q.popleft())
             n += 1
             if n % _CHUNK == 0:
                 await asyncio.sleep(0)
         self.processed += n
         return n
+
+    def observe(self, record: Any) -> None:
+        """One record's features into the monitor: the drain's work per request (the caller holds
+        the pass lock, or owns the sink outright, as the benchmark does)."""
+        f = from_record(record, self.billing_contacts.get(record.tenant_id))
+        if f is not None:
+            self.monitor.observe(f)
 
     async def reload_baselines(self) -> None:
         """Baselines taught by clearing alerts (through this process, the CLI or another replica):
