@@ -11,9 +11,10 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 
-from gatehouse.monitor.campaigns import Campaign, Linker
+from gatehouse.monitor.campaigns import Campaign
 from gatehouse.monitor.features import Features
 from gatehouse.monitor.kin import Kin, kin_of, kin_score
+from gatehouse.monitor.linker import Linker
 from gatehouse.monitor.scorer import Score, Thresholds, logit, lowered, matured_logit, score_state, verdict_of
 from gatehouse.monitor.state import State
 

@@ -21,7 +21,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from gatehouse.monitor.campaigns import KIND, Campaign, Linker
+from gatehouse.monitor.campaigns import KIND, Campaign
+from gatehouse.monitor.linker import Linker
 from gatehouse.monitor.scorer import Thresholds
 from gatehouse.monitor.state import State
 

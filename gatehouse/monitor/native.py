@@ -19,7 +19,8 @@ from pathlib import Path
 __all__ = ["MODULES", "GROUP", "PACKAGE_DIR", "NATIVE_DIR", "MANIFEST", "digests", "manifest", "fresh", "enable", "active"]
 
 # the per-request feature and state updates, scoring and cross-tenant linking
-MODULES = ("text", "features", "state", "signals", "scorer", "fingerprint", "campaigns", "kin", "engine")
+MODULES = ("text", "features", "state", "signals", "scorer", "fingerprint", "campaigns", "synchrony", "grouping", "linker",
+           "kin", "engine")
 GROUP = "gatehouse.monitor.compiled"  # the shared library is `compiled__mypyc`
 PACKAGE_DIR = Path(__file__).resolve().parent
 NATIVE_DIR = PACKAGE_DIR / "_native"

@@ -24,7 +24,7 @@ def test_linking_does_not_depend_on_bucket_order() -> None:
     buckets happen to be ordered (the order a set of buckets iterates in varies per process)."""
     import itertools
 
-    from gatehouse.monitor.campaigns import Findings, _components
+    from gatehouse.monitor.grouping import Findings, components
     from gatehouse.monitor.features import from_body
     from gatehouse.monitor.state import State
     from tests.monitor.helpers import T0, chat
@@ -44,7 +44,7 @@ def test_linking_does_not_depend_on_bucket_order() -> None:
     buckets = [(a, ["a1", "a2"]), (b, ["b2", "b1"]), (cover1, ["a1", "b1", "x1", "y1"]), (cover2, ["x2", "x1", "b2", "a2"])]
     results = set()
     for perm in itertools.permutations(buckets):
-        found = _components(tenants, Findings(list(perm), common={cover1, cover2}))
+        found = components(tenants, Findings(list(perm), common={cover1, cover2}))
         results.add(tuple((c.id, tuple(c.tenants)) for c in found))
     assert len(results) == 1
 
@@ -59,7 +59,7 @@ def test_buckets_are_pooled_in_member_order(monkeypatch: Any, request: pytest.Fi
     if in_plain_python(request):
         return
 
-    from gatehouse.monitor import campaigns
+    from gatehouse.monitor import grouping, linker
     from gatehouse.monitor.features import from_body
     from gatehouse.monitor.state import State
     from tests.monitor.helpers import T0, chat
@@ -74,14 +74,15 @@ def test_buckets_are_pooled_in_member_order(monkeypatch: Any, request: pytest.Fi
                                 body=chat(f"Write a complete guide to topic {i} part {j}", max_tokens=4000),
                                 prompt_tokens=20, completion_tokens=3000, finish_reason="stop"))
     seen: list[list[State]] = []
-    real = campaigns.merge_view
+    real = linker.merge_view
 
     def spy(states: list[State]) -> Any:
         seen.append(list(states))
         return real(states)
 
-    monkeypatch.setattr(campaigns, "merge_view", spy)
-    campaigns.Linker().update(tenants, set(names))
+    for module in (linker, grouping):  # buckets are pooled in one, campaigns in the other
+        monkeypatch.setattr(module, "merge_view", spy)
+    linker.Linker().update(tenants, set(names))
     pooled = [states for states in seen if len(states) == len(names)]
     assert pooled
     for states in pooled:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import random
 
-from gatehouse.monitor.campaigns import Campaign, Linker
+from gatehouse.monitor.campaigns import Campaign
 from gatehouse.monitor.engine import Monitor
 from gatehouse.monitor.kin import kin_of, kin_score
+from gatehouse.monitor.linker import Linker
 from gatehouse.monitor.scorer import Thresholds
 from gatehouse.monitor.state import State
 from tests.monitor.helpers import T0, chat, run, vocab, words

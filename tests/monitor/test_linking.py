@@ -8,12 +8,13 @@ from typing import Any
 
 import pytest
 
-from gatehouse.monitor import campaigns
-from gatehouse.monitor.campaigns import DENSE_MIN, SYNC_MIN, density, keeps_hours, sync_lift, tokens_of
+from gatehouse.monitor import campaigns, grouping, linker
+from gatehouse.monitor.campaigns import tokens_of
 from gatehouse.monitor.engine import HELD_UNDER_BLOCK, Monitor, Settings
 from gatehouse.monitor.features import from_body
 from gatehouse.monitor.scorer import lowered, score_state, verdict_of
 from gatehouse.monitor.state import State, merge_view
+from gatehouse.monitor.synchrony import DENSE_MIN, SYNC_MIN, density, keeps_hours, sync_lift
 from gatehouse.monitor.text import closing, opening
 from tests.monitor.helpers import T0, chat, run, signals_of, vocab, words
 
@@ -231,10 +232,10 @@ def test_a_campaign_writing_from_many_templates_over_shared_cloud_ranges_is_rare
     of 2,700 honest accounts puts each under `_COHERENCE` of it: rare content counts from
     `_RARE_COHERENCE` of a network on."""
     mon = _spread_over_cloud_ranges(True, templates=3, crowd=2700)
-    linker = mon.linker
-    shares = [len(members) / linker.infra_count[bk[1]] for bk, members in linker.buckets.items()
-              if bk[0][0] in "oc" and bk[1][0] == "i" and len(members) >= campaigns._RARE_MIN]
-    assert shares and max(shares) < campaigns._COHERENCE and min(shares) >= campaigns._RARE_COHERENCE
+    lk = mon.linker
+    shares = [len(members) / lk.infra_count[bk[1]] for bk, members in lk.buckets.items()
+              if bk[0][0] in "oc" and bk[1][0] == "i" and len(members) >= campaigns.RARE_MIN]
+    assert shares and max(shares) < linker._COHERENCE and min(shares) >= linker._RARE_COHERENCE
     assert [len(c.tenants) for c in mon.campaigns] == [300]
     assert not any(t.startswith("org_h") for t in mon.campaigns[0].tenants)  # the crowd's own openings pool as theirs
 
@@ -290,12 +291,12 @@ def test_accounts_that_sent_only_cover_join_through_a_leaning_bucket_of_rare_con
     assert all(bk not in mon.linker.suspicious for bk in cover)
     assert [len(c.tenants) for c in mon.campaigns] == [300]
     assert [len(c.tenants) for c in _campaign_with_cover_accounts(shared_networks=False).campaigns] == [150]
-    monkeypatch.setattr(campaigns, "_LEAN", 2.0)
+    monkeypatch.setattr(linker, "_LEAN", 2.0)
     assert [len(c.tenants) for c in _campaign_with_cover_accounts(shared_networks=True).campaigns] == [150]
 
 
 def test_a_leaning_bucket_attaches_its_accounts_to_the_campaign_holding_a_third_of_it() -> None:
-    from gatehouse.monitor.campaigns import Findings, _components
+    from gatehouse.monitor.grouping import Findings, components
 
     a, b = [f"a{i}" for i in range(4)], [f"b{i}" for i in range(3)]
     x = [f"x{i}" for i in range(7)]
@@ -305,11 +306,11 @@ def test_a_leaning_bucket_attaches_its_accounts_to_the_campaign_holding_a_third_
     lean: campaigns.Bucket = (("c", 3), ("i", "34.82.11"))
 
     def linked(members: list[str], harvesting: tuple[str, ...] = tuple(x), rare: bool = False) -> list[int]:
-        found = _components(tenants, Findings(placed, lean=[(lean, members)], rare={lean} if rare else frozenset(),
-                                              harvests=lambda t, _st: t in harvesting))
+        found = components(tenants, Findings(placed, lean=[(lean, members)], rare={lean} if rare else frozenset(),
+                                             harvests=lambda t, _st: t in harvesting))
         return sorted(len(c.tenants) for c in found)
 
-    assert campaigns._LEAN_PLACED == 1 / 3 and campaigns._LEAN_MIN == 3 and campaigns._LEAN_ONE == 2 / 3
+    assert grouping._LEAN_PLACED == 1 / 3 and grouping._LEAN_MIN == 3 and grouping._LEAN_ONE == 2 / 3
     assert linked(a[:3] + x[:6]) == [3, 10]  # a third of it placed, three accounts
     assert linked(a[:3] + x[:7]) == [3, 4]  # under a third
     assert linked(a[:2] + x[:2]) == [3, 4]  # half of it, but two accounts
@@ -323,22 +324,22 @@ def test_a_leaning_bucket_attaches_its_accounts_to_the_campaign_holding_a_third_
 
 
 def test_a_leaning_bucket_of_content_spread_over_networks_groups_a_crowd_that_no_campaign_holds() -> None:
-    from gatehouse.monitor.campaigns import Findings, _components
+    from gatehouse.monitor.grouping import Findings, components
 
-    crowd = [f"x{i:02d}" for i in range(campaigns._RARE_MIN + 1)]
+    crowd = [f"x{i:02d}" for i in range(campaigns.RARE_MIN + 1)]
     placed = [f"a{i}" for i in range(3)]
     tenants = {t: _state([float(i)]) for i, t in enumerate(placed + crowd)}
     lean: campaigns.Bucket = (("c", 3), ("i", "34.82.11"))
 
     def linked(members: list[str], spread: bool = True, harvesting: tuple[str, ...] = tuple(crowd),
                vouched: tuple[str, ...] = ()) -> list[int]:
-        found = _components(tenants, Findings([((("o", 1), ("i", "198.51.100")), placed)], lean=[(lean, members)],
-                                              rare={lean}, spread={lean} if spread else frozenset(),
-                                              vouched=frozenset(vouched),
-                                              fits=lambda t, _st: t in harvesting or t in placed))
+        found = components(tenants, Findings([((("o", 1), ("i", "198.51.100")), placed)], lean=[(lean, members)],
+                                             rare={lean}, spread={lean} if spread else frozenset(),
+                                             vouched=frozenset(vouched),
+                                             fits=lambda t, _st: t in harvesting or t in placed))
         return sorted(len(c.tenants) for c in found)
 
-    assert campaigns._RARE_MIN == 30
+    assert campaigns.RARE_MIN == 30
     assert linked(crowd[:30]) == [3, 30]
     assert linked(crowd[:29]) == [3]
     assert linked(crowd[:30], spread=False) == [3]  # rare on its one network: a class's, maybe
@@ -393,12 +394,13 @@ def test_a_throwaway_crowd_on_shared_cloud_ranges_is_linked_though_its_requests_
     template = [bk for bk in alone.linker.buckets if bk[1][0] == "i" and len(alone.linker.buckets[bk]) == 40]
     assert template and all(bk in alone.linker.rare and bk not in alone.linker.spread for bk in template)
     assert any(bk in alone.linker.leaning for bk in template) and alone.campaigns == []
-    monkeypatch.setattr(campaigns, "_RARE_MIN", 41)  # the crowd on each network falls short of one
+    for module in (linker, grouping):  # the crowd on each network falls short of one
+        monkeypatch.setattr(module, "RARE_MIN", 41)
     assert _crowd_on_cloud_ranges().campaigns == []
 
 
 def test_accounts_on_a_campaigns_own_network_join_it() -> None:
-    from gatehouse.monitor.campaigns import Findings, _components
+    from gatehouse.monitor.grouping import Findings, components
 
     net: campaigns.Token = ("i", "198.51.100")
     bucket: campaigns.Bucket = (("o", 1), net)
@@ -408,11 +410,11 @@ def test_accounts_on_a_campaigns_own_network_join_it() -> None:
         tenants = {t: _state([float(h) for h in range(10 if t in established else 2)]) for t in names}
         infra_of = {t: {net} for t in names}
         index = (infra_of, {net: len(names)}, {t: set() for t in names}, {}, {})
-        found = _components(tenants, Findings([(bucket, names[:placed])], index=index,
-                                              fits=lambda t, st: st.n < campaigns._TINY or t in harvesting))
+        found = components(tenants, Findings([(bucket, names[:placed])], index=index,
+                                             fits=lambda t, st: st.n < campaigns.TINY or t in harvesting))
         return sorted(len(c.tenants) for c in found)
 
-    assert campaigns._NET_SHARE == 0.9 and campaigns._RARE_MIN == 30
+    assert grouping._NET_SHARE == 0.9 and campaigns.RARE_MIN == 30
     assert linked(27, 3) == [30]  # nine tenths of its thirty accounts are the campaign's
     assert linked(26, 4) == [26]  # under nine tenths
     assert linked(27, 2) == [27]  # twenty-nine accounts: too few to call the network anyone's
@@ -481,17 +483,17 @@ def test_accounts_that_sent_only_cover_chat_from_a_campaigns_own_network_join_it
 
 
 def test_common_content_attaches_stragglers_but_never_merges_campaigns() -> None:
-    from gatehouse.monitor.campaigns import Findings, _components
+    from gatehouse.monitor.grouping import Findings, components
 
     tenants = {t: _state([float(i)]) for i, t in enumerate(["a1", "a2", "a3", "b1", "b2", "b3", "x1"])}
     a = (("o", 1), ("i", "198.51.100"))
     b = (("o", 2), ("i", "203.0.113"))
     cover = (("o", 3), ("u", f"{SDK}|t=0.9"))  # everyday wording both campaigns' cover traffic shares
-    found = _components(tenants, Findings([(a, ["a1", "a2", "a3"]), (b, ["b1", "b2", "b3"]),
-                                           (cover, ["a1", "a2", "b1", "x1"])], common={cover}))
+    found = components(tenants, Findings([(a, ["a1", "a2", "a3"]), (b, ["b1", "b2", "b3"]),
+                                          (cover, ["a1", "a2", "b1", "x1"])], common={cover}))
     assert sorted(sorted(c.tenants) for c in found) == [["a1", "a2", "a3", "x1"], ["b1", "b2", "b3"]]
-    merged = _components(tenants, Findings([(a, ["a1", "a2", "a3"]), (b, ["b1", "b2", "b3"]),
-                                            (cover, ["a1", "a2", "b1", "x1"])]))
+    merged = components(tenants, Findings([(a, ["a1", "a2", "a3"]), (b, ["b1", "b2", "b3"]),
+                                           (cover, ["a1", "a2", "b1", "x1"])]))
     assert len(merged) == 1
 
 
@@ -836,7 +838,7 @@ def _agents(*uas: str) -> State:
 
 def test_a_user_agent_changed_on_most_requests_is_shared_infrastructure() -> None:
     def rotates(*uas: str) -> bool:
-        return campaigns._ROTATES_AGENT in tokens_of(_agents(*uas))[1]
+        return campaigns.ROTATES_AGENT in tokens_of(_agents(*uas))[1]
 
     assert rotates("a/1", "b/1")
     assert rotates("a/1", "a/1", "b/1", "c/1")  # no agent on more than half of the requests
@@ -889,17 +891,17 @@ def test_tiny_accounts_changing_user_agent_every_request_are_linked_by_shared_wo
 
 
 def test_a_rotating_agent_bucket_groups_its_loose_accounts_but_never_merges_campaigns() -> None:
-    rotating = (("c", 1), campaigns._ROTATES_AGENT)
+    rotating = (("c", 1), campaigns.ROTATES_AGENT)
 
-    def place(placed_a: int, placed_b: int, loose: int) -> campaigns._UF:
-        uf = campaigns._UF()
+    def place(placed_a: int, placed_b: int, loose: int) -> grouping.UnionFind:
+        uf = grouping.UnionFind()
         a = [f"a{i}" for i in range(placed_a)]
         b = [f"b{i}" for i in range(placed_b)]
         for group in (a, b):
             uf.find(group[0])  # placed, if only by itself
             for m in group[1:]:
                 uf.union(group[0], m)
-        campaigns._place_rotating(uf, rotating, a + b + [f"x{i}" for i in range(loose)], [])
+        grouping._place_rotating(uf, rotating, a + b + [f"x{i}" for i in range(loose)], [])
         return uf
 
     # a campaign with a third of the bucket and two thirds of its placed accounts takes the rest
@@ -923,10 +925,10 @@ def test_a_rotating_agent_never_qualifies_an_account_in_another_bucket() -> None
     tenants = {t: _state([1.0, 2.0]) for t in ["a1", "a2", "r1", "r2", "r3"]}
     tenants["p"] = _state([float(h) for h in range(10)])
     network = (("c", 1), ("i", "198.51.100"))
-    rotating = (("c", 1), campaigns._ROTATES_AGENT)
-    found = campaigns.Findings([(network, ["a1", "a2", "p"]), (rotating, ["p", "r1", "r2", "r3"])],
-                               fits=lambda _t, _s: True)
-    members = {c.id: set(c.tenants) for c in campaigns._components(tenants, found)}
+    rotating = (("c", 1), campaigns.ROTATES_AGENT)
+    found = grouping.Findings([(network, ["a1", "a2", "p"]), (rotating, ["p", "r1", "r2", "r3"])],
+                              fits=lambda _t, _s: True)
+    members = {c.id: set(c.tenants) for c in grouping.components(tenants, found)}
     assert {"a1", "a2"} in members.values()
     assert {"p", "r1", "r2", "r3"} in members.values()
 
@@ -987,8 +989,8 @@ def _crowd(members: int = 30, largest: int = 1, span: float = 48.0, vouched: int
     """`Linker._throwaway_crowd` on one wording bucket: `members` accounts of one request each spread
     over `span` hours, the first with `largest` requests (`tied`: in a suspicious bucket of shared
     infrastructure too), the last `vouched` vouched for."""
-    lk = campaigns.Linker()
-    bk = (("o", "write everything about"), campaigns._ANY)
+    lk = linker.Linker()
+    bk = (("o", "write everything about"), campaigns.WORDING_ONLY)
     tenants: dict[str, State] = {}
     for i in range(members):
         at = span * i / (members - 1)
@@ -1005,8 +1007,8 @@ def _crowd(members: int = 30, largest: int = 1, span: float = 48.0, vouched: int
 def test_a_throwaway_crowd_at_its_edges() -> None:
     assert _crowd(30) and not _crowd(29)  # `_RARE_MIN` accounts
     assert _crowd(31, vouched=1) and not _crowd(30, vouched=1)  # ... that no organization vouches for
-    assert _crowd(largest=campaigns._TINY - 1) and not _crowd(largest=campaigns._TINY)  # every writer tiny ...
-    assert _crowd(largest=campaigns._TINY, tied=True)  # ... or tied to a campaign by its infrastructure
+    assert _crowd(largest=campaigns.TINY - 1) and not _crowd(largest=campaigns.TINY)  # every writer tiny ...
+    assert _crowd(largest=campaigns.TINY, tied=True)  # ... or tied to a campaign by its infrastructure
     assert _crowd(span=24.01) and not _crowd(span=23.99)  # over a day at least
 
 
@@ -1049,7 +1051,7 @@ def test_a_class_on_its_campus_network_is_judged_as_one(monkeypatch: pytest.Monk
     assignment's wording on its campus /24) pools as honest, so the wording path leaves its
     students out, though the essay writers of both classes would pool as distilling."""
     assert not _linked(_two_classes(), "org_c")
-    monkeypatch.setattr(campaigns, "_JUDGED", 10**9)  # without the classes' own verdicts
+    monkeypatch.setattr(linker, "_JUDGED", 10**9)  # without the classes' own verdicts
     assert len(_linked(_two_classes(), "org_c")) >= 40
 
 
@@ -1090,7 +1092,7 @@ def test_a_crowd_harvesting_broadly_on_its_own_range_is_no_organization(monkeypa
     mon = _campaign_ranges()
     assert len(_linked(mon, "org_k")) == 140
     assert not any(bk[1][0] == "i" for bk in mon.linker.cleared)
-    monkeypatch.setattr(campaigns, "_VOUCH_COVER", 1.01)  # every organization's bucket vouches
+    monkeypatch.setattr(linker, "_VOUCH_COVER", 1.01)  # every organization's bucket vouches
     assert not _linked(_campaign_ranges(), "org_k")
 
 
@@ -1101,11 +1103,11 @@ def test_a_crowds_range_vouches_below_either_factor(monkeypatch: pytest.MonkeyPa
     lk = mon.linker
     network = max((bk for bk in lk.buckets if bk[1][0] == "i"), key=lambda bk: len(lk.buckets[bk]))
     pooled = score_state(merge_view([mon.tenants[m] for m in sorted(lk.buckets[network])]))
-    assert len(lk.buckets[network]) >= campaigns._RARE_MIN
+    assert len(lk.buckets[network]) >= campaigns.RARE_MIN
 
     def vouches(intent: float, coverage: float) -> bool:
-        monkeypatch.setattr(campaigns, "_VOUCH_INTENT", intent)
-        monkeypatch.setattr(campaigns, "_VOUCH_COVER", coverage)
+        monkeypatch.setattr(linker, "_VOUCH_INTENT", intent)
+        monkeypatch.setattr(linker, "_VOUCH_COVER", coverage)
         lk.scored.pop(network, None)
         lk._judge(network, mon.tenants)
         return network in lk.cleared
@@ -1116,7 +1118,7 @@ def test_a_crowds_range_vouches_below_either_factor(monkeypatch: pytest.MonkeyPa
 
 
 def _wording(tag: int) -> tuple[tuple[str, object], tuple[str, object]]:
-    return ("c", tag), campaigns._ANY
+    return ("c", tag), campaigns.WORDING_ONLY
 
 
 def test_wording_placement_never_chains_two_placed_campaigns() -> None:
@@ -1124,11 +1126,11 @@ def test_wording_placement_never_chains_two_placed_campaigns() -> None:
     overlap) joins the first bucket's campaign and stays there: a second bucket in which the other
     campaign ranks first does not pull it, and both campaigns with it, together."""
     tenants = {t: _state([10.0, 11.0, 34.0, 58.0]) for t in ["a1", "a2", "b1", "b2", "x"]}
-    uf = campaigns._UF()
+    uf = grouping.UnionFind()
     uf.union("a1", "a2")
     uf.union("b1", "b2")
     shared: list[tuple[str, tuple[str, ...]]] = []
-    campaigns._place_by_wording(tenants, uf, [(_wording(1), ["a1", "a2", "b1", "x"]), (_wording(2), ["b1", "b2", "x"])],
+    grouping._place_by_wording(tenants, uf, [(_wording(1), ["a1", "a2", "b1", "x"]), (_wording(2), ["b1", "b2", "x"])],
                                 shared)
     assert uf.find("x") == uf.find("a1") != uf.find("b1")
 
@@ -1144,15 +1146,15 @@ def test_groups_only_wording_placed_join_when_they_share_the_phrase_pool(monkeyp
     a, b, z = ([f"{p}{i}" for i in range(10)] for p in "abz")
     buckets = [(_wording(1), b), (_wording(2), a + b), (_wording(3), a + b), (_wording(9), z + b[:2])]
 
-    def place() -> campaigns._UF:
-        uf = campaigns._UF()
-        campaigns._place_by_wording(tenants, uf, buckets, [])
+    def place() -> grouping.UnionFind:
+        uf = grouping.UnionFind()
+        grouping._place_by_wording(tenants, uf, buckets, [])
         return uf
 
     uf = place()
     assert uf.find("a0") == uf.find("b0")
     assert uf.find("z0") != uf.find("a0")
-    monkeypatch.setattr(campaigns, "_SAME_POOL", 2.0)  # without the phrase pool, timing keeps them apart
+    monkeypatch.setattr(grouping, "_SAME_POOL", 2.0)  # without the phrase pool, timing keeps them apart
     uf = place()
     assert uf.find("a0") != uf.find("b0")
 
@@ -1161,16 +1163,16 @@ def test_a_few_strays_of_a_placed_campaign_do_not_make_a_group_of_their_own() ->
     """A bucket judged only with its phrase pool, whose accounts are nearly all one campaign's,
     leaves the few that keep none of its hours unplaced; from `_LOOSE_SHARE` of the bucket on,
     or in a bucket that pooled as distilling alone, they group together."""
-    def place(placed: int, joint: bool = True) -> campaigns._UF:
+    def place(placed: int, joint: bool = True) -> grouping.UnionFind:
         tenants = {f"p{i}": _state([10.0, 34.0, 58.0]) for i in range(placed)}
         tenants |= {f"s{i}": _state([20.0, 90.0]) for i in range(2)}
-        uf = campaigns._UF()
+        uf = grouping.UnionFind()
         for i in range(1, placed):
             uf.union("p0", f"p{i}")
-        campaigns._place_by_wording(tenants, uf, [(_wording(1), sorted(tenants))], [], {_wording(1)} if joint else set())
+        grouping._place_by_wording(tenants, uf, [(_wording(1), sorted(tenants))], [], {_wording(1)} if joint else set())
         return uf
 
-    assert 2 == campaigns._LOOSE_SHARE * 8
+    assert 2 == grouping._LOOSE_SHARE * 8
     assert "s0" in place(6).parent and place(6).find("s0") == place(6).find("s1") != place(6).find("p0")
     assert "s0" not in place(7).parent
     assert place(7, joint=False).find("s0") == place(7, joint=False).find("s1")
@@ -1182,11 +1184,11 @@ def test_a_throwaway_crowd_joins_the_crowd_it_shares_accounts_with_never_a_place
     that other evidence placed, even one whose hours it keeps. Crowds come after buckets judged by
     timing, whatever their order."""
     tenants = {t: _state([10.0, 34.0, 58.0]) for t in ["p1", "p2", "x1", "x2", "y1", "y2", "t1"]}
-    uf = campaigns._UF()
+    uf = grouping.UnionFind()
     uf.union("p1", "p2")
     first, second, timed = _wording(1), _wording(2), _wording(0)
     buckets = [(first, ["p1", "p2", "x1", "x2"]), (second, ["p1", "p2", "x1", "y1", "y2"]), (timed, ["p1", "t1"])]
-    campaigns._place_by_wording(tenants, uf, buckets, [], crowd={first, second})
+    grouping._place_by_wording(tenants, uf, buckets, [], crowd={first, second})
     assert uf.find("t1") == uf.find("p1")  # the bucket judged by timing placed it first
     assert uf.find("x1") == uf.find("x2") == uf.find("y1") == uf.find("y2") != uf.find("p1")
 
@@ -1199,7 +1201,7 @@ def test_a_campaign_scores_its_pooled_traffic_raised_by_the_split_up_to_a_cap() 
     assert added == pytest.approx(campaigns._SPLIT) and 0.7 < pair < 0.77
     scores = [campaigns.campaign_score(0.7, n)[0] for n in (1, 2, 16, 256, 2 ** 20)]
     assert scores[0] == pytest.approx(0.7) and scores == sorted(scores)
-    assert campaigns.campaign_score(0.7, 2 ** 20)[1] == campaigns._SPLIT_MAX
+    assert campaigns.campaign_score(0.7, 2 ** 20)[1] == campaigns.SPLIT_MAX
     assert campaigns.campaign_score(0.7, 2 ** 20)[0] == pytest.approx(campaigns.campaign_score(0.7, 2 ** 9)[0])
     assert campaigns.campaign_score(0.01, 5000)[0] < 0.15
 
