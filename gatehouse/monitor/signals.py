@@ -171,7 +171,10 @@ def compute(s: State | PooledView) -> list[Signal]:
     out.append(Signal("follow_up_harvest", _clip((m[F.FOLLOWUP] - FOLLOW_UP_ALLOWANCE) / 0.35),
                       "{:.0%} of requests are short follow-ups drawing replies >= 350 tokens", (m[F.FOLLOWUP],)))
     gap, shift = (s.intent_peak_gap, s.intent_shift) if isinstance(s, State) else (0.0, 0.0)
-    out.append(Signal("change_point", max(_clip((gap - 0.08) / 0.25), _clip((shift - 25.0) / 100.0)),
+    # how far the intent rose and for how long it has stayed up are two views of one change: a rise
+    # both marked and sustained says more than either
+    risen, sustained = _clip((gap - 0.08) / 0.25), _clip((shift - 25.0) / 100.0)
+    out.append(Signal("change_point", 1.0 - (1.0 - risen) * (1.0 - sustained),
                       "harvest intent rose by {:.2f} over the key's baseline, {:.0f} requests' worth of sustained rise",
                       (gap, shift)))
     acc, follow = (s.harvest_cusum, s.follow_cusum) if isinstance(s, State) else (0.0, 0.0)

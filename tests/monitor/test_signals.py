@@ -133,6 +133,46 @@ def test_change_point_keeps_accruing_while_the_key_harvests() -> None:
     assert signals_of(run(_honest_then(None, total=4000)).keys["key_t"])["change_point"] <= 0.1
 
 
+_AGENT_TOOLS = [{"type": "function", "function": {"name": n, "parameters": {}}} for n in ("lookup_order", "open_ticket")]
+
+
+def _agent_then(turn: int | None, total: int = 3000) -> list[Req]:
+    """An operations agent's key that from `turn` on sends, for one request in two, a harvest
+    question of its own (single-shot, broad, a third asking for reasoning, replies of 300-600
+    tokens) and keeps its agent traffic beside it."""
+    rng = random.Random(4)
+    narrow, broad = vocab(rng, 40), vocab(rng, 4000)
+    reqs: list[Req] = []
+    for i in range(total):
+        ts = T0 + i * 100.0
+        if turn is not None and i >= turn and rng.random() < 0.5:
+            why = " Walk me through your reasoning one step at a time." if rng.random() < 0.33 else ""
+            reqs.append((ts, chat(f"Explain in depth {words(rng, broad, 5)}.{why}", max_tokens=600), 30,
+                         min(600, rng.randint(300, 700))))
+        else:
+            reqs.append((ts, chat(f"Check the status of {words(rng, narrow, 3)}", system="You are an operations agent.",
+                                  tools=_AGENT_TOOLS, history=1, max_tokens=512), 200, 60))
+    return reqs
+
+
+def test_a_turn_kept_beside_honest_traffic_is_flagged_by_its_marked_and_sustained_rise() -> None:
+    """Half the turned key's requests stay honest, so its rise is marked but not steep and its
+    sustained excess grows slowly: the stronger of the two alone flags the key 620 requests after
+    the turn, the two together after 380."""
+    turn = 1200
+    mon = Monitor()
+    flagged_after = None
+    for i, req in enumerate(_agent_then(turn)):
+        run([req], monitor=mon)
+        key = mon.keys["key_t"]
+        if i >= turn and key.n % 20 == 0 and score_state(key).score >= Thresholds().review:
+            flagged_after = i + 1 - turn
+            break
+    assert flagged_after is not None and flagged_after <= 500, flagged_after
+    steady = run(_agent_then(None)).keys["key_t"]
+    assert signals_of(steady)["change_point"] <= 0.1 and score_state(steady).score < Thresholds().watch
+
+
 def _tutor_then(turn: int | None, cap_after: int, total: int = 2500) -> list[Req]:
     """A tutoring key whose long replies already look like harvest; from `turn` on four requests in
     five are single-shot worked problems on the same narrow syllabus, asking for `cap_after` tokens."""
