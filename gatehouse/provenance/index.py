@@ -44,6 +44,7 @@ from gatehouse.provenance.tables import provenance_blocks as block_table
 from gatehouse.provenance.tables import provenance_fingerprints as fp_table
 from gatehouse.provenance.tables import provenance_segments as seg_table
 from gatehouse.store.db import Store
+from gatehouse.store.inlist import in_lists
 
 __all__ = ["LoadedIndex", "Lookup", "ResponseInfo", "Segment", "IndexStats", "fingerprint_row", "insert",
            "insert_conn", "compact", "window", "lookup", "candidates", "frequencies", "describe", "prune", "count",
@@ -310,8 +311,7 @@ async def _read_blocks(conn: AsyncConnection, is_sqlite: bool, seg: Segment, buc
             got = (await conn.exec_driver_sql("SELECT data FROM provenance_blocks WHERE seg = ?", (seg.lo,))).all()
             return b"".join(bytes(r[0]) for r in got)
         parts: list[bytes] = []
-        for i in range(0, len(buckets), 500):
-            chunk = buckets[i : i + 500].tolist()
+        for chunk in in_lists(buckets.tolist()):
             sql = f"SELECT data FROM provenance_blocks WHERE seg = ? AND bucket IN ({','.join('?' * len(chunk))})"
             parts += [bytes(r[0]) for r in (await conn.exec_driver_sql(sql, (seg.lo, *chunk))).all()]
         return b"".join(parts)

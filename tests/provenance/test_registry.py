@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import random
 from datetime import datetime, timedelta, timezone
+from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -23,6 +24,7 @@ from gatehouse.provenance.index import LoadedIndex
 from gatehouse.provenance.tables import provenance_fingerprints
 from gatehouse.provenance.match import lookup_in_memory
 from gatehouse.provenance.scan import scan_texts
+from gatehouse.store import inlist
 from gatehouse.store.db import Store
 from tests.provenance import textgen
 
@@ -134,6 +136,39 @@ def test_scan_since_and_postings_lookup(store_url: str, segment: int | None) -> 
             await store.aclose()
 
     asyncio.run(go())
+
+
+def test_blocks_are_read_a_few_buckets_per_statement(store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A segment's blocks are read with at most `IN_LIST` buckets per statement (SQLite caps the
+    parameters of one): cut into lists of two, the lookup finds the same postings."""
+    served = textgen.served(120, 4)
+    cuts: list[int] = []
+
+    def spy(ids: list[int]) -> Iterator[list[int]]:
+        for part in inlist.in_lists(ids):
+            cuts.append(len(part))
+            yield list(part)
+
+    async def go() -> None:
+        store = await _fill(store_url, served, 25)
+        try:
+            fp = Fingerprinter()
+            keys = np.unique(np.concatenate([fp.fingerprint(t) for _, t in served[:3]]))
+            lo, total = await index.window(store)
+            whole = await index.lookup(store, keys, lo=lo, total=total, cap=5, chunk=1000)
+            monkeypatch.setattr(inlist, "IN_LIST", 2)
+            monkeypatch.setattr(index, "in_lists", spy)
+            cut = await index.lookup(store, keys, lo=lo, total=total, cap=5, chunk=1000)
+            assert np.array_equal(cut.df, whole.df)
+            assert sorted(zip(cut.key.tolist(), cut.row.tolist())) == sorted(zip(whole.key.tolist(), whole.row.tolist()))
+        finally:
+            await store.aclose()
+
+    asyncio.run(go())
+    if store_url.startswith("sqlite"):
+        assert len(cuts) > 1 and max(cuts) == 2  # PostgreSQL sends the buckets as one array
+    else:
+        assert cuts == []
 
 
 def test_live_sink_builds_segments(tmp_path: Path) -> None:
