@@ -1005,7 +1005,7 @@ def _crowd(members: int = 30, largest: int = 1, span: float = 48.0, vouched: int
 
 
 def test_a_throwaway_crowd_at_its_edges() -> None:
-    assert _crowd(30) and not _crowd(29)  # `_RARE_MIN` accounts
+    assert _crowd(30) and not _crowd(29)  # `RARE_MIN` accounts
     assert _crowd(31, vouched=1) and not _crowd(30, vouched=1)  # ... that no organization vouches for
     assert _crowd(largest=campaigns.TINY - 1) and not _crowd(largest=campaigns.TINY)  # every writer tiny ...
     assert _crowd(largest=campaigns.TINY, tied=True)  # ... or tied to a campaign by its infrastructure
