@@ -1,6 +1,6 @@
 """The monitor's hot modules compiled with mypyc, used only while they match their sources.
 
-`make install` (and `make serve`/`test`/`bench`, when a monitor module changed) runs
+`make install` (and `make serve`/`test`/`bench`, when one of `MODULES` or the list changed) runs
 `scripts/build_native.py`, which compiles `MODULES` into `_native/` beside this file and writes a
 manifest of each source's SHA-256 last. `gatehouse.monitor` puts that folder at the front of its
 search path (`enable`) only when the manifest matches every source and this interpreter, so an
