@@ -44,7 +44,7 @@ from gatehouse.provenance.tables import provenance_blocks as block_table
 from gatehouse.provenance.tables import provenance_fingerprints as fp_table
 from gatehouse.provenance.tables import provenance_segments as seg_table
 from gatehouse.store.db import Store
-from gatehouse.store.inlist import in_lists
+from gatehouse.store.inlist import among, in_lists
 
 __all__ = ["LoadedIndex", "Lookup", "ResponseInfo", "Segment", "IndexStats", "fingerprint_row", "insert",
            "insert_conn", "compact", "window", "lookup", "candidates", "frequencies", "describe", "prune", "count",
@@ -435,13 +435,13 @@ async def candidates(store: Store, ids: list[int], *, batch: int = 10_000) -> di
     return out
 
 
-async def describe(store: Store, ids: list[int], *, batch: int = 1000) -> dict[int, ResponseInfo]:
+async def describe(store: Store, ids: list[int]) -> dict[int, ResponseInfo]:
     """Tenant, key, request id, model and time of the given fingerprints."""
     out: dict[int, ResponseInfo] = {}
     t = fp_table.c
     async with store.engine.connect() as conn:
-        for i in range(0, len(ids), batch):
-            q = select(t.id, t.tenant_id, t.key_id, t.request_id, t.model, t.served_at).where(t.id.in_(ids[i : i + batch]))
+        for part in in_lists(ids):
+            q = select(t.id, t.tenant_id, t.key_id, t.request_id, t.model, t.served_at).where(among(t.id, part))
             for r in (await conn.execute(q)).all():
                 ts = r.served_at if r.served_at.tzinfo else r.served_at.replace(tzinfo=timezone.utc)  # SQLite: naive UTC
                 out[int(r.id)] = ResponseInfo(int(r.id), r.tenant_id, r.key_id, r.request_id, r.model, ts)

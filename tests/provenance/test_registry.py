@@ -140,7 +140,8 @@ def test_scan_since_and_postings_lookup(store_url: str, segment: int | None) -> 
 
 def test_blocks_are_read_a_few_buckets_per_statement(store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """A segment's blocks are read with at most `IN_LIST` buckets per statement (SQLite caps the
-    parameters of one): cut into lists of two, the lookup finds the same postings."""
+    parameters of one), and responses are described as many at a time: cut into lists of two, the
+    lookup finds the same postings and every response asked for is described."""
     served = textgen.served(120, 4)
     cuts: list[int] = []
 
@@ -157,6 +158,8 @@ def test_blocks_are_read_a_few_buckets_per_statement(store_url: str, monkeypatch
             lo, total = await index.window(store)
             whole = await index.lookup(store, keys, lo=lo, total=total, cap=5, chunk=1000)
             monkeypatch.setattr(inlist, "IN_LIST", 2)
+            described = await index.describe(store, list(range(1, 8)))
+            assert [(i, d.request_id) for i, d in sorted(described.items())] == [(i, f"req_{i - 1:05d}") for i in range(1, 8)]
             monkeypatch.setattr(index, "in_lists", spy)
             cut = await index.lookup(store, keys, lo=lo, total=total, cap=5, chunk=1000)
             assert np.array_equal(cut.df, whole.df)
