@@ -159,7 +159,8 @@ def test_blocks_are_read_a_few_buckets_per_statement(store_url: str, monkeypatch
             whole = await index.lookup(store, keys, lo=lo, total=total, cap=5, chunk=1000)
             monkeypatch.setattr(inlist, "IN_LIST", 2)
             described = await index.describe(store, list(range(1, 8)))
-            assert [(i, d.request_id) for i, d in sorted(described.items())] == [(i, f"req_{i - 1:05d}") for i in range(1, 8)]
+            assert sorted((i, d.request_id) for i, d in described.items()) == [
+                (i, f"req_{i - 1:05d}") for i in range(1, 8)]
             monkeypatch.setattr(index, "in_lists", spy)
             cut = await index.lookup(store, keys, lo=lo, total=total, cap=5, chunk=1000)
             assert np.array_equal(cut.df, whole.df)
