@@ -13,8 +13,19 @@ from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from gatehouse.monitor.campaigns import (INTENT_MIN, KIND, RARE_MIN, ROTATES_AGENT, SPLIT_MAX, TINY, WORDING_ONLY, Bucket,
-                                         Campaign, Token, campaign_score)
+from gatehouse.monitor.campaigns import (
+    INTENT_MIN,
+    KIND,
+    RARE_MIN,
+    ROTATES_AGENT,
+    SPLIT_MAX,
+    TINY,
+    WORDING_ONLY,
+    Bucket,
+    Campaign,
+    Token,
+    campaign_score,
+)
 from gatehouse.monitor.fingerprint import atypical_members
 from gatehouse.monitor.scorer import score_state
 from gatehouse.monitor.state import State, merge_view

@@ -76,8 +76,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from gatehouse.monitor.campaigns import (INTENT_MIN, RARE_MIN, ROTATES_AGENT, TINY, WORDING_ONLY, Bucket, Campaign, Token,
-                                         billing_domain, tokens_of)
+from gatehouse.monitor.campaigns import (
+    INTENT_MIN,
+    RARE_MIN,
+    ROTATES_AGENT,
+    TINY,
+    WORDING_ONLY,
+    Bucket,
+    Campaign,
+    Token,
+    billing_domain,
+    tokens_of,
+)
 from gatehouse.monitor.grouping import Findings, Pooled, Shape, UnionFind, components
 from gatehouse.monitor.scorer import score_state
 from gatehouse.monitor.state import State, merge_view
