@@ -46,9 +46,9 @@ from gatehouse.provenance.tables import provenance_segments as seg_table
 from gatehouse.store.db import Store
 from gatehouse.store.inlist import among, in_lists
 
-__all__ = ["LoadedIndex", "Lookup", "ResponseInfo", "Segment", "IndexStats", "fingerprint_row", "insert",
-           "insert_conn", "compact", "window", "lookup", "candidates", "frequencies", "describe", "prune", "count",
-           "stats"]
+__all__ = ["LoadedIndex", "Lookup", "ResponseInfo", "Segment", "Snapshot", "IndexStats", "fingerprint_row", "insert",
+           "insert_conn", "compact", "window", "snapshot", "lookup", "candidates", "frequencies", "describe", "prune",
+           "count", "stats"]
 
 I64 = npt.NDArray[np.int64]
 
@@ -304,6 +304,24 @@ async def _tail(store: Store, lo: int, segs: list[Segment]) -> LoadedIndex:
     return LoadedIndex.from_parts([int(r[0]) for r in rows], [bytes(r[1]) for r in rows])
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """The registry from id `lo` on as one scan reads it: its segments and, in memory, the tail no
+    segment holds. A scan's lookups share it, so the tail (up to a segment's worth of
+    fingerprints) is read once, and a compaction between them cannot make one lookup count a
+    response in the tail and the next in a segment."""
+
+    lo: int
+    segments: list[Segment]
+    tail: LoadedIndex
+
+
+async def snapshot(store: Store, lo: int) -> Snapshot:
+    async with store.engine.connect() as conn:
+        segs = await _segments(conn, lo)
+    return Snapshot(lo, segs, await _tail(store, lo, segs))
+
+
 async def _read_blocks(conn: AsyncConnection, is_sqlite: bool, seg: Segment, buckets: npt.NDArray[np.int64]) -> bytes:
     every = len(buckets) >= (1 << seg.bits)
     if is_sqlite:
@@ -330,14 +348,13 @@ def _match(keys: HashArray, h: HashArray) -> tuple[I64, npt.NDArray[np.bool_]]:
     return pos, keys[pos] == h
 
 
-async def _postings(store: Store, keys: HashArray, lo: int, *, chunk: int,
+async def _postings(store: Store, keys: HashArray, snap: Snapshot, *, chunk: int,
                     parallel: int) -> AsyncIterator[tuple[int, int, I64, I64]]:
-    """The postings of `keys` (sorted, distinct) among responses with id >= lo, as
+    """The postings of `keys` (sorted, distinct) among the snapshot's responses, as
     (a, b, key index, response id) for successive key ranges keys[a:b]: every posting of
     a key comes in its range's chunk, and a chunk holds about `chunk` postings read."""
-    async with store.engine.connect() as conn:
-        segs = await _segments(conn, lo)
-    t_key, t_row = (await _tail(store, lo, segs)).postings(keys)
+    lo, segs = snap.lo, snap.segments
+    t_key, t_row = snap.tail.postings(keys)
     # Postings read per key: one block in every segment (a corpus touching most buckets reads everything).
     per_key = sum(s.postings / (1 << s.bits) for s in segs)
     expected = min(sum(s.postings for s in segs), len(keys) * per_key) + len(t_key)
@@ -384,10 +401,11 @@ async def _postings(store: Store, keys: HashArray, lo: int, *, chunk: int,
 
 
 async def lookup(store: Store, keys: HashArray, *, lo: int, total: int, cap: int, chunk: int = CHUNK_POSTINGS,
-                 parallel: int = 2) -> Lookup:
+                 parallel: int = 2, snap: Snapshot | None = None) -> Lookup:
     """The postings of `keys` (sorted, distinct) among responses with id >= `lo`, those
     of hashes held by more than `cap` responses left out; about `chunk` postings are read
-    into memory at a time, on `parallel` connections."""
+    into memory at a time, on `parallel` connections. `snap`: the registry as already read
+    from `lo` (`snapshot`), else read now."""
     keys = np.asarray(keys, dtype=np.uint32)
     df = np.zeros(len(keys), np.int64)
     if len(keys) == 0 or total == 0:
@@ -395,7 +413,9 @@ async def lookup(store: Store, keys: HashArray, *, lo: int, total: int, cap: int
         return Lookup(keys, df, e, e, total, cap)
     ks: list[I64] = []
     rs: list[I64] = []
-    async for a, b, k, row in _postings(store, keys, lo, chunk=chunk, parallel=parallel):
+    snap = snap or await snapshot(store, lo)
+    assert snap.lo == lo, "a snapshot from another id"
+    async for a, b, k, row in _postings(store, keys, snap, chunk=chunk, parallel=parallel):
         df[a:b] = np.bincount(k - a, minlength=b - a)
         keep = df[k] <= cap
         ks.append(k[keep])
@@ -406,14 +426,16 @@ async def lookup(store: Store, keys: HashArray, *, lo: int, total: int, cap: int
 
 
 async def frequencies(store: Store, keys: HashArray, *, lo: int, cap: int, chunk: int = CHUNK_POSTINGS,
-                      parallel: int = 2) -> I64:
+                      parallel: int = 2, snap: Snapshot | None = None) -> I64:
     """Posting-list length of each of `keys` among responses with id >= `lo`, counted up
-    to `cap + 1`."""
+    to `cap + 1` (`snap` as for `lookup`)."""
     keys = np.asarray(keys, dtype=np.uint32)
     out = np.zeros(len(keys), dtype=np.int64)
     if len(keys) == 0:
         return out
-    async for a, b, k, _ in _postings(store, keys, lo, chunk=chunk, parallel=parallel):
+    snap = snap or await snapshot(store, lo)
+    assert snap.lo == lo, "a snapshot from another id"
+    async for a, b, k, _ in _postings(store, keys, snap, chunk=chunk, parallel=parallel):
         out[a:b] = np.bincount(k - a, minlength=b - a)
     return np.minimum(out, cap + 1)
 

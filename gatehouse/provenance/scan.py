@@ -63,7 +63,9 @@ async def scan_texts(store: Store, texts: list[str], *, cfg: ScanConfig | None =
     lo, total = await registry.window(store, since)
     st.responses, st.hashes = total, len(q.keys)
     cap = p.cap(total)
-    lk = await registry.lookup(store, q.keys, lo=lo, total=total, cap=cap, chunk=cfg.chunk_postings)
+    # the registry as the lookup and the refinement's frequencies both read it (`registry.Snapshot`)
+    snap = await registry.snapshot(store, lo) if total and len(q.keys) else None
+    lk = await registry.lookup(store, q.keys, lo=lo, total=total, cap=cap, chunk=cfg.chunk_postings, snap=snap)
     st.postings, st.stop_hashes = len(lk.row), int((lk.df > cap).sum())
     t2 = time.perf_counter()
     pr = pairs(q, lk, p)
@@ -75,7 +77,7 @@ async def scan_texts(store: Store, texts: list[str], *, cfg: ScanConfig | None =
     t4 = time.perf_counter()
     refined, extra = to_refine(pr, info, p)
     t5 = time.perf_counter()
-    extra_df = await registry.frequencies(store, extra, lo=lo, cap=cap, chunk=cfg.chunk_postings)
+    extra_df = await registry.frequencies(store, extra, lo=lo, cap=cap, chunk=cfg.chunk_postings, snap=snap)
     st.join_s, st.candidates_s, st.refine_s = t3 - t2 + t5 - t4, t4 - t3, time.perf_counter() - t5
     st.refined, st.extra_hashes = len(refined), len(extra)
     matches = finish(pr, info, p, refined=refined, extra=extra, extra_df=extra_df, since=since)

@@ -23,7 +23,7 @@ from gatehouse.provenance.fingerprint import Fingerprinter
 from gatehouse.provenance.index import LoadedIndex
 from gatehouse.provenance.tables import provenance_fingerprints
 from gatehouse.provenance.match import lookup_in_memory
-from gatehouse.provenance.scan import scan_texts
+from gatehouse.provenance.scan import ScanStats, scan_texts
 from gatehouse.store import inlist
 from gatehouse.store.db import Store
 from tests.provenance import textgen
@@ -173,6 +173,34 @@ def test_blocks_are_read_a_few_buckets_per_statement(store_url: str, monkeypatch
         assert len(cuts) > 1 and max(cuts) == 2  # PostgreSQL sends the buckets as one array
     else:
         assert cuts == []
+
+
+def test_a_scan_reads_the_tail_once(store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lookup and the refinement's frequencies share one snapshot of the registry, so the
+    tail (fingerprints no segment holds yet) is read once per scan, refinement or not."""
+    served = textgen.served(120, 4)
+    reads: list[int] = []
+    real = index._tail
+
+    async def counted(store: Store, lo: int, segs: list[index.Segment]) -> LoadedIndex:
+        reads.append(lo)
+        return await real(store, lo, segs)
+
+    monkeypatch.setattr(index, "_tail", counted)
+
+    async def go() -> None:
+        store = await _fill(store_url, served)
+        try:
+            half, other = served[5][1].split(), served[60][1].split()
+            doc = " ".join(half[: len(half) // 2] + other[: len(other) // 2])  # half of each: refined
+            stats = ScanStats()
+            report = await scan_texts(store, [doc], stats=stats)
+            assert stats.extra_hashes > 0 and reads == [1]
+            assert {m["request_id"] for m in report["documents"][0]["matches"]} == {"req_00005", "req_00060"}
+        finally:
+            await store.aclose()
+
+    asyncio.run(go())
 
 
 def test_live_sink_builds_segments(tmp_path: Path) -> None:
