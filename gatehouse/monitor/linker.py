@@ -1,75 +1,72 @@
 """Cross-tenant linking: group tenants that act as one coordinated operation.
 
-Each tenant contributes *content* tokens (the instruction openings and system prompts it
-and the template endings it uses most) and *infrastructure* tokens (/24 networks, billing contact, user
-agent together with the parameter signature). Tenants sharing a (content, infrastructure) pair fall in
-one bucket (a shared /24 together with the same user agent and parameters is a bucket too).
-Attributes differ in strength: a /24 that is mostly the group's own, or a billing contact, is
-specific; a user agent with parameters is what every customer of a popular SDK shares, so a
-bucket joined only by it must also show synchronized timing (`sync_lift`) to count, or content
-that is rare in the whole population (a template opening that many throwaway accounts share and
-almost no one else uses, on this network or on the few shared networks the campaign spreads over,
-where its users are a group of their own). Content weighs by that rarity too: a bucket whose
+Each tenant contributes *content* tokens (the instruction openings and system prompts it and the
+template endings it uses most) and *infrastructure* tokens (/24 networks, billing contact, user
+agent together with the parameter signature; `campaigns.tokens_of`). Tenants sharing a (content,
+infrastructure) pair fall in one bucket (a shared /24 together with the same user agent and
+parameters is a bucket too). Attributes differ in strength: a /24 that is mostly the group's own, or
+a billing contact, is specific; a user agent with parameters is what every customer of a popular SDK
+shares, so a bucket joined only by it must also show synchronized timing (`sync_lift`) to count, or
+content that is rare in the whole population (a template opening that many throwaway accounts share
+and almost no one else uses, on this network or on the few shared networks the campaign spreads
+over, where its users are a group of their own). Content weighs by that rarity too: a bucket whose
 content most of its users share elsewhere (everyday wording, cover chat) only attaches accounts
-nothing more specific placed, and never merges two campaigns. A bucket that counts but pools
-past watch and short of distilling (a campaign's accounts whose few requests were mostly cover)
-attaches its unplaced accounts to the campaign that already holds a third of it: those that
-show harvest intent of their own, or, when the bucket counts through its rare content, any that
-the content speaks for; a rare one whose content the group holds on other networks too, and that
-no campaign holds, makes a crowd of such accounts (at least `RARE_MIN`, none of them vouched for
-by an organization's own bucket) a group of its own (`grouping._attach_leaning`).
-A bucket is suspicious when the pooled traffic of its members scores high with the same
-scorer as a single tenant: 5,000 tiny accounts pooled look like the one distiller they are,
-while the many honest users of one open-source app pooled still look honest. A tenant
-joins a campaign when it sits in at least two suspicious buckets (one whose network or billing
-contact is the group's alone counts as two, so a pair of accounts can link); campaigns are the
-connected components (union-find) of those tenants. Last, an account nothing else placed joins
-the campaign whose *own client* it uses: a user agent with its exact parameter signature that
-is carried mostly by that campaign's members (residential-proxy accounts share no network, and
-an account whose few requests were all cover chat shares no template, but both still send with
-the operation's client), provided its own traffic agrees (timing for tiny accounts, harvest
-intent and shared content for larger ones); see `grouping._own_client`. So does one on a /24 that is a
-campaign's own (nine tenths of its accounts, thirty or more, are placed in it, and no established
-customer of its own uses it): an account whose few requests were cover chat with a popular SDK
-shares nothing else with its operation (`grouping._own_network`).
-Accounts billed at one organization's mail domain under different addresses are one bucket
-too, which like a user agent needs synchronized timing (webmail domains never count).
-An account that sends most of its requests with another user agent hides its client, which no
-ordinary application does: that is infrastructure its kind shares (`ROTATES_AGENT`), so such
-accounts writing the same content are a bucket without timing. It places only the accounts that
-nothing else placed, wording included, with the campaign that already holds a third of it or as
-a group of their own (`grouping._place_rotating`): two operations may hide their clients alike and write
-the same everyday phrases, so it never merges campaigns, counts toward no other bucket and ties
-no one (an established customer's users may also come through many SDK versions).
-Last, wording alone: every account that uses a content token is one bucket, for campaigns whose
-accounts share no network, client or billing (residential proxies, a client per account, prompts
-composed per request from one phrase pool). Such a bucket counts when its members crowd into the
-same hours far more than independent users would (`density`, which counts members per hour and so
-still sees a campaign's sessions when outsiders fill the rest of the week), no established
-customer writes the wording as everyone does (`_everyday`), and the members that keep the group's
-hours and show harvest intent themselves pool as distilling; it places only those members, and
-never merges two campaigns, whichever evidence placed them (`grouping._place_by_wording`); groups that
-only wording placed join when they write from the same phrases in the same proportions (one
-campaign's teams working different shifts, `grouping._join_wording_groups`). A campaign that composes its
-asks from many phrases spreads its accounts over as many buckets, each maybe too thin to pool as
-distilling alone: such buckets that share accounts are judged together (`_judge_jointly`).
-A campaign whose throwaway accounts trickle in at any hour crowds into no sessions; wording that
-at least `RARE_MIN` accounts write and no established account does (bar accounts that shared
-infrastructure already ties to a campaign) is a throwaway crowd's all the same, and its tiny
-accounts with harvest intent are placed when they pool as distilling (`_throwaway_crowd`); hours
-say nothing about such accounts, so they group with the crowds they share accounts with, never
-with a campaign other evidence placed.
-Wording never overrules an organization's own traffic: accounts whose bucket on a /24 that is
-mostly theirs (or one billing contact) pooled enough traffic and scored honest are left out of it
-(`_JUDGED`: a class of students on its campus network, writing one assignment's wording in lab
-sessions and asking for long essays, pools as a class; its essay writers pooled with another
-class's would not).
-A campaign scores its pooled traffic plus what the split itself says: an honest customer does
-not spread its work over many accounts that share a template, a network or a client, so each
-doubling of the linked accounts adds log-odds to the pooled score, up to a cap (`campaign_score`).
-Those log-odds do not count for a member that does not send like the rest (another client, or a
-settled address among rotating ones; `fingerprint`): wording may have linked an outsider.
-Every pass runs in sorted order, so the same traffic gives the same campaigns in any process.
+nothing more specific placed, and never merges two campaigns. A bucket that counts but pools past
+watch and short of distilling (a campaign's accounts whose few requests were mostly cover) attaches
+its unplaced accounts to the campaign that already holds a third of it: those that show harvest
+intent of their own, or, when the bucket counts through its rare content, any that the content
+speaks for; a rare one whose content the group holds on other networks too, and that no campaign
+holds, makes a crowd of such accounts (at least `RARE_MIN`, none of them vouched for by an
+organization's own bucket) a group of its own (`grouping._attach_leaning`). A bucket is suspicious
+when the pooled traffic of its members scores high with the same scorer as a single tenant: 5,000
+tiny accounts pooled look like the one distiller they are, while the many honest users of one
+open-source app pooled still look honest. A tenant joins a campaign when it sits in at least two
+suspicious buckets (one whose network or billing contact is the group's alone counts as two, so a
+pair of accounts can link); campaigns are the connected components (union-find) of those tenants.
+Last, an account nothing else placed joins the campaign whose *own client* it uses: a user agent
+with its exact parameter signature that is carried mostly by that campaign's members
+(residential-proxy accounts share no network, and an account whose few requests were all cover chat
+shares no template, but both still send with the operation's client), provided its own traffic
+agrees (timing for tiny accounts, harvest intent and shared content for larger ones); see
+`grouping._own_client`. So does one on a /24 that is a campaign's own (nine tenths of its accounts,
+thirty or more, are placed in it, and no established customer of its own uses it): an account whose
+few requests were cover chat with a popular SDK shares nothing else with its operation
+(`grouping._own_network`). Accounts billed at one organization's mail domain under different
+addresses are one bucket too, which like a user agent needs synchronized timing (webmail domains
+never count). An account that sends most of its requests with another user agent hides its client,
+which no ordinary application does: that is infrastructure its kind shares (`ROTATES_AGENT`), so
+such accounts writing the same content are a bucket without timing. It places only the accounts that
+nothing else placed, wording included, with the campaign that already holds a third of it or as a
+group of their own (`grouping._place_rotating`): two operations may hide their clients alike and
+write the same everyday phrases, so it never merges campaigns, counts toward no other bucket and
+ties no one (an established customer's users may also come through many SDK versions). Last, wording
+alone: every account that uses a content token is one bucket, for campaigns whose accounts share no
+network, client or billing (residential proxies, a client per account, prompts composed per request
+from one phrase pool). Such a bucket counts when its members crowd into the same hours far more than
+independent users would (`density`, which counts members per hour and so still sees a campaign's
+sessions when outsiders fill the rest of the week), no established customer writes the wording as
+everyone does (`_everyday`), and the members that keep the group's hours and show harvest intent
+themselves pool as distilling; it places only those members, and never merges two campaigns,
+whichever evidence placed them (`grouping._place_by_wording`); groups that only wording placed join
+when they write from the same phrases in the same proportions (one campaign's teams working
+different shifts, `grouping._join_wording_groups`). A campaign that composes its asks from many
+phrases spreads its accounts over as many buckets, each maybe too thin to pool as distilling alone:
+such buckets that share accounts are judged together (`_judge_jointly`). A campaign whose throwaway
+accounts trickle in at any hour crowds into no sessions; wording that at least `RARE_MIN` accounts
+write and no established account does (bar accounts that shared infrastructure already ties to a
+campaign) is a throwaway crowd's all the same, and its tiny accounts with harvest intent are placed
+when they pool as distilling (`_throwaway_crowd`); hours say nothing about such accounts, so they
+group with the crowds they share accounts with, never with a campaign other evidence placed. Wording
+never overrules an organization's own traffic: accounts whose bucket on a /24 that is mostly theirs
+(or one billing contact) pooled enough traffic and scored honest are left out of it (`_JUDGED`: a
+class of students on its campus network, writing one assignment's wording in lab sessions and asking
+for long essays, pools as a class; its essay writers pooled with another class's would not). A
+campaign scores its pooled traffic plus what the split itself says: an honest customer does not
+spread its work over many accounts that share a template, a network or a client, so each doubling of
+the linked accounts adds log-odds to the pooled score, up to a cap (`campaign_score`). Those
+log-odds do not count for a member that does not send like the rest (another client, or a settled
+address among rotating ones; `fingerprint`): wording may have linked an outsider. Every pass runs in
+sorted order, so the same traffic gives the same campaigns in any process.
 """
 
 from __future__ import annotations
