@@ -348,12 +348,15 @@ def _match(keys: HashArray, h: HashArray) -> tuple[I64, npt.NDArray[np.bool_]]:
     return pos, keys[pos] == h
 
 
-async def _postings(store: Store, keys: HashArray, snap: Snapshot, *, chunk: int,
+async def _postings(store: Store, keys: HashArray, lo: int, snap: Snapshot | None, *, chunk: int,
                     parallel: int) -> AsyncIterator[tuple[int, int, I64, I64]]:
-    """The postings of `keys` (sorted, distinct) among the snapshot's responses, as
+    """The postings of `keys` (sorted, distinct) among responses with id >= lo, as
     (a, b, key index, response id) for successive key ranges keys[a:b]: every posting of
-    a key comes in its range's chunk, and a chunk holds about `chunk` postings read."""
-    lo, segs = snap.lo, snap.segments
+    a key comes in its range's chunk, and a chunk holds about `chunk` postings read.
+    `snap`: the registry as already read from `lo` (`snapshot`), else read now."""
+    snap = snap or await snapshot(store, lo)
+    assert snap.lo == lo, "a snapshot from another id"
+    segs = snap.segments
     t_key, t_row = snap.tail.postings(keys)
     # Postings read per key: one block in every segment (a corpus touching most buckets reads everything).
     per_key = sum(s.postings / (1 << s.bits) for s in segs)
@@ -413,9 +416,7 @@ async def lookup(store: Store, keys: HashArray, *, lo: int, total: int, cap: int
         return Lookup(keys, df, e, e, total, cap)
     ks: list[I64] = []
     rs: list[I64] = []
-    snap = snap or await snapshot(store, lo)
-    assert snap.lo == lo, "a snapshot from another id"
-    async for a, b, k, row in _postings(store, keys, snap, chunk=chunk, parallel=parallel):
+    async for a, b, k, row in _postings(store, keys, lo, snap, chunk=chunk, parallel=parallel):
         df[a:b] = np.bincount(k - a, minlength=b - a)
         keep = df[k] <= cap
         ks.append(k[keep])
@@ -433,9 +434,7 @@ async def frequencies(store: Store, keys: HashArray, *, lo: int, cap: int, chunk
     out = np.zeros(len(keys), dtype=np.int64)
     if len(keys) == 0:
         return out
-    snap = snap or await snapshot(store, lo)
-    assert snap.lo == lo, "a snapshot from another id"
-    async for a, b, k, _ in _postings(store, keys, snap, chunk=chunk, parallel=parallel):
+    async for a, b, k, _ in _postings(store, keys, lo, snap, chunk=chunk, parallel=parallel):
         out[a:b] = np.bincount(k - a, minlength=b - a)
     return np.minimum(out, cap + 1)
 
