@@ -25,11 +25,10 @@ $(FULL): $(BASE)
 	touch $(FULL)
 
 # the monitor's hot modules compiled with mypyc (gatehouse/monitor/native.py), rebuilt when one of
-# them (its `MODULES`, read without importing the package) or that list changes; a failed build
-# leaves the monitor on plain Python, slower but the same
-NATIVE_SRC := $(shell $(PY) -c 'import ast; tree = ast.parse(open("gatehouse/monitor/native.py").read()); \
-  print(*(f"gatehouse/monitor/{m}.py" for n in tree.body if isinstance(n, ast.Assign) \
-  and getattr(n.targets[0], "id", "") == "MODULES" for m in ast.literal_eval(n.value)))' 2>/dev/null)
+# them (its `MODULES`; native.py imports only the standard library, so it runs without the package
+# installed) or that list changes; a failed build leaves the monitor on plain Python, slower but the same
+NATIVE_SRC := $(shell $(PY) -c 'import runpy; \
+  print(*(f"gatehouse/monitor/{m}.py" for m in runpy.run_path("gatehouse/monitor/native.py")["MODULES"]))' 2>/dev/null)
 $(NATIVE): $(BASE) scripts/build_native.py gatehouse/monitor/native.py $(or $(NATIVE_SRC),$(wildcard gatehouse/monitor/*.py))
 	$(BIN)/pip install -q 'mypy>=1.10'
 	$(BIN)/python scripts/build_native.py >$(VENV)/build-native.log 2>&1 && tail -1 $(VENV)/build-native.log \
