@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from gatehouse.monitor.campaigns import Campaign
 from gatehouse.monitor.features import Features
-from gatehouse.monitor.kin import Kin, kin_of, kin_score
+from gatehouse.monitor.kin import HoursTie, Kin, hours_kin_of, hours_kin_score, kin_of, kin_score
 from gatehouse.monitor.linker import Linker
 from gatehouse.monitor.scorer import Score, Thresholds, logit, lowered, matured_logit, score_state, verdict_of
 from gatehouse.monitor.state import State
@@ -74,6 +74,7 @@ class Monitor:
         self.linker = self.new_linker()
         self.dirty: set[str] = set()
         self._kin: dict[str, Kin] | None = None  # since the last cross-tenant pass, once asked (`kin`)
+        self._hours_kin: dict[str, HoursTie] | None = None  # likewise (`hours_kin`)
 
     def new_linker(self) -> Linker:
         """An empty linker with this monitor's settings."""
@@ -119,6 +120,7 @@ class Monitor:
         self.dirty = set()
         self.campaign_of = {t: c for c in self.campaigns for t in c.tenants}
         self._kin = None
+        self._hours_kin = None
         for c in self.campaigns:
             for t in c.tenants:
                 self._check(t, self.tenants[t].last_ts)
@@ -147,6 +149,13 @@ class Monitor:
             self._kin = kin_of(self.campaigns, self.settings.campaign_min_score, self.tenants, self.linker)
         return self._kin
 
+    def hours_kin(self) -> dict[str, HoursTie]:
+        """The young accounts outside every listed campaign that keep one's hours (`hours_kin_of`),
+        as of the last cross-tenant pass."""
+        if self._hours_kin is None:
+            self._hours_kin = hours_kin_of(self.campaigns, self.settings.campaign_min_score, self.tenants)
+        return self._hours_kin
+
     def campaign_level(self, c: Campaign, tenant: str) -> float:
         """What a campaign says of one member (`Campaign.score_of`), held under the block threshold
         for a member off its fingerprint: wording linked it and it does not send like the operation,
@@ -159,7 +168,8 @@ class Monitor:
     def _link_levels(self, tenant: str, kin: bool = True) -> list[tuple[float, int]]:
         """(score, requests behind it) of each link that scores the tenant beyond its own traffic,
         before its baseline: its campaign (`campaign_level`), then the campaign whose wording it
-        writes (`kin`; left out when `kin` is False)."""
+        writes (`kin`) and the campaign whose hours it keeps (`hours_kin`); both left out when `kin`
+        is False."""
         links: list[tuple[float, int]] = []
         c = self.campaign_of.get(tenant)
         if c is not None:
@@ -167,6 +177,9 @@ class Monitor:
         tie = self.kin().get(tenant) if kin else None
         if tie is not None:
             links.append((kin_score(tie.share, self.settings.thresholds), tie.campaign.requests))
+        hours = self.hours_kin().get(tenant) if kin else None
+        if hours is not None:
+            links.append((hours_kin_score(hours.chance, self.settings.thresholds), hours.campaign.requests))
         return links
 
     def tenant_score(self, tenant: str, kin: bool = True) -> tuple[float, int]:
@@ -225,6 +238,12 @@ class Monitor:
             evidence.append(f"campaign_wording={tie.share:.2f}: writes the {tie.kind} that {tie.share:.0%} of its "
                             f"{tie.writers} writers write as members of campaigns (most of them {tie.campaign.id}'s), "
                             "without being linked to one")
+        hours = self.hours_kin().get(tenant)
+        if hours is not None:
+            kept = "its one active hour is" if hours.hours == 1 else f"all {hours.hours} of its active hours are"
+            evidence.append(f"campaign_hours={1.0 - hours.chance:.2f}: {kept} {hours.campaign.id}'s session hours (an "
+                            f"independent account's would be by chance {hours.chance:.0%} of the time), without being "
+                            "linked to it")
         ts = self.tenant_scores.get(tenant)
         keyed = [(k, self.key_scores[k].score if k in self.key_scores else 0.0) for k in self.keys_of.get(tenant, [])]
         keyed.sort(key=lambda kv: -kv[1])

@@ -13,6 +13,14 @@ score lies between the watch and review thresholds, by the share (`kin_score`). 
 `_ESTABLISHED` requests or more has a history of its own to be judged on, and content that such
 an account writes without harvest intent of its own is everyone's wording, not a campaign's (a
 campaign's cover chat, the openings every chat user writes).
+
+A campaign's tiny accounts that sent only its cover chat write nothing of its own, but they still
+work in its sessions. A young account whose every active hour is one of a campaign's dense hours
+(`synchrony.density`) keeps its hours (`hours_kin_of`); an independent account would do so by
+chance with the dense hours' share of the campaign's span to the power of its active hours. That
+is weaker evidence than wording (a third of the week can be a campaign's), so such an account is
+not even watched: it only ranks above accounts with no tie at all (`hours_kin_score`, under the
+watch threshold by that chance).
 """
 
 from __future__ import annotations
@@ -25,13 +33,16 @@ from gatehouse.monitor.campaigns import KIND, Campaign
 from gatehouse.monitor.linker import Linker
 from gatehouse.monitor.scorer import Thresholds
 from gatehouse.monitor.state import State
+from gatehouse.monitor.synchrony import DENSE_MIN, density
 
-__all__ = ["Kin", "kin_of", "kin_score"]
+__all__ = ["HoursTie", "Kin", "hours_kin_of", "hours_kin_score", "kin_of", "kin_score"]
 
 _SHARE = 0.5
 _WRITERS = 5
 _ESTABLISHED = 50
 _BELOW_REVIEW = 0.99  # a share of 1 stays just short of review
+_CROWD = 20  # members a campaign needs before its dense hours say when it works
+_SESSIONS_MAX = 0.5  # dense hours filling more of the campaign's span than this say nothing
 
 
 @dataclass(frozen=True)
@@ -40,6 +51,18 @@ class Kin:
     share: float  # of the content's writers that are members of listed campaigns (most of them this one's)
     writers: int
     kind: str  # what the content is ("instruction opening", ...)
+
+
+@dataclass(frozen=True)
+class HoursTie:
+    campaign: Campaign
+    hours: int  # the account's active hours of the week, every one a dense hour of the campaign's
+    chance: float  # that an independent account's as many hours would all be dense ones
+
+
+def hours_kin_score(chance: float, th: Thresholds) -> float:
+    """Under the watch threshold by the chance of the tie."""
+    return th.watch * (1.0 - chance)
 
 
 def kin_score(share: float, th: Thresholds) -> float:
@@ -79,4 +102,36 @@ def kin_of(campaigns: Sequence[Campaign], min_score: float, tenants: Mapping[str
                 held = best.get(u)
                 if held is None or share > held.share:
                     best[u] = Kin(campaign, share, len(writers), KIND[tok[0]])
+    return best
+
+
+def hours_kin_of(campaigns: Sequence[Campaign], min_score: float, tenants: Mapping[str, State]) -> dict[str, HoursTie]:
+    """Each account outside every campaign, with fewer than `_ESTABLISHED` requests, whose active
+    hours of the week are all dense hours of a campaign scoring `min_score` or more that works in
+    sessions (`_CROWD` members or more, `DENSE_MIN` density, dense hours at most `_SESSIONS_MAX` of
+    its span), with the tie least likely by chance."""
+    member = {t for c in campaigns for t in c.tenants}
+    young = [(tid, st) for tid, st in sorted(tenants.items())
+             if tid not in member and 0 < st.n < _ESTABLISHED and st.week_mask]
+    best: dict[str, HoursTie] = {}
+    for c in sorted(campaigns, key=lambda c: c.id):
+        if c.score < min_score or len(c.tenants) < _CROWD:
+            continue
+        states = [tenants[t] for t in sorted(c.tenants)]
+        lift, dense = density(states)
+        if lift < DENSE_MIN or not dense:
+            continue
+        first = min(st.first_ts for st in states)
+        last = max(st.last_ts for st in states)
+        share = dense.bit_count() / max(1, min(168, int((last - first) // 3600) + 1))
+        if share > _SESSIONS_MAX:
+            continue
+        for tid, st in young:
+            if st.week_mask & ~dense:
+                continue
+            hours = st.week_mask.bit_count()
+            chance = share ** hours
+            held = best.get(tid)
+            if held is None or chance < held.chance:
+                best[tid] = HoursTie(c, hours, chance)
     return best

@@ -1,5 +1,6 @@
 """Accounts that write a campaign's wording without being linked to it are watched, never more,
-at the edges of each rule."""
+and young accounts that keep a campaign's session hours rank under watch, at the edges of each
+rule."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import random
 
 from gatehouse.monitor.campaigns import Campaign
 from gatehouse.monitor.engine import Monitor
-from gatehouse.monitor.kin import kin_of, kin_score
+from gatehouse.monitor.kin import hours_kin_of, hours_kin_score, kin_of, kin_score
 from gatehouse.monitor.linker import Linker
 from gatehouse.monitor.scorer import Thresholds
 from gatehouse.monitor.state import State
@@ -129,3 +130,70 @@ def test_an_established_account_writing_a_campaigns_template_is_judged_on_its_ow
     mon = _campaign_and_outsider(50)
     assert "org_outsider" not in mon.kin()
     assert mon.assess("org_outsider").verdict == "allow"
+
+
+SESSIONS = [5 + 5 * i for i in range(30)]  # a campaign's 30 session hours of the week's 168
+
+
+def _sessions(members: int = 40, score: float = 0.95, span_hours: int = 168) -> tuple[list[Campaign], dict[str, State]]:
+    """One campaign of `members` accounts, each active in three of its 30 session hours (a tenth
+    of the members in each) over `span_hours`, and outsiders of three requests: `org_in2` active in two
+    session hours, `org_in1` in one, `org_out` in a session hour and another."""
+    tenants: dict[str, State] = {}
+
+    def account(tid: str, hours: list[int], n: int = 3) -> None:
+        st = tenants[tid] = State()
+        st.n, st.first_ts, st.last_ts = n, T0, T0 + (span_hours - 1) * HOUR
+        for h in hours:
+            st.week_mask |= 1 << h
+
+    camp = [f"org_c{i:03d}" for i in range(members)]
+    for i, t in enumerate(camp):
+        account(t, [SESSIONS[(3 * i + j) % 30] for j in range(3)])
+    account("org_in2", [SESSIONS[3], SESSIONS[20]])
+    account("org_in1", [SESSIONS[9]])
+    account("org_out", [SESSIONS[3], SESSIONS[3] + 1])
+    return [Campaign(id="camp_1", tenants=camp, score=score, evidence=[], requests=3 * members)], tenants
+
+
+def test_a_young_account_active_only_in_a_campaigns_session_hours_keeps_them() -> None:
+    campaigns, tenants = _sessions()
+    ties = hours_kin_of(campaigns, 0.7, tenants)
+    assert set(ties) == {"org_in2", "org_in1"}  # not org_out: one of its hours is no session's
+    share = 30 / 168
+    assert (ties["org_in2"].campaign.id, ties["org_in2"].hours) == ("camp_1", 2)
+    assert abs(ties["org_in2"].chance - share**2) < 1e-12 and abs(ties["org_in1"].chance - share) < 1e-12
+
+
+def _tied(members: int = 40, score: float = 0.95, span_hours: int = 168) -> set[str]:
+    campaigns, tenants = _sessions(members, score, span_hours)
+    return set(hours_kin_of(campaigns, 0.7, tenants))
+
+
+def test_hours_ties_at_the_edges() -> None:
+    assert _tied(members=20) == {"org_in2", "org_in1"}
+    assert _tied(members=19) == set()  # too few for their hours to say when the campaign works
+    assert _tied(score=0.7) == {"org_in2", "org_in1"}
+    assert _tied(score=0.69) == set()  # not a listed campaign
+    # the same 30 hours in a span of 60 are half of it: keeping them is still evidence, in 59 not
+    assert _tied(span_hours=60) == {"org_in2", "org_in1"}
+    assert _tied(span_hours=59) == set()
+    campaigns, tenants = _sessions()
+    tenants["org_in2"].n = 49
+    assert set(hours_kin_of(campaigns, 0.7, tenants)) == {"org_in2", "org_in1"}
+    tenants["org_in2"].n = 50  # a history of its own to be judged on
+    assert set(hours_kin_of(campaigns, 0.7, tenants)) == {"org_in1"}
+
+
+def test_keeping_a_campaigns_hours_ranks_an_account_under_watch_with_evidence() -> None:
+    th = Thresholds()
+    assert 0.0 < hours_kin_score(0.5, th) < hours_kin_score(0.01, th) < th.watch
+    campaigns, tenants = _sessions()
+    mon = Monitor()
+    mon.tenants, mon.campaigns = tenants, campaigns
+    a = mon.assess("org_in2")
+    assert a.verdict == "allow" and a.score == round(hours_kin_score((30 / 168) ** 2, th), 4)
+    assert a.evidence == ["campaign_hours=0.97: all 2 of its active hours are camp_1's session hours (an independent "
+                          "account's would be by chance 3% of the time), without being linked to it"]
+    assert mon.assess("org_in1").evidence[0].startswith("campaign_hours=0.82: its one active hour is camp_1's")
+    assert mon.assess("org_out").score == 0.0 and mon.tenant_score("org_in2", kin=False) == (0.0, 0)
