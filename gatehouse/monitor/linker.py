@@ -9,9 +9,11 @@ a billing contact, is specific; a user agent with parameters is what every custo
 shares, so a bucket joined only by it must also show synchronized timing (`sync_lift`) to count, or
 content that is rare in the whole population (a template opening that many throwaway accounts share
 and almost no one else uses, on this network or on the few shared networks the campaign spreads
-over, where its users are a group of their own). Content weighs by that rarity too: a bucket whose
-content most of its users share elsewhere (everyday wording, cover chat) only attaches accounts
-nothing more specific placed, and never merges two campaigns. A bucket that counts but pools past
+over, where its users are a group of their own, or on this client at any parameters; throwaway
+accounts are tiny, or spent after one sitting, as a relay of accounts used one after another is).
+Content weighs by that rarity too: a bucket whose content most of its users share elsewhere
+(everyday wording, cover chat) only attaches accounts nothing more specific placed, and never
+merges two campaigns. A bucket that counts but pools past
 watch and short of distilling (a campaign's accounts whose few requests were mostly cover) attaches
 its unplaced accounts to the campaign that already holds a third of it: those that show harvest
 intent of their own, or, when the bucket counts through its rare content, any that the content
@@ -71,7 +73,7 @@ sorted order, so the same traffic gives the same campaigns in any process.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from gatehouse.monitor.campaigns import (
     INTENT_MIN,
@@ -110,6 +112,17 @@ _ORG = ("n", "")
 # accounts: at least half the members must be tiny (established customers link only by timing).
 _RARE_SHARE = 0.8
 _RARE_TINY = 0.5
+# A member counts towards that half when it is tiny or spent: used for one sitting of a few hours
+# and not since for a day, with no history of its own (a relay of accounts used one after another,
+# each for a stint). Every new account looks like one sitting at first: the day of silence tells.
+_STINT_HOURS = 6.0
+_STINT_IDLE_HOURS = 24.0
+_STINT_MAX = 50
+# A client's parameter signature that is mostly this content's writers (at least `_IP_COHERENCE`
+# of its accounts) holds rare content too when the content's writers are at least `_RARE_SHARE`
+# on that client at any parameters: a campaign that jitters its temperature per account spreads
+# its writers over several signatures of one client, each a share of them. Not for members that hold
+# most of a /24 (`_on_own_network`): a class on its campus network is judged as its organization.
 # Rare content need not be a large share of its network: a campaign that writes from many templates
 # spreads its accounts over as many buckets on each cloud range it shares, each a small share of it
 # (rarity across the population, not the network, is what tells it from everyday wording).
@@ -145,6 +158,7 @@ class Linker:
 
     def __init__(self, min_score: float = 0.6, max_bucket: int = 50000, wording: bool = True) -> None:
         self.min_score = min_score
+        self.now = 0.0  # the latest request seen (`_spent`)
         self.wording = wording  # wording-only buckets (see `density`)
         self.max_bucket = max_bucket
         self.member_of: dict[str, set[Bucket]] = {}
@@ -172,6 +186,7 @@ class Linker:
         self.content_of: dict[str, set[tuple[str, object]]] = {}
         self.content_users: dict[tuple[str, object], set[str]] = defaultdict(set)
         self._spread_of: dict[Token, int] = {}  # `_spread` of each content this pass (memberships are fixed)
+        self._on_client_of: dict[tuple[Token, str], int] = {}  # `_on_client`, likewise
         self._pooled: dict[str, Pooled] = {}  # by campaign root
         self._shapes: dict[str, Shape] = {}  # by campaign root
 
@@ -236,12 +251,36 @@ class Linker:
         members = len(states)
         if bk[0][0] in "un" or members < RARE_MIN:
             return False
-        if sum(1 for st in states if st.n < TINY) < _RARE_TINY * members:
+        if sum(1 for st in states if st.n < TINY or self._spent(st)) < _RARE_TINY * members:
             return False
         users = len(self.content_users.get(bk[0], ())) or members
         if members >= _RARE_SHARE * users:
             return True
+        if (bk[1][0] == "u" and members >= _IP_COHERENCE * self.infra_count.get(bk[1], members)
+                and not self._on_own_network(self._members(bk))):
+            return self._on_client(bk[0], str(bk[1][1]).split("|", 1)[0]) >= _RARE_SHARE * users
         return bk[1][0] == "i" and self._spread(bk[0]) >= _RARE_SHARE * users
+
+    def _spent(self, st: State) -> bool:
+        """Used for one sitting (`_STINT_HOURS`) and not since for a day, as of the latest request seen."""
+        return (st.n < _STINT_MAX and st.last_ts - st.first_ts <= _STINT_HOURS * 3600.0
+                and self.now - st.last_ts >= _STINT_IDLE_HOURS * 3600.0)
+
+    def _on_own_network(self, members: list[str]) -> bool:
+        """Whether the members hold most of some /24 (an organization's own network, such as a class on
+        its campus, which is judged as that organization)."""
+        on = Counter(i for m in members for i in self.infra_of.get(m, ()) if i[0] == "i")
+        return any(k >= _IP_COHERENCE * self.infra_count.get(i, k) for i, k in on.items())
+
+    def _on_client(self, content: Token, client: str) -> int:
+        """How many of the content's writers send with `client` (a user agent) at any parameters."""
+        key = (content, client)
+        cached = self._on_client_of.get(key)
+        if cached is None:
+            cached = self._on_client_of[key] = sum(
+                1 for u in self.content_users.get(content, ())
+                if any(i[0] == "u" and str(i[1]).split("|", 1)[0] == client for i in self.infra_of.get(u, ())))
+        return cached
 
     def _spread(self, content: Token) -> int:
         cached = self._spread_of.get(content)
@@ -281,6 +320,7 @@ class Linker:
         # sorted passes: the result must not depend on set order (string hashing differs per process)
         for tid in sorted(dirty):
             s = tenants[tid]
+            self.now = max(self.now, s.last_ts)
             content, infra = tokens_of(s)
             content_set, infra_set = set(content), set(infra)
             if self.content_of.get(tid) == content_set and self.infra_of.get(tid) == infra_set:
@@ -321,6 +361,7 @@ class Linker:
             self.member_of[tid] = new
             touched |= new | old
         self._spread_of.clear()
+        self._on_client_of.clear()
         # wording-only buckets last: they leave out accounts their organization's buckets judged
         wording = {bk for bk in touched if bk[1] == WORDING_ONLY}
         verdicts = [bk for bk in sorted(touched) if bk[1] != WORDING_ONLY and self._judge(bk, tenants)]
