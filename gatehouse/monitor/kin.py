@@ -33,7 +33,7 @@ from gatehouse.monitor.campaigns import KIND, Campaign
 from gatehouse.monitor.linker import Linker
 from gatehouse.monitor.scorer import Thresholds
 from gatehouse.monitor.state import State
-from gatehouse.monitor.synchrony import DENSE_MIN, density
+from gatehouse.monitor.synchrony import DENSE_MIN, density, span_hours
 
 __all__ = ["HoursTie", "Kin", "hours_kin_of", "hours_kin_score", "kin_of", "kin_score"]
 
@@ -121,9 +121,7 @@ def hours_kin_of(campaigns: Sequence[Campaign], min_score: float, tenants: Mappi
         lift, dense = density(states)
         if lift < DENSE_MIN or not dense:
             continue
-        first = min(st.first_ts for st in states)
-        last = max(st.last_ts for st in states)
-        share = dense.bit_count() / max(1, min(168, int((last - first) // 3600) + 1))
+        share = dense.bit_count() / span_hours(states)
         if share > _SESSIONS_MAX:
             continue
         for tid, st in young:

@@ -8,12 +8,19 @@ from __future__ import annotations
 
 from gatehouse.monitor.state import State
 
-__all__ = ["SYNC_MIN", "DENSE_MIN", "DENSE_SPAN", "sync_lift", "density", "keeps_hours"]
+__all__ = ["SYNC_MIN", "DENSE_MIN", "DENSE_SPAN", "span_hours", "sync_lift", "density", "keeps_hours"]
 
 # A bucket joined only by a user agent with its parameters (a popular SDK at its defaults is
 # shared by many unrelated customers) needs corroboration: its members must be active in the
 # same hours far more than independent accounts would be (see `sync_lift`).
 SYNC_MIN = 1.8
+
+
+def span_hours(states: list[State]) -> int:
+    """The hours of the week the states' traffic spans, first request to last (1 to 168)."""
+    first = min(st.first_ts for st in states)
+    last = max(st.last_ts for st in states)
+    return max(1, min(168, int((last - first) // 3600) + 1))
 
 
 def sync_lift(states: list[State]) -> float:
@@ -31,9 +38,7 @@ def sync_lift(states: list[State]) -> float:
         m = st.week_mask
         ge2 |= ge1 & m
         ge1 |= m
-    first = min(st.first_ts for st in states)
-    last = max(st.last_ts for st in states)
-    slots = max(1, min(168, int((last - first) // 3600) + 1))
+    slots = span_hours(states)
     u1 = ge1.bit_count()
     inside = expected = 0.0
     for st in states:
@@ -81,9 +86,7 @@ def density(states: list[State]) -> tuple[float, int]:
     """
     if len(states) < 2:
         return 0.0, 0
-    first = min(st.first_ts for st in states)
-    last = max(st.last_ts for st in states)
-    slots = max(1, min(168, int((last - first) // 3600) + 1))
+    slots = span_hours(states)
     if slots < DENSE_SPAN:
         return 0.0, 0
     count = [0] * 168
