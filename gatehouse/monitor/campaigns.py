@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from gatehouse.monitor.scorer import lowered
 from gatehouse.monitor.state import State
 
-__all__ = ["KIND", "Campaign", "campaign_score", "tokens_of", "billing_domain", "Token", "Bucket", "TINY", "RARE_MIN",
-           "INTENT_MIN", "SPLIT_MAX", "WORDING_ONLY", "ROTATES_AGENT", "PUBLIC_MAIL"]
+__all__ = ["KIND", "Campaign", "campaign_score", "tokens_of", "split_client", "billing_domain", "Token", "Bucket",
+           "TINY", "RARE_MIN", "INTENT_MIN", "SPLIT_MAX", "WORDING_ONLY", "ROTATES_AGENT", "PUBLIC_MAIL"]
 
 Token = tuple[str, object]
 Bucket = tuple[Token, Token]
@@ -85,6 +85,12 @@ def tokens_of(s: State) -> tuple[list[tuple[str, object]], list[tuple[str, objec
     if s.bill:
         infra.append(("b", s.bill))
     return content, infra
+
+
+def split_client(tok: Token) -> tuple[str, str]:
+    """(user agent, parameters) of a client-signature token (`tokens_of` writes "agent|t=...")."""
+    ua, _, params = str(tok[1]).rpartition("|t=")
+    return ua, "t=" + params
 
 
 # log-odds added to a campaign's pooled score per doubling of its accounts, and at most (reached at

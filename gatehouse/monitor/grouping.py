@@ -25,11 +25,12 @@ from gatehouse.monitor.campaigns import (
     Campaign,
     Token,
     campaign_score,
+    split_client,
 )
 from gatehouse.monitor.fingerprint import atypical_members
 from gatehouse.monitor.scorer import score_state
 from gatehouse.monitor.state import State, merge_view
-from gatehouse.monitor.synchrony import density, keeps_hours, sync_lift
+from gatehouse.monitor.synchrony import density, hours_between, keeps_hours, sync_lift
 
 __all__ = ["UnionFind", "Findings", "Index", "Pooled", "Shape", "components"]
 
@@ -429,12 +430,6 @@ def _exclusive(infra: Token, members: int, infra_count: dict[Token, int]) -> boo
     return infra[0] in "bd" or infra[0] == "i" and infra_count.get(infra, members) <= members
 
 
-def _split(tok: Token) -> tuple[str, str]:
-    """(user agent, parameters) of a client-signature token (`tokens_of` writes "agent|t=...")."""
-    ua, _, params = str(tok[1]).rpartition("|t=")
-    return ua, "t=" + params
-
-
 def _owner(users: list[str], uf: UnionFind, tenants: dict[str, State], fits: Callable[[str, State], bool],
            share: float, least: int = 1) -> str | None:
     """The campaign (its root) that holds `share` of the users of a client or network, and at least
@@ -551,7 +546,7 @@ def _own_client(tenants: dict[str, State], uf: UnionFind, index: Index,
             used[r].update(content_of.get(m, ()))
     # share of the hours the campaign spans in which it is active (chance that an independent
     # account's hour falls inside them)
-    cover = {r: masks[r].bit_count() / max(1, min(168, int((hi - lo) // 3600) + 1)) for r, (lo, hi) in spans.items()}
+    cover = {r: masks[r].bit_count() / hours_between(lo, hi) for r, (lo, hi) in spans.items()}
     informative = {r for r, f in cover.items() if f <= _OWN_HOURS}
 
     def inside(st: State, r: str) -> bool:
@@ -565,7 +560,7 @@ def _own_client(tenants: dict[str, State], uf: UnionFind, index: Index,
     for tok in sorted(carriers, key=repr):
         if any(c not in parent and tenants[c].n >= TINY and not fits(c, tenants[c])
                for c in sorted(carriers[tok]) if c in tenants):
-            ua, params = _split(tok)
+            ua, params = split_client(tok)
             public |= {ua, "|" + params}
     out: list[tuple[str, str]] = []
     taken: set[str] = set()
@@ -573,7 +568,7 @@ def _own_client(tenants: dict[str, State], uf: UnionFind, index: Index,
         r = owner[tok]
         unplaced = [tid for tid in sorted(carriers.get(tok, ())) if tid not in parent and tid in tenants]
         tiny = [tenants[tid] for tid in unplaced if tenants[tid].n < TINY]
-        ua, params = _split(tok)
+        ua, params = split_client(tok)
         pub = ua in public and "|" + params in public
         strays = sum(1 for st in tiny if not inside(st, r))
         f = min(cover.get(r, 1.0), 0.99)

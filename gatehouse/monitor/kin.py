@@ -110,9 +110,7 @@ def hours_kin_of(campaigns: Sequence[Campaign], min_score: float, tenants: Mappi
     hours of the week are all dense hours of a campaign scoring `min_score` or more that works in
     sessions (`_CROWD` members or more, `DENSE_MIN` density, dense hours at most `_SESSIONS_MAX` of
     its span), with the tie least likely by chance."""
-    member = {t for c in campaigns for t in c.tenants}
-    young = [(tid, st) for tid, st in sorted(tenants.items())
-             if tid not in member and 0 < st.n < _ESTABLISHED and st.week_mask]
+    young: list[tuple[str, State]] | None = None  # listed once a campaign works in sessions
     best: dict[str, HoursTie] = {}
     for c in sorted(campaigns, key=lambda c: c.id):
         if c.score < min_score or len(c.tenants) < _CROWD:
@@ -124,6 +122,10 @@ def hours_kin_of(campaigns: Sequence[Campaign], min_score: float, tenants: Mappi
         share = dense.bit_count() / span_hours(states)
         if share > _SESSIONS_MAX:
             continue
+        if young is None:
+            member = {t for other in campaigns for t in other.tenants}
+            young = [(tid, st) for tid, st in tenants.items()
+                     if tid not in member and 0 < st.n < _ESTABLISHED and st.week_mask]
         for tid, st in young:
             if st.week_mask & ~dense:
                 continue

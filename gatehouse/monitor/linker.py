@@ -85,6 +85,7 @@ from gatehouse.monitor.campaigns import (
     Campaign,
     Token,
     billing_domain,
+    split_client,
     tokens_of,
 )
 from gatehouse.monitor.grouping import Findings, Pooled, Shape, UnionFind, components
@@ -258,7 +259,7 @@ class Linker:
             return True
         if (bk[1][0] == "u" and members >= _IP_COHERENCE * self.infra_count.get(bk[1], members)
                 and not self._on_own_network(self._members(bk))):
-            return self._on_client(bk[0], str(bk[1][1]).split("|", 1)[0]) >= _RARE_SHARE * users
+            return self._on_client(bk[0], split_client(bk[1])[0]) >= _RARE_SHARE * users
         return bk[1][0] == "i" and self._spread(bk[0]) >= _RARE_SHARE * users
 
     def _spent(self, st: State) -> bool:
@@ -279,7 +280,7 @@ class Linker:
         if cached is None:
             cached = self._on_client_of[key] = sum(
                 1 for u in self.content_users.get(content, ())
-                if any(i[0] == "u" and str(i[1]).split("|", 1)[0] == client for i in self.infra_of.get(u, ())))
+                if any(i[0] == "u" and split_client(i)[0] == client for i in self.infra_of.get(u, ())))
         return cached
 
     def _spread(self, content: Token) -> int:

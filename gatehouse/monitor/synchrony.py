@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from gatehouse.monitor.state import State
 
-__all__ = ["SYNC_MIN", "DENSE_MIN", "DENSE_SPAN", "span_hours", "sync_lift", "density", "keeps_hours"]
+__all__ = ["SYNC_MIN", "DENSE_MIN", "DENSE_SPAN", "hours_between", "span_hours", "sync_lift", "density", "keeps_hours"]
 
 # A bucket joined only by a user agent with its parameters (a popular SDK at its defaults is
 # shared by many unrelated customers) needs corroboration: its members must be active in the
@@ -16,11 +16,14 @@ __all__ = ["SYNC_MIN", "DENSE_MIN", "DENSE_SPAN", "span_hours", "sync_lift", "de
 SYNC_MIN = 1.8
 
 
-def span_hours(states: list[State]) -> int:
-    """The hours of the week the states' traffic spans, first request to last (1 to 168)."""
-    first = min(st.first_ts for st in states)
-    last = max(st.last_ts for st in states)
+def hours_between(first: float, last: float) -> int:
+    """The hours of the week from `first` to `last` (1 to 168)."""
     return max(1, min(168, int((last - first) // 3600) + 1))
+
+
+def span_hours(states: list[State]) -> int:
+    """The hours of the week the states' traffic spans, first request to last (`hours_between`)."""
+    return hours_between(min(st.first_ts for st in states), max(st.last_ts for st in states))
 
 
 def sync_lift(states: list[State]) -> float:
