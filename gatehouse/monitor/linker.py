@@ -9,17 +9,19 @@ a billing contact, is specific; a user agent with parameters is what every custo
 shares, so a bucket joined only by it must also show synchronized timing (`sync_lift`) to count, or
 content that is rare in the whole population (a template opening that many throwaway accounts share
 and almost no one else uses, on this network or on the few shared networks the campaign spreads
-over, where its users are a group of their own, or on this client at any parameters; throwaway
-accounts are tiny, or spent after one sitting, as a relay of accounts used one after another is).
-Content weighs by that rarity too: a bucket whose content most of its users share elsewhere
-(everyday wording, cover chat) only attaches accounts nothing more specific placed, and never
-merges two campaigns. A bucket that counts but pools past
-watch and short of distilling (a campaign's accounts whose few requests were mostly cover) attaches
-its unplaced accounts to the campaign that already holds a third of it: those that show harvest
-intent of their own, or, when the bucket counts through its rare content, any that the content
-speaks for; a rare one whose content the group holds on other networks too, and that no campaign
-holds, makes a crowd of such accounts (at least `RARE_MIN`, none of them vouched for by an
-organization's own bucket) a group of its own (`grouping._attach_leaning`). A bucket is suspicious
+over, where its users are a group of their own, down to a handful of accounts per network for a
+small campaign, or on this client at any parameters; throwaway accounts are tiny, or spent after
+one sitting, as a relay of accounts used one after another is). Content weighs by that rarity too:
+a bucket whose content most of its users share elsewhere (everyday wording, cover chat) only
+attaches accounts nothing more specific placed, and never merges two campaigns. A bucket that
+counts but pools past watch and short of distilling (a campaign's accounts whose few requests were
+mostly cover; or a handful of throwaway accounts, too few to score, on one of a small campaign's
+ranges) attaches its unplaced accounts to the campaign that already holds a third of it: those that
+show harvest intent of their own, or, when the bucket counts through its rare content, any that the
+content speaks for (of a handful, only its throwaway accounts); a rare one whose content the group
+holds on other networks too, and that no campaign holds, makes a crowd of such accounts (at least
+`RARE_MIN`, none of them vouched for by an organization's own bucket) a group of its own
+(`grouping._attach_leaning`). A bucket is suspicious
 when the pooled traffic of its members scores high with the same scorer as a single tenant: 5,000
 tiny accounts pooled look like the one distiller they are, while the many honest users of one
 open-source app pooled still look honest. A tenant joins a campaign when it sits in at least two
@@ -119,6 +121,17 @@ _RARE_TINY = 0.5
 _STINT_HOURS = 6.0
 _STINT_IDLE_HOURS = 24.0
 _STINT_MAX = 50
+# A few throwaway accounts on one shared range (at least `_FEW_MIN`, under `RARE_MIN`) hold rare
+# content too when its writers are a crowd (`_FEW_SPREAD`), at least `_RARE_SHARE` of them in such
+# groups on their ranges, and this range holds a `_FEW_NETS`th of those: a small campaign spread over
+# a few shared cloud or carrier ranges writes each of its templates in a handful of accounts per
+# range, where an everyday opening (even one a large campaign writes too) sits on many more. Such a
+# bucket pools too few requests to score (volume confidence), so it leans (`_LEAN`) whatever its
+# score, and it places only its throwaway members: an established customer on the range may write
+# the template too.
+_FEW_MIN = 5
+_FEW_SPREAD = 20
+_FEW_NETS = 6
 # A client's parameter signature that is mostly this content's writers (at least `_IP_COHERENCE`
 # of its accounts) holds rare content too when the content's writers are at least `_RARE_SHARE`
 # on that client at any parameters: a campaign that jitters its temperature per account spreads
@@ -179,6 +192,8 @@ class Linker:
         self.rare: set[Bucket] = set()  # buckets that count through rare content (see `components`)
         # rare buckets on a network whose content the group also holds on others (see `grouping._attach_leaning`)
         self.spread: set[Bucket] = set()
+        # rare buckets of a few accounts (under `RARE_MIN`) on one of a campaign's shared ranges
+        self.few: set[Bucket] = set()
         self._intent: dict[str, tuple[int, float]] = {}
         self.scored: dict[Bucket, tuple[int, int]] = {}
         self.infra_of: dict[str, set[tuple[str, object]]] = {}
@@ -186,7 +201,8 @@ class Linker:
         self.carriers: dict[tuple[str, object], set[str]] = defaultdict(set)  # client signature -> tenants
         self.content_of: dict[str, set[tuple[str, object]]] = {}
         self.content_users: dict[tuple[str, object], set[str]] = defaultdict(set)
-        self._spread_of: dict[Token, int] = {}  # `_spread` of each content this pass (memberships are fixed)
+        # `_spread` of each content (and least group) this pass (memberships are fixed)
+        self._spread_of: dict[tuple[Token, int], int] = {}
         self._on_client_of: dict[tuple[Token, str], int] = {}  # `_on_client`, likewise
         self._pooled: dict[str, Pooled] = {}  # by campaign root
         self._shapes: dict[str, Shape] = {}  # by campaign root
@@ -246,21 +262,36 @@ class Linker:
             members = self._sorted[bk] = sorted(self.buckets[bk])
         return members
 
+    def _placed(self, bk: Bucket, tenants: dict[str, State]) -> list[str]:
+        """The members a bucket of shared infrastructure places: all, but only the throwaway ones of a
+        few accounts' rare content (an established customer on the range may write it too)."""
+        if bk not in self.few:
+            return self._members(bk)
+        return [m for m in self._members(bk) if self._throwaway(tenants[m])]
+
     def _rare(self, bk: Bucket, states: list[State]) -> bool:
         """Whether the bucket's content is specific to it: shared by many mostly tiny accounts
-        and used by almost no one else (weighed by population rarity, not by timing)."""
+        and used by almost no one else (weighed by population rarity, not by timing); on a shared
+        /24, down to a few accounts of a small campaign's (`_FEW_MIN`)."""
         members = len(states)
-        if bk[0][0] in "un" or members < RARE_MIN:
+        if bk[0][0] in "un" or members < (_FEW_MIN if bk[1][0] == "i" else RARE_MIN):
             return False
-        if sum(1 for st in states if st.n < TINY or self._spent(st)) < _RARE_TINY * members:
+        if sum(1 for st in states if self._throwaway(st)) < _RARE_TINY * members:
             return False
         users = len(self.content_users.get(bk[0], ())) or members
+        if members < RARE_MIN:
+            spread = self._spread(bk[0], _FEW_MIN)
+            return spread >= _FEW_SPREAD and spread >= _RARE_SHARE * users and members * _FEW_NETS >= spread
         if members >= _RARE_SHARE * users:
             return True
         if (bk[1][0] == "u" and members >= _IP_COHERENCE * self.infra_count.get(bk[1], members)
                 and not self._on_own_network(self._members(bk))):
             return self._on_client(bk[0], split_client(bk[1])[0]) >= _RARE_SHARE * users
         return bk[1][0] == "i" and self._spread(bk[0]) >= _RARE_SHARE * users
+
+    def _throwaway(self, st: State) -> bool:
+        """Tiny (`TINY`) or spent (`_spent`): an account with no history of its own."""
+        return st.n < TINY or self._spent(st)
 
     def _spent(self, st: State) -> bool:
         """Used for one sitting (`_STINT_HOURS`) and not since for a day, as of the latest request seen."""
@@ -283,15 +314,16 @@ class Linker:
                 if any(i[0] == "u" and split_client(i)[0] == client for i in self.infra_of.get(u, ())))
         return cached
 
-    def _spread(self, content: Token) -> int:
-        cached = self._spread_of.get(content)
+    def _spread(self, content: Token, least: int = RARE_MIN) -> int:
+        key = (content, least)
+        cached = self._spread_of.get(key)
         if cached is None:
-            cached = self._spread_of[content] = self._count_spread(content)
+            cached = self._spread_of[key] = self._count_spread(content, least)
         return cached
 
-    def _count_spread(self, content: Token) -> int:
+    def _count_spread(self, content: Token, least: int) -> int:
         """How many of the content's users sit on a network where its users are a group of their own
-        (at least `RARE_MIN` of them and `_RARE_COHERENCE` of the network): a campaign spread over a few
+        (at least `least` of them and `_RARE_COHERENCE` of the network): a campaign spread over a few
         shared cloud ranges holds its template almost alone on each, while everyday wording is spread
         thin over every network."""
         grouped: dict[Token, bool] = {}
@@ -303,7 +335,7 @@ class Linker:
                 ok = grouped.get(i)
                 if ok is None:
                     here = len(self.buckets.get((content, i), ()))
-                    ok = grouped[i] = here >= RARE_MIN and here >= _RARE_COHERENCE * self.infra_count.get(i, 1)
+                    ok = grouped[i] = here >= least and here >= _RARE_COHERENCE * self.infra_count.get(i, 1)
                 if ok:
                     count += 1
                     break
@@ -382,9 +414,9 @@ class Linker:
         common = {bk for bk in self.suspicious
                   if bk[0][0] != "u" and len(self.buckets[bk]) < _COMMON * len(self.content_users.get(bk[0], ()))}
         # a wording-only bucket places only the members that keep the group's hours (or a crowd's throwaways)
-        placed = [(bk, self._members(bk) if bk[1] != WORDING_ONLY else self._wording_members(bk, tenants))
+        placed = [(bk, self._wording_members(bk, tenants) if bk[1] == WORDING_ONLY else self._placed(bk, tenants))
                   for bk in sorted(self.suspicious)]
-        lean = [(bk, self._members(bk)) for bk in sorted(self.leaning)]
+        lean = [(bk, self._placed(bk, tenants)) for bk in sorted(self.leaning)]
         index = (self.infra_of, self.infra_count, self.content_of, self.content_users, self.carriers)
         found = Findings(placed, common=common, joint=self.joint, crowd=self.crowd, lean=lean, rare=self.rare,
                          spread=self.spread, vouched=self.vouched,
@@ -407,6 +439,7 @@ class Linker:
             self.leaning.discard(bk)
             self.rare.discard(bk)
             self.spread.discard(bk)
+            self.few.discard(bk)
             if not members:
                 self.buckets.pop(bk, None)
             return was
@@ -461,11 +494,15 @@ class Linker:
             self.rare.add(bk)
         else:
             self.rare.discard(bk)
+        if rare and len(states) < RARE_MIN:
+            self.few.add(bk)
+        else:
+            self.few.discard(bk)
         if rare and bk[1][0] == "i" and self._spread(bk[0]) > len(states):
             self.spread.add(bk)
         else:
             self.spread.discard(bk)
-        if ok and bk[1] != WORDING_ONLY and not suspicious and score >= _LEAN:
+        if ok and bk[1] != WORDING_ONLY and not suspicious and (score >= _LEAN or bk in self.few):
             self.leaning.add(bk)
         else:
             self.leaning.discard(bk)
