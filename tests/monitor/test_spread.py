@@ -19,13 +19,15 @@ CLIENT = "OpenAI/Python 1.75.0"
 
 
 def _cloud_week(rare_writers: int = 3, customer: bool = False) -> Monitor:
-    """On each of four cloud /24s: 60 honest customers chatting all week with the campaign's SDK; 30 campaign accounts writing its main template; 4 writing both templates; and
-    `rare_writers` writing only its rarer one. Campaign accounts send three requests each, spread
-    over the week. With `customer`, an established customer on the first range asks for long FAQs
-    in the rarer template's words every day too, with a client of its own."""
+    """On each of four cloud /24s: 60 honest customers chatting all week with the campaign's SDK
+    (at other parameters); 30 campaign accounts writing its main template; 4 writing both
+    templates; and `rare_writers` writing only its rarer one. Campaign accounts send three requests
+    each, spread over the week. With `customer`, an established customer on the first range asks
+    for long FAQs in the rarer template's words every day too, with a client of its own."""
     rng = random.Random(5)
     pool = vocab(rng, 3000)
     mon = Monitor()
+
     def deep_dive() -> dict[str, Any]:
         return chat(f"Write a rigorous deep-dive into {words(rng, pool, 2)}, including the reasoning behind each "
                     "step", temperature=0.8, max_tokens=6000)
@@ -46,9 +48,9 @@ def _cloud_week(rare_writers: int = 3, customer: bool = False) -> Monitor:
                 n += 1
         for h in range(60):
             times = sorted(T0 + (d * 24 + 8 + rng.uniform(0, 12)) * HOUR for d in range(7) for _ in range(2))
-            run([(t, chat(f"quick question about {words(rng, pool, 3)}", temperature=0.7, max_tokens=800), 30, 120)
-                 for t in times],
-                tenant=f"org_h{net}-{h:02d}", key=f"key_h{net}-{h:02d}", ip=f"{net}.{h}", ua=CLIENT, monitor=mon)
+            asks = [(t, chat(f"quick question about {words(rng, pool, 3)}", temperature=0.7, max_tokens=800), 30, 120)
+                    for t in times]
+            run(asks, tenant=f"org_h{net}-{h:02d}", key=f"key_h{net}-{h:02d}", ip=f"{net}.{h}", ua=CLIENT, monitor=mon)
     if customer:
         times = sorted(T0 + (d * 24 + 9 + rng.uniform(0, 8)) * HOUR for d in range(7) for _ in range(6))
         run([(t, faq(), 40, 1800) for t in times], tenant="org_writer", key="key_writer", ip=f"{NETS[0]}.250",
@@ -59,7 +61,8 @@ def _cloud_week(rare_writers: int = 3, customer: bool = False) -> Monitor:
 
 def _campaign_of(mon: Monitor, suffix: str) -> set[str]:
     """The linked accounts of one kind ("m", "b" or "r")."""
-    return {t for c in mon.campaigns if c.score >= 0.7 for t in c.tenants if t.startswith("org_c") and t.endswith(suffix)}
+    return {t for c in mon.campaigns if c.score >= 0.7
+            for t in c.tenants if t.startswith("org_c") and t.endswith(suffix)}
 
 
 def test_the_few_writers_of_a_rare_template_join_the_campaign_their_ranges_hold() -> None:
@@ -69,7 +72,7 @@ def test_the_few_writers_of_a_rare_template_join_the_campaign_their_ranges_hold(
     assert not any(t.startswith("org_h") for t in campaigns[0].tenants)
     assert len(_campaign_of(mon, "m")) == 120
     assert len(_campaign_of(mon, "b")) == 16
-    assert len(_campaign_of(mon, "r")) == 12  # rare-template writers only: 5 on 7 accounts per range
+    assert len(_campaign_of(mon, "r")) == 12  # the three per range that write only the rarer template
 
 
 def test_an_established_customer_writing_the_rare_template_is_not_placed_by_it() -> None:
