@@ -26,7 +26,8 @@ KIND = {"o": "instruction opening", "c": "template ending", "s": "system prompt"
          "b": "billing contact", "d": "billing domain", "n": "billing domain",
          "a": "the same wording in the same hours",
          "w": "wording only throwaway accounts write", "r": "a new user agent per request"}
-# infrastructure of an account that changes its user agent on most requests (`tokens_of`)
+# infrastructure of an account that changes its user agent on most requests, or at all in the few
+# requests of a throwaway account (under `TINY`; `tokens_of`)
 ROTATES_AGENT: tuple[str, object] = ("r", "")
 # Wording alone: every account that uses a content token is one bucket too (a campaign whose accounts
 # share no network, client or billing still writes from one prompt pool); see `density`.
@@ -80,7 +81,7 @@ def tokens_of(s: State) -> tuple[list[tuple[str, object]], list[tuple[str, objec
     ua = s.top_ua.top(1)
     params = [p for p, c in s.top_param.top(2) if c >= 0.3 * s.n]
     infra += [("u", f"{ua[0][0] if ua else ''}|{p}") for p in params]
-    if ua and s.n >= 2 and 2 * ua[0][1] <= s.n:
+    if ua and s.n >= 2 and (2 * ua[0][1] <= s.n or s.n < TINY and ua[0][1] < s.n):
         infra.append(ROTATES_AGENT)
     if s.bill:
         infra.append(("b", s.bill))

@@ -38,40 +38,41 @@ few requests were cover chat with a popular SDK shares nothing else with its ope
 (`grouping._own_network`). Accounts billed at one organization's mail domain under different
 addresses are one bucket too, which like a user agent needs synchronized timing (webmail domains
 never count). An account that sends most of its requests with another user agent hides its client,
-which no ordinary application does: that is infrastructure its kind shares (`ROTATES_AGENT`), so
-such accounts writing the same content are a bucket without timing. It places only the accounts that
-nothing else placed, wording included, with the campaign that already holds a third of it or as a
-group of their own (`grouping._place_rotating`): two operations may hide their clients alike and
-write the same everyday phrases, so it never merges campaigns, counts toward no other bucket and
-ties no one (an established customer's users may also come through many SDK versions). Last, wording
-alone: every account that uses a content token is one bucket, for campaigns whose accounts share no
-network, client or billing (residential proxies, a client per account, prompts composed per request
-from one phrase pool). Such a bucket counts when its members crowd into the same hours far more than
-independent users would (`density`, which counts members per hour and so still sees a campaign's
-sessions when outsiders fill the rest of the week), no established customer writes the wording as
-everyone does (`_everyday`), and the members that keep the group's hours and show harvest intent
-themselves pool as distilling; it places only those members, and never merges two campaigns,
-whichever evidence placed them (`grouping._place_by_wording`); groups that only wording placed join
-when they write from the same phrases in the same proportions (one campaign's teams working
-different shifts, `grouping._join_wording_groups`). A campaign that composes its asks from many
-phrases spreads its accounts over as many buckets, each maybe too thin to pool as distilling alone:
-such buckets that share accounts are judged together (`_judge_jointly`). A campaign whose throwaway
-accounts trickle in at any hour crowds into no sessions; wording that at least `RARE_MIN` accounts
-write and no established account does (bar accounts that shared infrastructure already ties to a
-campaign) is a throwaway crowd's all the same, and its tiny accounts with harvest intent are placed
-when they pool as distilling (`_throwaway_crowd`); hours say nothing about such accounts, so they
-group with the crowds they share accounts with, never with a campaign other evidence placed. Wording
-never overrules an organization's own traffic: accounts whose bucket on a /24 that is mostly theirs
-(or one billing contact) pooled enough traffic and scored honest are left out of it (`_JUDGED`: a
-class of students on its campus network, writing one assignment's wording in lab sessions and asking
-for long essays, pools as a class; its essay writers pooled with another class's would not). A
-campaign scores its pooled traffic plus what the split itself says: an honest customer does not
-spread its work over many accounts that share a template, a network or a client, so each doubling of
-the linked accounts adds log-odds to the pooled score, up to a cap (`campaign_score`). Those
-log-odds do not count for a member that does not send like the rest (another client, or a settled
-address among rotating ones; `fingerprint`): wording may have linked an outsider. Every pass runs in
-sorted order, so the same traffic gives the same campaigns in any process.
-"""
+which no ordinary application does (nor, in its few requests, does a newcomer trying one client: an
+account under `TINY` requests that changed its agent at all counts): that is infrastructure its kind
+shares (`ROTATES_AGENT`), so such accounts writing the same content are a bucket without timing. It
+places only the accounts that nothing else placed, wording included, with the campaign that already
+holds a third of it or as a group of their own (`grouping._place_rotating`): two operations may hide
+their clients alike and write the same everyday phrases, so it never merges campaigns, counts toward
+no other bucket and ties no one (an established customer's users may also come through many SDK
+versions). Last, wording alone: every account that uses a content token is one bucket, for campaigns
+whose accounts share no network, client or billing (residential proxies, a client per account,
+prompts composed per request from one phrase pool). Such a bucket counts when its members crowd into
+the same hours far more than independent users would (`density`, which counts members per hour and
+so still sees a campaign's sessions when outsiders fill the rest of the week), no established
+customer writes the wording as everyone does (`_everyday`), and the members that keep the group's
+hours and show harvest intent themselves pool as distilling; it places only those members, and never
+merges two campaigns, whichever evidence placed them (`grouping._place_by_wording`); groups that
+only wording placed join when they write from the same phrases in the same proportions (one
+campaign's teams working different shifts, `grouping._join_wording_groups`). A campaign that
+composes its asks from many phrases spreads its accounts over as many buckets, each maybe too thin
+to pool as distilling alone: such buckets that share accounts are judged together
+(`_judge_jointly`). A campaign whose throwaway accounts trickle in at any hour crowds into no
+sessions; wording that at least `RARE_MIN` accounts write and no established account does (bar
+accounts that shared infrastructure already ties to a campaign) is a throwaway crowd's all the same,
+and its tiny accounts with harvest intent are placed when they pool as distilling
+(`_throwaway_crowd`); hours say nothing about such accounts, so they group with the crowds they
+share accounts with, never with a campaign other evidence placed. Wording never overrules an
+organization's own traffic: accounts whose bucket on a /24 that is mostly theirs (or one billing
+contact) pooled enough traffic and scored honest are left out of it (`_JUDGED`: a class of students
+on its campus network, writing one assignment's wording in lab sessions and asking for long essays,
+pools as a class; its essay writers pooled with another class's would not). A campaign scores its
+pooled traffic plus what the split itself says: an honest customer does not spread its work over
+many accounts that share a template, a network or a client, so each doubling of the linked accounts
+adds log-odds to the pooled score, up to a cap (`campaign_score`). Those log-odds do not count for a
+member that does not send like the rest (another client, or a settled address among rotating ones;
+`fingerprint`): wording may have linked an outsider. Every pass runs in sorted order, so the same
+traffic gives the same campaigns in any process."""
 
 from __future__ import annotations
 

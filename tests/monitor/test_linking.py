@@ -836,21 +836,27 @@ def _agents(*uas: str) -> State:
     return s
 
 
-def test_a_user_agent_changed_on_most_requests_is_shared_infrastructure() -> None:
+def test_a_user_agent_changed_on_most_requests_or_at_all_by_a_tiny_account_is_shared_infrastructure() -> None:
     def rotates(*uas: str) -> bool:
         return campaigns.ROTATES_AGENT in tokens_of(_agents(*uas))[1]
 
     assert rotates("a/1", "b/1")
     assert rotates("a/1", "a/1", "b/1", "c/1")  # no agent on more than half of the requests
-    assert not rotates("a/1", "a/1", "b/1")
     assert not rotates("a/1")  # one request shows nothing
     assert not rotates("a/1", "a/1", "a/1")
+    # a throwaway account (under `TINY` requests) that changed its agent at all, in its few requests
+    assert rotates("a/1", "a/1", "b/1")
+    assert rotates(*["a/1"] * 6, "b/1")
+    # an account with a history of its own must send with another agent at least half of the time
+    assert not rotates(*["a/1"] * 7, "b/1")
+    assert rotates(*["a/1"] * 4, *["b/1"] * 4)
 
 
-def _rotating_week(rotate: bool, established_rotators: int = 3) -> Monitor:
+def _rotating_week(rotate: bool, established_rotators: int = 3, partly: bool = False) -> Monitor:
     """150 throwaway accounts of two to four long free-form asks each, at any hour of the week,
     each on its own /24. With `rotate` each request carries another SDK user agent (a client that
-    hides its fingerprint); otherwise each account keeps a client of its own. Beside them, 100
+    hides its fingerprint), with `partly` only the last one; otherwise each account keeps a client
+    of its own. Beside them, 100
     tiny honest accounts ask in the same phrases at their own hours, and `established_rotators`
     customers whose users chat in those phrases through several SDK versions all week."""
     rng = random.Random(41)
@@ -859,9 +865,9 @@ def _rotating_week(rotate: bool, established_rotators: int = 3) -> Monitor:
     for a in range(150):
         reqs = sorted((T0 + rng.uniform(0, 167) * HOUR, _freeform(rng, broad), 25, rng.randint(1200, 2900))
                       for _ in range(rng.randint(2, 4)))
-        for r in reqs:
+        for i, r in enumerate(reqs):
             ua = (f"{rng.choice(['okhttp', 'axios', 'httpx', 'undici'])}/{rng.randint(1, 9)}.{rng.randint(0, 99)}"
-                  if rotate else f"kit-{a}/1.0")
+                  if rotate and (not partly or i == len(reqs) - 1) else f"kit-{a}/1.0")
             run([r], tenant=f"org_r{a:03d}", key=f"key_r{a:03d}", ip=f"{40 + a}.{a}.9.7", ua=ua, monitor=mon)
     for a in range(100):
         start = rng.uniform(0, 160)
@@ -888,6 +894,13 @@ def test_tiny_accounts_changing_user_agent_every_request_are_linked_by_shared_wo
     assert not _linked(mon, "org_t") and not _linked(mon, "org_u")
     # the same accounts each keeping a client of their own share nothing exact and keep no common hours
     assert not _rotating_week(rotate=False).campaigns
+
+
+def test_tiny_accounts_that_change_their_agent_once_are_linked_like_those_that_change_it_every_time() -> None:
+    mon = _rotating_week(rotate=True, partly=True)
+    assert len(mon.campaigns) == 1
+    assert set(mon.campaigns[0].tenants) == {f"org_r{a:03d}" for a in range(150)}
+    assert not _linked(mon, "org_t") and not _linked(mon, "org_u")
 
 
 def test_a_rotating_agent_bucket_groups_its_loose_accounts_but_never_merges_campaigns() -> None:
