@@ -127,8 +127,8 @@ _STINT_MAX = 50
 # groups on their ranges, and this range holds a `_FEW_NETS`th of those: a small campaign spread over
 # a few shared cloud or carrier ranges writes each of its templates in a handful of accounts per
 # range, where an everyday opening (even one a large campaign writes too) sits on many more. Such a
-# bucket pools too few requests to score (volume confidence), so it leans (`_LEAN`) whatever its
-# score, and it places only its throwaway members: an established customer on the range may write
+# bucket pools too few requests to score (volume confidence), so it leans even when it pools under
+# `_LEAN`, and it places only its throwaway members: an established customer on the range may write
 # the template too.
 _FEW_MIN = 5
 _FEW_SPREAD = 20
@@ -193,8 +193,6 @@ class Linker:
         self.rare: set[Bucket] = set()  # buckets that count through rare content (see `components`)
         # rare buckets on a network whose content the group also holds on others (see `grouping._attach_leaning`)
         self.spread: set[Bucket] = set()
-        # rare buckets of a few accounts (under `RARE_MIN`) on one of a campaign's shared ranges
-        self.few: set[Bucket] = set()
         self._intent: dict[str, tuple[int, float]] = {}
         self.scored: dict[Bucket, tuple[int, int]] = {}
         self.infra_of: dict[str, set[tuple[str, object]]] = {}
@@ -266,9 +264,14 @@ class Linker:
     def _placed(self, bk: Bucket, tenants: dict[str, State]) -> list[str]:
         """The members a bucket of shared infrastructure places: all, but only the throwaway ones of a
         few accounts' rare content (an established customer on the range may write it too)."""
-        if bk not in self.few:
+        if not self._few(bk):
             return self._members(bk)
         return [m for m in self._members(bk) if self._throwaway(tenants[m])]
+
+    def _few(self, bk: Bucket) -> bool:
+        """Whether the bucket counts through the rare content of a few accounts (under `RARE_MIN`) on
+        one of a small campaign's shared ranges."""
+        return bk in self.rare and len(self.buckets[bk]) < RARE_MIN
 
     def _rare(self, bk: Bucket, states: list[State]) -> bool:
         """Whether the bucket's content is specific to it: shared by many mostly tiny accounts
@@ -440,7 +443,6 @@ class Linker:
             self.leaning.discard(bk)
             self.rare.discard(bk)
             self.spread.discard(bk)
-            self.few.discard(bk)
             if not members:
                 self.buckets.pop(bk, None)
             return was
@@ -495,15 +497,11 @@ class Linker:
             self.rare.add(bk)
         else:
             self.rare.discard(bk)
-        if rare and len(states) < RARE_MIN:
-            self.few.add(bk)
-        else:
-            self.few.discard(bk)
         if rare and bk[1][0] == "i" and self._spread(bk[0]) > len(states):
             self.spread.add(bk)
         else:
             self.spread.discard(bk)
-        if ok and bk[1] != WORDING_ONLY and not suspicious and (score >= _LEAN or bk in self.few):
+        if ok and bk[1] != WORDING_ONLY and not suspicious and (score >= _LEAN or self._few(bk)):
             self.leaning.add(bk)
         else:
             self.leaning.discard(bk)
