@@ -4,8 +4,9 @@ A `Campaign` is a group of tenants judged to act as one coordinated operation, w
 pooled traffic earns plus what splitting that traffic over many accounts says (`campaign_score`).
 Linking reads each account's state as *content* tokens (instruction openings, template endings,
 system prompt) and *infrastructure* tokens (/24 networks, user agent with parameters, billing
-contact), `tokens_of`; `linker` groups accounts by the tokens they share, `grouping` turns what it
-found into campaigns, and `synchrony` says whether accounts act in the same hours.
+contact, a user agent or network changed per request), `tokens_of`; `linker` groups accounts by
+the tokens they share, `grouping` turns what it found into campaigns, and `synchrony` says whether
+accounts act in the same hours.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from gatehouse.monitor.scorer import lowered
 from gatehouse.monitor.state import State
 
 __all__ = ["KIND", "Campaign", "campaign_score", "tokens_of", "split_client", "billing_domain", "Token", "Bucket",
-           "TINY", "RARE_MIN", "INTENT_MIN", "SPLIT_MAX", "WORDING_ONLY", "ROTATES_AGENT", "PUBLIC_MAIL"]
+           "TINY", "RARE_MIN", "INTENT_MIN", "SPLIT_MAX", "WORDING_ONLY", "ROTATES_AGENT", "ROTATES_ADDRESS",
+           "ROTATING", "PUBLIC_MAIL"]
 
 Token = tuple[str, object]
 Bucket = tuple[Token, Token]
@@ -25,10 +27,19 @@ Bucket = tuple[Token, Token]
 KIND = {"o": "instruction opening", "c": "template ending", "s": "system prompt", "i": "/24 network", "u": "user agent and parameters",
          "b": "billing contact", "d": "billing domain", "n": "billing domain",
          "a": "the same wording in the same hours",
-         "w": "wording only throwaway accounts write", "r": "a new user agent per request"}
+         "w": "wording only throwaway accounts write", "r": "a new user agent per request",
+         "p": "a new network per request"}
 # infrastructure of an account that changes its user agent on most requests, or at all in the few
 # requests of a throwaway account (under `TINY`; `tokens_of`)
 ROTATES_AGENT: tuple[str, object] = ("r", "")
+# infrastructure of a young account (under `_ROTATION_YOUNG` requests) that takes a new network per
+# request: at least `_ROTATION_NETWORKS` /24s, none of them carrying half of its requests. That is a
+# residential proxy's rotation; a person's home, office and phone are three networks (`tokens_of`).
+ROTATES_ADDRESS: tuple[str, object] = ("p", "")
+_ROTATION_NETWORKS = 4
+_ROTATION_YOUNG = 50
+# accounts hiding their client or their network: a bucket of their own kind (`linker`, `_place_rotating`)
+ROTATING = frozenset({ROTATES_AGENT, ROTATES_ADDRESS})
 # Wording alone: every account that uses a content token is one bucket too (a campaign whose accounts
 # share no network, client or billing still writes from one prompt pool); see `density`.
 WORDING_ONLY: tuple[str, object] = ("a", "")
@@ -83,6 +94,9 @@ def tokens_of(s: State) -> tuple[list[tuple[str, object]], list[tuple[str, objec
     infra += [("u", f"{ua[0][0] if ua else ''}|{p}") for p in params]
     if ua and s.n >= 2 and (2 * ua[0][1] <= s.n or s.n < TINY and ua[0][1] < s.n):
         infra.append(ROTATES_AGENT)
+    nets = s.top_ip.counts
+    if s.n < _ROTATION_YOUNG and len(nets) >= _ROTATION_NETWORKS and 2 * max(nets.values()) <= s.n:
+        infra.append(ROTATES_ADDRESS)
     if s.bill:
         infra.append(("b", s.bill))
     return content, infra

@@ -17,7 +17,8 @@ from gatehouse.monitor.campaigns import (
     INTENT_MIN,
     KIND,
     RARE_MIN,
-    ROTATES_AGENT,
+    ROTATES_ADDRESS,
+    ROTATING,
     SPLIT_MAX,
     TINY,
     WORDING_ONLY,
@@ -152,8 +153,9 @@ def components(tenants: dict[str, State], found: Findings, cache: dict[str, Pool
         for m in members:
             if m not in ok:
                 ok[m] = fits(m, tenants[m])
-            # a rotating agent places accounts on its own terms (`_place_rotating`), never helps elsewhere
-            if ok[m] and bk[1] != ROTATES_AGENT:
+            # a rotation (of agents or networks) places accounts on its own terms (`_place_rotating`), never
+            # helps elsewhere
+            if ok[m] and bk[1] not in ROTATING:
                 counter[m] += weight
     uf = UnionFind()
     # what each bucket's members share, noted at one member: all of them end in that member's campaign
@@ -163,8 +165,10 @@ def components(tenants: dict[str, State], found: Findings, cache: dict[str, Pool
     wording: list[tuple[Bucket, list[str]]] = []
     for bk, members in suspicious:
         count = hits if bk[1] != WORDING_ONLY else {m: hits[m] + said[m] for m in members}
-        if bk[1] == ROTATES_AGENT:
-            rotating.append((bk, [m for m in members if ok[m]]))
+        if bk[1] in ROTATING:
+            # everyday wording: an app's users write it from their many networks too
+            if bk[1] != ROTATES_ADDRESS or bk not in found.common:
+                rotating.append((bk, [m for m in members if ok[m]]))
             continue
         if bk in found.rare:
             # content the group holds alone speaks for every account that holds it, also one whose own
@@ -300,10 +304,12 @@ def _holder(uf: UnionFind, members: list[str]) -> str | None:
 
 
 def _place_rotating(uf: UnionFind, bk: Bucket, members: list[str], shared: list[tuple[str, tuple[str, ...]]]) -> None:
-    """A suspicious bucket of accounts that change their user agent on most requests places its
-    unplaced accounts: with the campaign that already holds a third of it and two thirds of its
-    placed accounts (`_LEAN_PLACED`, `_LEAN_ONE`), or else as a group of their own. It never merges
-    campaigns: two operations may hide their clients alike and write the same everyday phrases."""
+    """A suspicious bucket of accounts that change their user agent on most requests, or take a new
+    network per request (`ROTATING`), places its unplaced accounts: with the campaign that already
+    holds a third of it and two thirds of its placed accounts (`_LEAN_PLACED`, `_LEAN_ONE`), or else
+    as a group of their own. It never merges campaigns: two operations may hide their clients alike
+    and write the same everyday phrases. A rotating network places no one through everyday wording
+    (`components`): an app whose users reach it from their many networks writes it too."""
     loose = [m for m in members if m not in uf.parent]
     if not loose:
         return

@@ -45,9 +45,13 @@ places only the accounts that nothing else placed, wording included, with the ca
 holds a third of it or as a group of their own (`grouping._place_rotating`): two operations may hide
 their clients alike and write the same everyday phrases, so it never merges campaigns, counts toward
 no other bucket and ties no one (an established customer's users may also come through many SDK
-versions). Last, wording alone: every account that uses a content token is one bucket, for campaigns
-whose accounts share no network, client or billing (residential proxies, a client per account,
-prompts composed per request from one phrase pool). Such a bucket counts when its members crowd into
+versions). A young account that takes a new network per request (`ROTATES_ADDRESS`, a residential
+proxy's rotation) is placed the same way, except through everyday wording (`_COMMON`: a
+bring-your-own-key app's users reach it from their many networks and chat as everyone does). Both are kinds of
+account, not places, so a bucket of them needs `_ROTATING_MIN` members, not a share of all
+rotating accounts. Last, wording alone: every account that uses a content token is one bucket, for
+campaigns whose accounts share no network, client or billing (residential proxies, a client per
+account, prompts composed per request from one phrase pool). Such a bucket counts when its members crowd into
 the same hours far more than independent users would (`density`, which counts members per hour and
 so still sees a campaign's sessions when outsiders fill the rest of the week), no established
 customer writes the wording as everyone does (`_everyday`), and the members that keep the group's
@@ -81,7 +85,8 @@ from collections import Counter, defaultdict
 from gatehouse.monitor.campaigns import (
     INTENT_MIN,
     RARE_MIN,
-    ROTATES_AGENT,
+    ROTATES_ADDRESS,
+    ROTATING,
     TINY,
     WORDING_ONLY,
     Bucket,
@@ -99,6 +104,10 @@ from gatehouse.monitor.synchrony import DENSE_MIN, DENSE_SPAN, SYNC_MIN, density
 __all__ = ["Linker", "link"]
 
 _COHERENCE = 0.12
+# A rotating client or network is a kind of account, not a place: every such account in the
+# population shares it, so this many of them writing one content are coherent however many others
+# rotate (`ROTATING`).
+_ROTATING_MIN = 10
 _IP_COHERENCE = 0.5  # a /24 mostly this group's is specific (cloud NAT ranges are shared)
 # a user agent with parameters, or a billing domain, is shared by many unrelated customers: a bucket
 # joined only by one needs synchronized timing (`SYNC_MIN`) or rare content
@@ -248,7 +257,7 @@ class Linker:
     def _tied(self, tid: str) -> bool:
         """Whether a suspicious bucket of shared infrastructure holds the tenant (not wording alone,
         nor a rotating user agent, which an established customer's many users may also show)."""
-        return any(b[1] != WORDING_ONLY and b[1] != ROTATES_AGENT and b in self.suspicious
+        return any(b[1] != WORDING_ONLY and b[1] not in ROTATING and b in self.suspicious
                    for b in self.member_of.get(tid, ()))
 
     def _group(self, bk: Bucket) -> list[str]:
@@ -450,7 +459,7 @@ class Linker:
         # a cloud NAT range shared by unrelated customers does not qualify
         # (a /24 shared by unrelated customers qualifies only by synchronized timing or rare content)
         share = len(members) / max(1, self.infra_count.get(bk[1], len(members)))
-        coherent = share >= _COHERENCE
+        coherent = share >= _COHERENCE or bk[1] in ROTATING and len(members) >= _ROTATING_MIN
         timed = bk[1][0] in _WEAK or (bk[1][0] == "i" and share < _IP_COHERENCE)
         last = self.scored.get(bk)
         if bk[1] == WORDING_ONLY:
@@ -501,7 +510,9 @@ class Linker:
             self.spread.add(bk)
         else:
             self.spread.discard(bk)
-        if ok and bk[1] != WORDING_ONLY and not suspicious and (score >= _LEAN or self._few(bk)):
+        # a rotating network leans only through wording of its own, as it places (`grouping.components`)
+        everyday = bk[1] == ROTATES_ADDRESS and len(members) < _COMMON * len(self.content_users.get(bk[0], ()))
+        if ok and bk[1] != WORDING_ONLY and not suspicious and not everyday and (score >= _LEAN or self._few(bk)):
             self.leaning.add(bk)
         else:
             self.leaning.discard(bk)
