@@ -9,7 +9,10 @@ the members that can show it agree on it, and only in a campaign of at least `_M
 (a handful of accounts shows no shape). A member that keeps the rotation of a rotating
 operation is its own whatever client it carries. A member that breaks a fingerprint stays
 linked, but the split's log-odds (what many accounts sharing one operation's traffic say) do
-not speak for it (`Campaign.score_of`), and the monitor holds it under block for an analyst."""
+not speak for it (`Campaign.score_of`), and the monitor holds it under block for an analyst. A
+member of a single request shows one task's parameters and no addressing, too little to break a
+fingerprint (`_SHOWS`): an operation's harvest and its cover chat differ in their parameters, so a
+throwaway account that sent one harvest request carries none of the client its cover shows."""
 
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ __all__ = ["ANOTHER_CLIENT", "SETTLED_ADDRESS", "addressing", "atypical_members"
 
 _MIN_MEMBERS = 30
 _HOLDS = 0.8
+_SHOWS = 2  # requests a member needs before it can break a fingerprint
 _CLIENT_SHARE = 0.05  # a user agent or parameter signature this share of the members carry is the operation's
 
 ANOTHER_CLIENT = "sends with a client few of its accounts use"
@@ -61,7 +65,9 @@ def atypical_members(members: Sequence[tuple[str, State]]) -> dict[str, str]:
     # only rotation is a fingerprint: accounts that each keep their own address are what anyone's look like
     rotates = known > 0 and shown["churn"] >= _HOLDS * known
     out: dict[str, str] = {}
-    for tid, _ in members:
+    for tid, s in members:
+        if s.n < _SHOWS:
+            continue
         # a member that takes a new network per request like the rest is the operation's, whatever its client
         if client_holds and not on_client[tid] and not (rotates and how[tid] == "churn"):
             out[tid] = ANOTHER_CLIENT

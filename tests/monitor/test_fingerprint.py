@@ -54,6 +54,13 @@ def test_members_off_the_campaigns_own_client_are_told_apart() -> None:
     assert atypical_members(members) == {"org_038": ANOTHER_CLIENT, "org_039": ANOTHER_CLIENT}
 
 
+def test_a_member_of_one_request_breaks_no_fingerprint() -> None:
+    """One request shows the parameters of one task and no addressing: too little to say the
+    account does not send like the operation."""
+    members = _members([_own(i) for i in range(38)] + [_other(100, requests=1), _other(101, requests=2)])
+    assert atypical_members(members) == {"org_039": ANOTHER_CLIENT}
+
+
 def test_a_client_is_a_fingerprint_from_four_fifths_of_the_members() -> None:
     holds = _members([_own(i) for i in range(24)] + [_other(100 + i) for i in range(6)])
     assert set(atypical_members(holds)) == {f"org_{i:03d}" for i in range(24, 30)}
