@@ -36,7 +36,7 @@ ROTATES_AGENT: tuple[str, object] = ("r", "")
 # request: at least `_ROTATION_NETWORKS` /24s, none of them carrying half of its requests. That is a
 # residential proxy's rotation; a person's home, office and phone are three networks (`tokens_of`).
 ROTATES_ADDRESS: tuple[str, object] = ("p", "")
-_ROTATION_NETWORKS = 4
+_ROTATION_NETWORKS = 4  # all that `State.top_ip` holds
 _ROTATION_YOUNG = 50
 # accounts hiding their client or their network: a bucket of their own kind (`linker`, `_place_rotating`)
 ROTATING = frozenset({ROTATES_AGENT, ROTATES_ADDRESS})
