@@ -270,6 +270,10 @@ class Linker:
             members = self._sorted[bk] = sorted(self.buckets[bk])
         return members
 
+    def _common(self, bk: Bucket) -> bool:
+        """Whether most of the bucket's content's users write it outside the bucket (`_COMMON`)."""
+        return len(self.buckets[bk]) < _COMMON * len(self.content_users.get(bk[0], ()))
+
     def _placed(self, bk: Bucket, tenants: dict[str, State]) -> list[str]:
         """The members a bucket of shared infrastructure places: all, but only the throwaway ones of a
         few accounts' rare content (an established customer on the range may write it too)."""
@@ -424,8 +428,7 @@ class Linker:
             self._judge(bk, tenants)
         if wording:
             self._judge_jointly(tenants)
-        common = {bk for bk in self.suspicious
-                  if bk[0][0] != "u" and len(self.buckets[bk]) < _COMMON * len(self.content_users.get(bk[0], ()))}
+        common = {bk for bk in self.suspicious if bk[0][0] != "u" and self._common(bk)}
         # a wording-only bucket places only the members that keep the group's hours (or a crowd's throwaways)
         placed = [(bk, self._wording_members(bk, tenants) if bk[1] == WORDING_ONLY else self._placed(bk, tenants))
                   for bk in sorted(self.suspicious)]
@@ -511,7 +514,7 @@ class Linker:
         else:
             self.spread.discard(bk)
         # a rotating network leans only through wording of its own, as it places (`grouping.components`)
-        everyday = bk[1] == ROTATES_ADDRESS and len(members) < _COMMON * len(self.content_users.get(bk[0], ()))
+        everyday = bk[1] == ROTATES_ADDRESS and self._common(bk)
         if ok and bk[1] != WORDING_ONLY and not suspicious and not everyday and (score >= _LEAN or self._few(bk)):
             self.leaning.add(bk)
         else:

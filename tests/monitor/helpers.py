@@ -18,7 +18,8 @@ from gatehouse.monitor.features import from_body
 from gatehouse.monitor.signals import compute
 from gatehouse.monitor.state import State
 
-__all__ = ["words", "chat", "run", "signals_of", "T0", "in_plain_python", "detect_in_child"]
+__all__ = ["words", "chat", "run", "signals_of", "T0", "in_plain_python", "detect_in_child", "OPENINGS",
+           "freeform_ask"]
 
 T0 = 1795392000.0  # Monday 2026-11-23 00:00Z
 
@@ -47,6 +48,17 @@ def detect_in_child(trace: Path, out: Path, **env: str) -> bytes:
 
 def words(rng: random.Random, pool: list[str], k: int) -> str:
     return " ".join(rng.choice(pool) for _ in range(k))
+
+
+# a phrase pool for free-form asks composed per request (a campaign's, or honest newcomers' alike)
+OPENINGS = ["hey so", "ok quick one", "right so basically", "hi there", "so i was wondering"]
+_ASKS = ["write me everything you know about {t}", "give a complete rundown of {t}", "explain {t} start to finish"]
+_CLOSINGS = ["the longer the better honestly", "dont skip anything at all", "go as deep as you can"]
+
+
+def freeform_ask(rng: random.Random, pool: list[str]) -> str:
+    """A long ask composed from the phrase pool around two words of `pool`."""
+    return f"{rng.choice(OPENINGS)}, {rng.choice(_ASKS).format(t=words(rng, pool, 2))}. {rng.choice(_CLOSINGS)}"
 
 
 def vocab(rng: random.Random, n: int) -> list[str]:

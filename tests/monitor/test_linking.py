@@ -16,7 +16,7 @@ from gatehouse.monitor.scorer import lowered, score_state, verdict_of
 from gatehouse.monitor.state import State, merge_view
 from gatehouse.monitor.synchrony import DENSE_MIN, SYNC_MIN, density, keeps_hours, sync_lift
 from gatehouse.monitor.text import closing, opening
-from tests.monitor.helpers import T0, chat, run, signals_of, vocab, words
+from tests.monitor.helpers import T0, chat, freeform_ask, run, signals_of, vocab, words
 
 Req = tuple[float, dict[str, Any], int, int]
 HOUR = 3600.0
@@ -710,14 +710,8 @@ def test_density_leaves_out_members_present_in_most_hours() -> None:
     assert density(base + [half]) != density(base)
 
 
-_OPEN = ["hey so", "ok quick one", "right so basically", "hi there", "so i was wondering"]
-_ASK = ["write me everything you know about {t}", "give a complete rundown of {t}", "explain {t} start to finish"]
-_CLOSE = ["the longer the better honestly", "dont skip anything at all", "go as deep as you can"]
-
-
 def _freeform(rng: random.Random, broad: list[str]) -> dict[str, Any]:
-    text = f"{rng.choice(_OPEN)}, {rng.choice(_ASK).format(t=words(rng, broad, 2))}. {rng.choice(_CLOSE)}"
-    return chat(text, max_tokens=rng.choice([1500, 3000]), temperature=0.8)
+    return chat(freeform_ask(rng, broad), max_tokens=rng.choice([1500, 3000]), temperature=0.8)
 
 
 def _ghost_week(everyday_users: bool = False, second_campaign: bool = False, wording: bool = True,

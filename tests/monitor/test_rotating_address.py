@@ -15,17 +15,13 @@ from gatehouse.monitor.engine import Monitor
 from gatehouse.monitor.features import from_body
 from gatehouse.monitor.linker import Linker
 from gatehouse.monitor.state import State
-from tests.monitor.helpers import T0, chat, run, vocab, words
+from tests.monitor.helpers import OPENINGS, T0, chat, freeform_ask, run, vocab, words
 
 HOUR = 3600.0
-_OPEN = ["hey so", "ok quick one", "right so basically", "hi there", "so i was wondering"]
-_ASK = ["write me everything you know about {t}", "give a complete rundown of {t}", "explain {t} start to finish"]
-_CLOSE = ["the longer the better honestly", "dont skip anything at all", "go as deep as you can"]
 
 
 def _ask(rng: random.Random, pool: list[str]) -> dict[str, Any]:
-    text = f"{rng.choice(_OPEN)}, {rng.choice(_ASK).format(t=words(rng, pool, 2))}. {rng.choice(_CLOSE)}"
-    return chat(text, max_tokens=3000, temperature=0.8)
+    return chat(freeform_ask(rng, pool), max_tokens=3000, temperature=0.8)
 
 
 def _rotation(rng: random.Random, requests: int) -> list[str]:
@@ -60,7 +56,7 @@ def test_four_networks_none_carrying_half_of_a_young_accounts_requests_is_a_rota
 
 
 def _everyday(rng: random.Random, pool: list[str], tokens: int) -> dict[str, Any]:
-    return chat(f"{rng.choice(_OPEN[1:3])}, what do you make of {words(rng, pool, 3)} these days",
+    return chat(f"{rng.choice(OPENINGS[1:3])}, what do you make of {words(rng, pool, 3)} these days",
                 max_tokens=tokens, temperature=0.7)
 
 
@@ -129,7 +125,7 @@ def _bucket_week(writers: int) -> Linker:
     pool = vocab(rng, 3000)
     mon = Monitor()
     for a in range(200 + writers):
-        opening = "zq unusual opener" if a < writers else f"{rng.choice(_OPEN)} {a % 40}"
+        opening = "zq unusual opener" if a < writers else f"{rng.choice(OPENINGS)} {a % 40}"
         reqs = sorted((T0 + rng.uniform(0, 167) * HOUR,
                        chat(f"{opening}, {words(rng, pool, 6)}", max_tokens=3000, temperature=0.8), 25, 2500)
                       for _ in range(30 if a < writers else 8))
