@@ -64,8 +64,9 @@ def combine(sig: dict[str, float], n: int, baseline: float = 0.0) -> tuple[float
     cover = _noisy_or(sig, _COVER)
     z = (-6.0 + 4.0 * intent + 3.0 * cover + 4.0 * intent * cover + 1.0 * sig.get("single_shot", 0.0)
          + 0.8 * sig.get("rate_shape", 0.0) + 3.0 * sig.get("change_point", 0.0)
-         # accrued evidence: weighs more when the generations also cover broad ground
-         + 3.0 * sig.get("sustained_harvest", 0.0) * min(1.0, 0.4 + cover))
+         # accrued evidence: weighs more when the generations also cover broad ground, and as it
+         # keeps accruing however narrow they are, so no harvester stays under review for ever
+         + 3.0 * sig.get("sustained_harvest", 0.0) * min(1.0, 0.4 + cover + 0.6 * sig.get("harvest_overrun", 0.0)))
     z -= baseline
     conf = n / (n + 40.0)
     return conf / (1.0 + math.exp(-z)), intent, cover, z
@@ -102,10 +103,11 @@ def verdict_of(score: float, n: int, th: Thresholds) -> str:
 
 def matured_logit(s: Score, baseline: float = 0.0) -> float:
     """The log-odds this traffic reaches once its running total has matured: `sustained_harvest`
-    accrues for as long as the same behaviour goes on, so an analyst who accepts the behaviour
-    accepts its total too (else a young tenant cleared early is flagged again as it accrues)."""
+    and `harvest_overrun` accrue for as long as the same behaviour goes on, so an analyst who
+    accepts the behaviour accepts its total too (else a young tenant cleared early is flagged
+    again as it accrues)."""
     sig = {x.name: x.value for x in s.signals}
-    if not 0.0 < sig.get("sustained_harvest", 0.0) < 1.0:
+    if sig.get("sustained_harvest", 0.0) == 0.0 or sig.get("harvest_overrun", 0.0) == 1.0:
         return s.logit
-    sig["sustained_harvest"] = 1.0
+    sig["sustained_harvest"] = sig["harvest_overrun"] = 1.0
     return combine(sig, 1, baseline)[3]

@@ -16,7 +16,7 @@ __all__ = ["Signal", "compute", "SIGNALS", "vocab_breadth", "implied_vocabulary"
 SIGNALS = (
     "rate_shape", "output_ratio", "max_tokens_pressure", "topic_breadth", "task_breadth", "system_prompt_churn",
     "template_sweep", "single_shot", "reasoning_elicitation", "sampling_sweep", "preference_pairs",
-    "tool_synthesis", "follow_up_harvest", "change_point", "sustained_harvest",
+    "tool_synthesis", "follow_up_harvest", "change_point", "sustained_harvest", "harvest_overrun",
 )
 
 
@@ -43,6 +43,13 @@ FOLLOW_UP_ALLOWANCE = 0.25
 
 # the share of fresh tool sets says something from this many requests with tools
 FRESH_TOOLS_MIN = 3
+
+
+# the running total at which sustained_harvest is full, and how much further it must run for the
+# narrow-output discount to fade (see `scorer.combine`): at half a request's worth per request past
+# the allowance, some 800 requests of nothing but long generations past full
+SUSTAINED_FULL = 350.0
+OVERRUN_FULL = 400.0
 
 
 def _clip(x: float) -> float:
@@ -178,7 +185,10 @@ def compute(s: State | PooledView) -> list[Signal]:
                       "harvest intent rose by {:.2f} over the key's baseline, {:.0f} requests' worth of sustained rise",
                       (gap, shift)))
     acc, follow = (s.harvest_cusum, s.follow_cusum) if isinstance(s, State) else (0.0, 0.0)
-    out.append(Signal("sustained_harvest", _clip((max(acc, follow) - 100.0) / 250.0),
+    out.append(Signal("sustained_harvest", _clip((max(acc, follow) - 100.0) / (SUSTAINED_FULL - 100.0)),
                       "long fresh generations from short prompts exceed the {:.0%} allowance by {:.0f} requests' worth"
                       + (", drawn by short follow-ups by {:.0f}" if follow else ""), (HARVEST_ALLOWANCE, acc, follow)))
+    over = max(acc, follow) - SUSTAINED_FULL
+    out.append(Signal("harvest_overrun", _clip(over / OVERRUN_FULL),
+                      "the running total has gone on {:.0f} requests' worth past full sustained_harvest", (max(over, 0.0),)))
     return out

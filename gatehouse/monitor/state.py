@@ -221,13 +221,15 @@ class State:
             self.top_openings.add(f.opening)
         if f.closing:
             self.top_closings.add(f.closing)
+        # a long generation is one long reply: the n short samples a test-data team asks for are not
+        reply = completion / f.n if f.n > 1 else completion
         gen = 0.0
-        if f.single_shot and completion >= 3 * f.prompt_tokens:
-            gen = min(1.0, completion / HARVEST_FULL_TOKENS)
+        if f.single_shot and reply >= 3 * f.prompt_tokens:
+            gen = min(1.0, reply / HARVEST_FULL_TOKENS)
         self.harvest_cusum = max(0.0, self.harvest_cusum + gen - HARVEST_ALLOWANCE)
         # harvesting by follow-up accrues on its own: summed with the single-shot kind, the routers,
         # tutoring and writing apps that mix both would reach the allowance
-        follow = min(1.0, completion / HARVEST_FULL_TOKENS) if x[F.FOLLOWUP] else 0.0
+        follow = min(1.0, reply / HARVEST_FULL_TOKENS) if x[F.FOLLOWUP] else 0.0
         self.follow_cusum = max(0.0, self.follow_cusum + follow - HARVEST_ALLOWANCE)
         if f.ip24:
             self.top_ip.add(f.ip24)

@@ -79,3 +79,18 @@ def test_a_young_tenant_cleared_early_stays_cleared_as_its_total_accrues() -> No
     run(_essays(rng, pool, 300, 900), monitor=mon)
     score, verdict = _verdict(mon)
     assert verdict in ("allow", "watch") and score <= CLEARED_AT + 0.05
+
+
+def test_a_narrow_tenant_cleared_while_its_total_runs_on_stays_cleared() -> None:
+    """Cleared with its running total full but still running on (`harvest_overrun` under 1), a
+    narrow content farm stays cleared as the overrun accrues: the analyst accepted that too."""
+    rng = random.Random(5)
+    pool = vocab(rng, 60)
+    mon = run(_essays(rng, pool, 0, 1000))
+    signals = {s.name: s.value for s in mon.tenant_scores["org_t"].signals}
+    assert signals["sustained_harvest"] == 1.0 and 0.0 < signals["harvest_overrun"] < 1.0
+    mon.baselines["org_t"] = mon.clear_offset("org_t")
+    run(_essays(rng, pool, 1000, 1500), monitor=mon)
+    assert next(s.value for s in mon.tenant_scores["org_t"].signals if s.name == "harvest_overrun") == 1.0
+    score, verdict = _verdict(mon)
+    assert verdict in ("allow", "watch") and score <= CLEARED_AT + 0.05

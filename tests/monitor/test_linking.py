@@ -12,7 +12,7 @@ from gatehouse.monitor import campaigns, grouping, linker
 from gatehouse.monitor.campaigns import tokens_of
 from gatehouse.monitor.engine import HELD_UNDER_BLOCK, Monitor, Settings
 from gatehouse.monitor.features import from_body
-from gatehouse.monitor.scorer import lowered, score_state, verdict_of
+from gatehouse.monitor.scorer import combine, lowered, score_state, verdict_of
 from gatehouse.monitor.state import State, merge_view
 from gatehouse.monitor.synchrony import DENSE_MIN, SYNC_MIN, density, keeps_hours, sync_lift
 from gatehouse.monitor.text import closing, opening
@@ -118,6 +118,55 @@ def test_sustained_harvest_accrues_and_bounds_time_to_flag() -> None:
     assert score_state(mon.keys["key_t"]).score >= 0.65
     flag = mon.first_flag.get("org_t")
     assert flag is not None and flag.requests_before <= 1500
+
+
+def _narrow_harvest(n: int) -> list[Req]:
+    """Code with tests in a dozen languages over one small domain's worth of words: long replies,
+    too narrow for the breadth that makes a running total weigh in full."""
+    rng = random.Random(8)
+    domain = vocab(rng, 60)
+    langs = ["Kotlin", "Rust", "Go", "Python", "Java", "Swift", "Scala", "Ruby", "Elixir", "Haskell", "C#", "Dart"]
+    reqs = []
+    for i in range(n):
+        body = chat(f"Implement a {words(rng, domain, 2)} in {rng.choice(langs)}. Include unit tests covering edge cases.",
+                    max_tokens=8000, temperature=0.7)
+        reqs.append((T0 + i * 300.0, body, 29, rng.randint(600, 2600)))
+    return reqs
+
+
+def test_a_narrow_sustained_harvest_is_flagged_once_its_total_runs_on() -> None:
+    """Narrow output discounts the running total only until it has run on past full: a harvester
+    of one domain's code reaches review within the bound (it never did while the discount held)."""
+    mon = run(_narrow_harvest(1500))
+    state = mon.keys["key_t"]
+    sig = signals_of(state)
+    assert state.harvest_cusum == pytest.approx(750.0) and sig["harvest_overrun"] == 1.0
+    flag = mon.first_flag.get("org_t")
+    assert flag is not None and 1000 < flag.requests_before <= 1500
+    # with the overrun left out, the same traffic scores under review to the end
+    held = {name: value for name, value in sig.items() if name != "harvest_overrun"}
+    assert combine(held, state.n)[0] < 0.65 <= combine(sig, state.n)[0]
+
+
+@pytest.mark.parametrize(("n", "accrues"), [(1, True), (2, True), (5, False)])
+def test_a_long_generation_is_one_long_reply_not_n_short_samples(n: int, accrues: bool) -> None:
+    """A test-data team's five JSON samples of 160 tokens are 800 tokens of completion but no long
+    generation; two samples of 400 tokens are still two."""
+    rng = random.Random(9)
+    pool = vocab(rng, 40)
+    reqs = [(T0 + i * 60.0, chat(f"Generate a fake customer record for {words(rng, pool, 2)}", n=n, temperature=1.1,
+                                 max_tokens=400), 20, 800) for i in range(1000)]
+    state = run(reqs).keys["key_t"]
+    assert (state.harvest_cusum >= 350.0) is accrues
+
+
+@pytest.mark.parametrize(("total", "sustained", "overrun"), [
+    (100.0, 0.0, 0.0), (350.0, 1.0, 0.0), (550.0, 1.0, 0.5), (750.0, 1.0, 1.0), (2000.0, 1.0, 1.0)])
+def test_harvest_overrun_runs_from_full_sustained_harvest(total: float, sustained: float, overrun: float) -> None:
+    state = State()
+    state.harvest_cusum = total
+    sig = signals_of(state)
+    assert sig["sustained_harvest"] == sustained and sig["harvest_overrun"] == overrun
 
 
 def test_sustained_harvest_stays_quiet_on_chatty_honest_use() -> None:
