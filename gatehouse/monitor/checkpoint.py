@@ -113,10 +113,12 @@ class Snapshot:
 
     def __init__(self, mon: Monitor) -> None:
         self.mon = mon
-        self._todo = [("k", k, s) for k, s in mon.keys.items()] + [("t", t, s) for t, s in mon.tenants.items()]
+        self._todo = ([("k", k, s) for k, s in mon.keys.items()] + [("t", t, s) for t, s in mon.tenants.items()]
+                      + [("b", t, s) for t, s in mon.bare.items()])
         self._done = 0
         self._keys: dict[str, Any] = {}
         self._tenants: dict[str, Any] = {}
+        self._bare: dict[str, Any] = {}
         self._key_of: dict[int, str] = {}  # a one-key tenant shares its key's state: written once, as a reference
 
     def step(self, limit: int) -> bool:
@@ -125,6 +127,8 @@ class Snapshot:
             if kind == "k":
                 self._keys[ident] = _state(s)
                 self._key_of[id(s)] = ident
+            elif kind == "b":
+                self._bare[ident] = _state(s)
             else:
                 key = self._key_of.get(id(s))
                 self._tenants[ident] = {"key": key} if key is not None else _state(s)
@@ -137,7 +141,7 @@ class Snapshot:
         mon = self.mon
         doc = {
             "version": VERSION, "now": mon.now, "last_tick": mon.last_tick, "keys": self._keys,
-            "tenants": self._tenants,
+            "tenants": self._tenants, "bare": {t: d for t, d in self._bare.items() if t in self._tenants},
             "keys_of": {t: [k for k in ks if k in self._keys] for t, ks in mon.keys_of.items() if t in self._tenants},
             "first_flag": {t: [f.ts, f.requests_before, f.score] for t, f in mon.first_flag.items()},
         }
@@ -166,9 +170,10 @@ def restore(mon: Monitor, data: bytes) -> None:
     mon.keys = keys
     mon.tenants = {t: keys[d["key"]] if "key" in d else _unstate(d) for t, d in doc["tenants"].items()}
     mon.keys_of = {t: list(ks) for t, ks in doc["keys_of"].items()}
+    mon.bare = {t: _unstate(d) for t, d in doc.get("bare", {}).items()}  # absent from checkpoints before it
     mon.first_flag = {t: Flag(ts=f[0], requests_before=f[1], score=f[2]) for t, f in doc["first_flag"].items()}
     mon.now, mon.last_tick = doc["now"], doc["last_tick"]
-    mon.key_scores, mon.tenant_scores, mon.campaigns, mon.campaign_of = {}, {}, [], {}
+    mon.key_scores, mon.tenant_scores, mon.bare_scores, mon.campaigns, mon.campaign_of = {}, {}, {}, [], {}
     mon.linker = mon.new_linker()
     mon.dirty = set(mon.tenants)
 

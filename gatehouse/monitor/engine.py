@@ -63,6 +63,10 @@ class Monitor:
         self.keys_of: dict[str, list[str]] = {}
         self.key_scores: dict[str, Score] = {}
         self.tenant_scores: dict[str, Score] = {}
+        # a tenant's requests without a system prompt once it has sent one, scored on their own like
+        # a key (`observe`)
+        self.bare: dict[str, State] = {}
+        self.bare_scores: dict[str, Score] = {}
         self.baselines: dict[str, float] = {}
         self.campaigns: list[Campaign] = []
         self.campaign_of: dict[str, Campaign] = {}
@@ -107,6 +111,16 @@ class Monitor:
         if ts_.n % every == 0:
             self.tenant_scores[f.tenant] = score_state(ts_, self.baselines.get(f.tenant, 0.0))
             self._check(f.tenant, f.ts)
+        if not f.sys_hash and ts_.systems:
+            # an app sends its system prompt with every request: requests without one beside it are
+            # a second workload, and a harvest blended into the app's traffic would be averaged away
+            bare = self.bare.get(f.tenant)
+            if bare is None:
+                bare = self.bare[f.tenant] = State()
+            bare.observe(f)
+            if bare.n % every == 0 or bare.n == self.settings.thresholds.min_requests:
+                self.bare_scores[f.tenant] = score_state(bare, self.baselines.get(f.tenant, 0.0))
+                self._check(f.tenant, f.ts)
         if self.last_tick == 0.0:
             self.last_tick = f.ts
         elif f.ts - self.last_tick >= self.settings.tick_seconds:
@@ -135,6 +149,8 @@ class Monitor:
             self.tenant_scores[tid] = score_state(self.tenants[tid], b)
             for k in self.keys_of.get(tid, []):
                 self.key_scores[k] = score_state(self.keys[k], b)
+            if tid in self.bare:
+                self.bare_scores[tid] = score_state(self.bare[tid], b)
         if relink:
             self.linker = self.new_linker()
             self.dirty = set(self.tenants)
@@ -182,16 +198,22 @@ class Monitor:
             links.append((hours_kin_score(hours.chance, self.settings.thresholds), hours.campaign.requests))
         return links
 
+    def own_scores(self, tenant: str) -> list[tuple[Score, int]]:
+        """(score, requests behind it) of the tenant's own traffic: the whole, each key, and the
+        requests without a system prompt beside ones with it (`bare`)."""
+        out = [(s, self.tenants[tenant].n)] if (s := self.tenant_scores.get(tenant)) is not None else []
+        out += [(s, self.keys[k].n) for k in self.keys_of.get(tenant, []) if (s := self.key_scores.get(k)) is not None]
+        if (s := self.bare_scores.get(tenant)) is not None:
+            out.append((s, self.bare[tenant].n))
+        return out
+
     def tenant_score(self, tenant: str, kin: bool = True) -> tuple[float, int]:
-        """(score, requests behind it) as max over the tenant, its keys and its links (`_link_levels`)."""
+        """(score, requests behind it) as max over the tenant's own traffic (`own_scores`) and its
+        links (`_link_levels`)."""
         best, n = 0.0, 0
-        ts = self.tenant_scores.get(tenant)
-        if ts is not None:
-            best, n = ts.score, self.tenants[tenant].n
-        for k in self.keys_of.get(tenant, []):
-            ks = self.key_scores.get(k)
-            if ks is not None and ks.score > best:
-                best, n = ks.score, self.keys[k].n
+        for own, behind in self.own_scores(tenant):
+            if own.score > best:
+                best, n = own.score, behind
         b = self.baselines.get(tenant, 0.0)
         for level, behind in self._link_levels(tenant, kin):
             # a cleared tenant's links are held to its baseline too, or clearing it would not hold
@@ -207,8 +229,7 @@ class Monitor:
         cleared tenant is flagged again only when its traffic moves well past the level an
         analyst has accepted."""
         b = self.baselines.get(tenant, 0.0)
-        scores = [self.tenant_scores.get(tenant), *(self.key_scores.get(k) for k in self.keys_of.get(tenant, []))]
-        levels = [matured_logit(s, b) for s in scores if s is not None]
+        levels = [matured_logit(s, b) for s, _ in self.own_scores(tenant)]
         levels += [logit(level) - b for level, _ in self._link_levels(tenant)]
         return max(0.0, max(levels, default=0.0) - logit(CLEARED_AT))
 
@@ -249,9 +270,16 @@ class Monitor:
         keyed.sort(key=lambda kv: -kv[1])
         top = self.key_scores.get(keyed[0][0]) if keyed else None
         src = top if top is not None and (ts is None or top.score > ts.score) else ts
+        samples: list[str] = []
+        bare = self.bare_scores.get(tenant)
+        if bare is not None and (src is None or bare.score > src.score):
+            state = self.bare[tenant]
+            evidence.append(f"bare_workload={bare.score:.2f}: {state.n} of its {self.tenants[tenant].n} requests carry no "
+                            "system prompt beside requests that do, scored on their own")
+            src = bare
+            samples.extend(rid for rid, _ in state.samples)
         if src is not None:
             evidence.extend(src.evidence())
-        samples: list[str] = []
         for k, _ in keyed[:3]:
             samples.extend(rid for rid, _ in self.keys[k].samples)
         return Assessment(tenant=tenant, score=round(score, 4), verdict=verdict_of(score, n, self.settings.thresholds),

@@ -1,0 +1,80 @@
+"""A tenant's requests without a system prompt, beside requests that carry one, are scored on
+their own: a harvest blended into an app's traffic is not averaged away by the app."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from gatehouse.monitor.checkpoint import dump, restore
+from gatehouse.monitor.engine import Monitor
+from tests.monitor.helpers import T0, chat, run, vocab, words
+
+Req = tuple[float, dict[str, Any], int, int]
+APP = "You are Tally, the budgeting helper inside the Tally app. Keep answers short and friendly."
+
+
+def _blend(n: int, harvest: float, seed: int = 1) -> list[Req]:
+    """An app's short answers under its system prompt, and a `harvest` share of bare requests for
+    long essays across many domains."""
+    rng = random.Random(seed)
+    app_words, broad = vocab(rng, 80), vocab(rng, 3000)
+    reqs = []
+    for i in range(n):
+        ts = T0 + i * 120.0
+        if rng.random() < harvest:
+            body = chat(f"Write a thorough guide to {words(rng, broad, 3)} with worked examples.", max_tokens=4096)
+            reqs.append((ts, body, 25, rng.randint(1200, 2400)))
+        else:
+            body = chat(f"make this sound nicer: {words(rng, app_words, 4)}", system=APP, temperature=0.7)
+            reqs.append((ts, body, 40, rng.randint(40, 220)))
+    return reqs
+
+
+def _app_only(n: int) -> list[Req]:
+    return [r for r in _blend(2 * n, 0.5, seed=2) if r[1]["messages"][0]["role"] == "system"][:n]
+
+
+def test_a_harvest_blended_into_an_apps_traffic_is_flagged_by_its_bare_requests() -> None:
+    mon = run(_blend(1500, 0.3))
+    mon.finish()
+    whole = max([mon.tenant_scores["org_t"].score, mon.key_scores["key_t"].score])
+    bare = mon.bare_scores["org_t"]
+    assert whole < 0.65 <= bare.score  # the app's share pulls the whole under review
+    assert mon.tenant_score("org_t")[0] == bare.score
+    flag = mon.first_flag.get("org_t")
+    assert flag is not None and flag.requests_before < 1000
+    a = mon.assess("org_t")
+    assert a.evidence[0].startswith(f"bare_workload={bare.score:.2f}: {mon.bare['org_t'].n} of its 1500 requests")
+    assert set(a.samples) & {rid for rid, _ in mon.bare["org_t"].samples}
+
+
+def test_an_app_that_always_sends_its_system_prompt_and_a_bare_tenant_keep_no_bare_workload() -> None:
+    app = run(_app_only(400))
+    essays = [r for r in _blend(800, 0.5, seed=3) if r[1]["messages"][0]["role"] == "user"]
+    harvester = run(essays, tenant="org_h", key="key_h")
+    assert not app.bare and not harvester.bare
+
+
+def test_bare_requests_count_only_after_the_first_system_prompt() -> None:
+    reqs = _blend(300, 0.5, seed=4)
+    first_app = next(i for i, r in enumerate(reqs) if r[1]["messages"][0]["role"] == "system")
+    mon = run(reqs)
+    bare_total = sum(1 for r in reqs if r[1]["messages"][0]["role"] == "user")
+    assert mon.bare["org_t"].n == bare_total - first_app
+    # scored from the threshold's minimum on, like a key
+    assert "org_t" in mon.bare_scores
+
+
+def test_a_bare_workload_survives_a_checkpoint() -> None:
+    reqs = _blend(1200, 0.4, seed=5)
+    whole = run(reqs)
+    whole.finish()
+    first = run(reqs[:600])
+    resumed = Monitor()
+    restore(resumed, dump(first))
+    run(reqs[600:], monitor=resumed)
+    resumed.finish()
+    kept, went_on = resumed.bare["org_t"], whole.bare["org_t"]
+    assert (kept.n, kept.mean, kept.harvest_cusum) == (went_on.n, went_on.mean, went_on.harvest_cusum)
+    assert resumed.bare_scores["org_t"] == whole.bare_scores["org_t"]
