@@ -274,8 +274,8 @@ class Monitor:
         bare = self.bare_scores.get(tenant)
         if bare is not None and (src is None or bare.score > src.score):
             state = self.bare[tenant]
-            evidence.append(f"bare_workload={bare.score:.2f}: {state.n} of its {self.tenants[tenant].n} requests carry no "
-                            "system prompt beside requests that do, scored on their own")
+            evidence.append(f"bare_workload={bare.score:.2f}: {state.n} of its {self.tenants[tenant].n} requests "
+                            "carry no system prompt beside requests that do, scored on their own")
             src = bare
             samples.extend(rid for rid, _ in state.samples)
         if src is not None:

@@ -190,5 +190,6 @@ def compute(s: State | PooledView) -> list[Signal]:
                       + (", drawn by short follow-ups by {:.0f}" if follow else ""), (HARVEST_ALLOWANCE, acc, follow)))
     over = max(acc, follow) - SUSTAINED_FULL
     out.append(Signal("harvest_overrun", _clip(over / OVERRUN_FULL),
-                      "the running total has gone on {:.0f} requests' worth past full sustained_harvest", (max(over, 0.0),)))
+                      "the running total has gone on {:.0f} requests' worth past full sustained_harvest",
+                      (max(over, 0.0),)))
     return out

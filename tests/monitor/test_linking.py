@@ -128,8 +128,8 @@ def _narrow_harvest(n: int) -> list[Req]:
     langs = ["Kotlin", "Rust", "Go", "Python", "Java", "Swift", "Scala", "Ruby", "Elixir", "Haskell", "C#", "Dart"]
     reqs = []
     for i in range(n):
-        body = chat(f"Implement a {words(rng, domain, 2)} in {rng.choice(langs)}. Include unit tests covering edge cases.",
-                    max_tokens=8000, temperature=0.7)
+        ask = f"Implement a {words(rng, domain, 2)} in {rng.choice(langs)}. Include unit tests covering edge cases."
+        body = chat(ask, max_tokens=8000, temperature=0.7)
         reqs.append((T0 + i * 300.0, body, 29, rng.randint(600, 2600)))
     return reqs
 
