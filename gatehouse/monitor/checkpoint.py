@@ -107,9 +107,10 @@ def _unstate(d: dict[str, Any]) -> State:
 
 class Snapshot:
     """A checkpoint taken in steps, so that the live monitor can take traffic in between:
-    `step(limit)` writes up to `limit` more of the keys and tenants there were when it began,
-    each as it is when its turn comes; `finish()` adds the rest and returns the bytes. A
-    tenant or key first seen meanwhile waits for the next checkpoint."""
+    `step(limit)` writes up to `limit` more of the keys, tenants and bare workloads
+    (`Monitor.bare`) there were when it began, each as it is when its turn comes; `finish()` adds
+    the rest and returns the bytes. A tenant, key or workload first seen meanwhile waits for the
+    next checkpoint."""
 
     def __init__(self, mon: Monitor) -> None:
         self.mon = mon
