@@ -4,9 +4,12 @@ their own: a harvest blended into an app's traffic is not averaged away by the a
 from __future__ import annotations
 
 import random
+import zlib
 from typing import Any
 
-from gatehouse.monitor.checkpoint import dump, restore
+import orjson
+
+from gatehouse.monitor.checkpoint import dump, pack, restore
 from gatehouse.monitor.engine import Monitor
 from tests.monitor.helpers import T0, chat, run, vocab, words
 
@@ -78,3 +81,14 @@ def test_a_bare_workload_survives_a_checkpoint() -> None:
     kept, went_on = resumed.bare["org_t"], whole.bare["org_t"]
     assert (kept.n, kept.mean, kept.harvest_cusum) == (went_on.n, went_on.mean, went_on.harvest_cusum)
     assert resumed.bare_scores["org_t"] == whole.bare_scores["org_t"]
+
+
+def test_a_checkpoint_from_before_bare_workloads_restores_and_starts_them_afresh() -> None:
+    reqs = _blend(1200, 0.3, seed=6)
+    doc = orjson.loads(zlib.decompress(dump(run(reqs[:600]))))
+    del doc["bare"]
+    resumed = Monitor()
+    restore(resumed, pack(orjson.dumps(doc)))
+    assert not resumed.bare
+    run(reqs[600:], monitor=resumed)
+    assert resumed.bare["org_t"].n == sum(1 for r in reqs[600:] if r[1]["messages"][0]["role"] == "user")
