@@ -185,10 +185,11 @@ def compute(s: State | PooledView) -> list[Signal]:
                       "harvest intent rose by {:.2f} over the key's baseline, {:.0f} requests' worth of sustained rise",
                       (gap, shift)))
     acc, follow = (s.harvest_cusum, s.follow_cusum) if isinstance(s, State) else (0.0, 0.0)
-    out.append(Signal("sustained_harvest", _clip((max(acc, follow) - 100.0) / (SUSTAINED_FULL - 100.0)),
+    total = max(acc, follow)
+    out.append(Signal("sustained_harvest", _clip((total - 100.0) / (SUSTAINED_FULL - 100.0)),
                       "long fresh generations from short prompts exceed the {:.0%} allowance by {:.0f} requests' worth"
                       + (", drawn by short follow-ups by {:.0f}" if follow else ""), (HARVEST_ALLOWANCE, acc, follow)))
-    over = max(acc, follow) - SUSTAINED_FULL
+    over = total - SUSTAINED_FULL
     out.append(Signal("harvest_overrun", _clip(over / OVERRUN_FULL),
                       "the running total has gone on {:.0f} requests' worth past full sustained_harvest",
                       (max(over, 0.0),)))
