@@ -449,7 +449,7 @@ def test_a_throwaway_crowd_on_shared_cloud_ranges_is_linked_though_its_requests_
 
 
 def test_accounts_on_a_campaigns_own_network_join_it() -> None:
-    from gatehouse.monitor.grouping import Findings, components
+    from gatehouse.monitor.grouping import Findings, Index, components
 
     net: campaigns.Token = ("i", "198.51.100")
     bucket: campaigns.Bucket = (("o", 1), net)
@@ -458,7 +458,7 @@ def test_accounts_on_a_campaigns_own_network_join_it() -> None:
         names = [f"a{i:02d}" for i in range(placed)] + [f"x{i:02d}" for i in range(loose)] + list(established)
         tenants = {t: _state([float(h) for h in range(10 if t in established else 2)]) for t in names}
         infra_of = {t: {net} for t in names}
-        index = (infra_of, {net: len(names)}, {t: set() for t in names}, {}, {})
+        index: Index = (infra_of, {net: len(names)}, {t: set() for t in names}, {}, {})
         found = components(tenants, Findings([(bucket, names[:placed])], index=index,
                                              fits=lambda t, st: st.n < campaigns.TINY or t in harvesting))
         return sorted(len(c.tenants) for c in found)
