@@ -111,9 +111,10 @@ class Monitor:
         if ts_.n % every == 0:
             self.tenant_scores[f.tenant] = score_state(ts_, self.baselines.get(f.tenant, 0.0))
             self._check(f.tenant, f.ts)
-        if not f.sys_hash and ts_.systems:
+        if not f.sys_hash and f.completion_tokens and ts_.systems:
             # an app sends its system prompt with every request: requests without one beside it are
             # a second workload, and a harvest blended into the app's traffic would be averaged away
+            # (those that generated nothing, such as its embeddings, harvest nothing)
             bare = self.bare.get(f.tenant)
             if bare is None:
                 bare = self.bare[f.tenant] = State()
@@ -192,7 +193,7 @@ class Monitor:
             links.append((self.campaign_level(c, tenant), c.requests))
         tie = self.kin().get(tenant) if kin else None
         if tie is not None:
-            links.append((kin_score(tie.share, self.settings.thresholds), tie.campaign.requests))
+            links.append((kin_score(tie.share, tie.intent, self.settings.thresholds), tie.campaign.requests))
         hours = self.hours_kin().get(tenant) if kin else None
         if hours is not None:
             links.append((hours_kin_score(hours.chance, self.settings.thresholds), hours.campaign.requests))
@@ -258,7 +259,7 @@ class Monitor:
         if tie is not None:
             evidence.append(f"campaign_wording={tie.share:.2f}: writes the {tie.kind} that {tie.share:.0%} of its "
                             f"{tie.writers} writers write as members of campaigns (most of them {tie.campaign.id}'s), "
-                            "without being linked to one")
+                            f"without being linked to one; its own harvest intent {tie.intent:.2f}")
         hours = self.hours_kin().get(tenant)
         if hours is not None:
             kept = "its one active hour is" if hours.hours == 1 else f"all {hours.hours} of its active hours are"

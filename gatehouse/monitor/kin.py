@@ -9,10 +9,13 @@ campaigns is campaign wording: an account outside them that writes it too is *ki
 that holds most of those writers (one operation is often linked as several groups that no rule
 merged, each holding a part of its phrase pool's writers). Wording is all that ties it, and
 honest newcomers draw on the same public prompt collections, so kin is only ever watched: its
-score lies between the watch and review thresholds, by the share (`kin_score`). An account with
-`_ESTABLISHED` requests or more has a history of its own to be judged on, and content that such
-an account writes without harvest intent of its own is everyone's wording, not a campaign's (a
-campaign's cover chat, the openings every chat user writes).
+score lies between the watch and review thresholds, by the share, half of that band as the
+account's own harvest intent rises (`kin_score`): a newcomer who took a phrase from a public
+collection asks for what its work needs, where a campaign's tiny accounts ask for long reasoning
+or samples on every request. An account with `_ESTABLISHED` requests or more has a history of its
+own to be judged on, and content that such an account writes without harvest intent of its own is
+everyone's wording, not a campaign's (a campaign's cover chat, the openings every chat user
+writes).
 
 A campaign's tiny accounts that sent only its cover chat write nothing of its own, but they still
 work in its sessions. A young account whose every active hour is one of a campaign's dense hours
@@ -51,6 +54,7 @@ class Kin:
     share: float  # of the content's writers that are members of listed campaigns (most of them this one's)
     writers: int
     kind: str  # what the content is ("instruction opening", ...)
+    intent: float  # the account's own harvest intent (`scorer.combine`), in [0, 1]
 
 
 @dataclass(frozen=True)
@@ -65,9 +69,10 @@ def hours_kin_score(chance: float, th: Thresholds) -> float:
     return th.watch * (1.0 - chance)
 
 
-def kin_score(share: float, th: Thresholds) -> float:
-    """Between watch and review by the share of the content's writers in listed campaigns, never review."""
-    return th.watch + (th.review - th.watch) * share * _BELOW_REVIEW
+def kin_score(share: float, intent: float, th: Thresholds) -> float:
+    """Between watch and review by the share of the content's writers in listed campaigns, half of
+    that band by the share alone and half as the account's own harvest intent rises; never review."""
+    return th.watch + (th.review - th.watch) * share * (0.5 + 0.5 * intent) * _BELOW_REVIEW
 
 
 def kin_of(campaigns: Sequence[Campaign], min_score: float, tenants: Mapping[str, State], linker: Linker) -> dict[str, Kin]:
@@ -101,7 +106,7 @@ def kin_of(campaigns: Sequence[Campaign], min_score: float, tenants: Mapping[str
                     continue
                 held = best.get(u)
                 if held is None or share > held.share:
-                    best[u] = Kin(campaign, share, len(writers), KIND[tok[0]])
+                    best[u] = Kin(campaign, share, len(writers), KIND[tok[0]], linker.intent(u, tenants[u]))
     return best
 
 

@@ -59,6 +59,20 @@ def test_an_app_that_always_sends_its_system_prompt_and_a_bare_tenant_keep_no_ba
     assert not app.bare and not harvester.bare
 
 
+def test_an_apps_embeddings_are_no_bare_workload() -> None:
+    rng = random.Random(4)
+    docs = vocab(rng, 500)
+    reqs = _app_only(200)
+    # a RAG app embeds its documents (no messages, no system prompt, nothing generated) beside its chat
+    reqs += [(T0 + i * 60.0 + 30.0, {"model": "e", "input": words(rng, docs, 40)}, 60, 0) for i in range(200)]
+    reqs.sort(key=lambda r: r[0])
+    mon = run(reqs)
+    assert mon.tenants["org_t"].n == 400 and not mon.bare
+    # one bare request that generated something starts the workload
+    run([(T0 + 90000.0, chat("summarise our notes"), 20, 80)], monitor=mon)
+    assert mon.bare["org_t"].n == 1
+
+
 def test_bare_requests_count_only_after_the_first_system_prompt() -> None:
     reqs = _blend(300, 0.5, seed=4)
     first_app = next(i for i, r in enumerate(reqs) if r[1]["messages"][0]["role"] == "system")

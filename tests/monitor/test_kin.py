@@ -92,9 +92,23 @@ def test_only_a_listed_campaigns_wording_makes_kin() -> None:
     assert _kin(10, 1, score=0.69) == set()
 
 
-def test_kin_lies_between_watch_and_review() -> None:
+def test_kin_lies_between_watch_and_review_by_share_and_own_intent() -> None:
     th = Thresholds()
-    assert th.watch < kin_score(0.5, th) < kin_score(1.0, th) < th.review
+    assert th.watch < kin_score(0.5, 1.0, th) < kin_score(1.0, 1.0, th) < th.review
+    assert th.watch < kin_score(1.0, 0.5, th) < kin_score(1.0, 1.0, th)
+    # wording alone keeps half of the band
+    assert kin_score(1.0, 0.0, th) == th.watch + (th.review - th.watch) * 0.5 * 0.99
+
+
+def test_kin_carries_the_accounts_own_harvest_intent() -> None:
+    campaigns, tenants, linker = _index(10, 2)
+    linker._intent["org_x000"] = (3, 0.9)  # its own harvest intent (`Linker.intent`)
+    linker._intent["org_x001"] = (3, 0.4)
+    kin = kin_of(campaigns, 0.7, tenants, linker)
+    assert (kin["org_x000"].intent, kin["org_x001"].intent) == (0.9, 0.4)
+    th = Thresholds()
+    harvester, newcomer = (kin_score(kin[t].share, kin[t].intent, th) for t in ("org_x000", "org_x001"))
+    assert th.watch < newcomer < harvester < th.review
 
 
 def _campaign_and_outsider(requests: int) -> Monitor:
