@@ -12,12 +12,14 @@ accounts act in the same hours.
 from __future__ import annotations
 
 import math
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from gatehouse.monitor.scorer import lowered
 from gatehouse.monitor.state import State
 
-__all__ = ["KIND", "Campaign", "campaign_score", "tokens_of", "split_client", "billing_domain", "Token", "Bucket",
+__all__ = ["KIND", "Campaign", "campaign_score", "keep_ids", "tokens_of", "split_client", "billing_domain", "Token", "Bucket",
            "TINY", "RARE_MIN", "INTENT_MIN", "SPLIT_MAX", "WORDING_ONLY", "ROTATES_AGENT", "ROTATES_ADDRESS",
            "ROTATING", "PUBLIC_MAIL"]
 
@@ -65,6 +67,37 @@ class Campaign:
         """What the campaign says of one member: a member off its fingerprint scores the pooled
         traffic alone, without the split's log-odds."""
         return lowered(self.score, self.split) if tenant in self.atypical else self.score
+
+
+def keep_ids(found: list[Campaign], earlier_id: Callable[[str], str | None]) -> list[Campaign]:
+    """`found`, each campaign renamed to the id of the earlier campaign that held most of its members
+    (`earlier_id` of a tenant, None for none), the largest overlaps first and each id given once, in
+    the order `grouping.components` sorts them. A campaign is named after its least member, which
+    changes whenever an account with a smaller name joins; an analyst's queue and the stored rosters
+    follow one operation from pass to pass. A campaign that inherits no id keeps its own, with a
+    suffix where a kept id is the same."""
+    overlaps: list[tuple[int, int, str]] = []
+    for i, c in enumerate(found):
+        held = Counter(cid for t in c.tenants if (cid := earlier_id(t)) is not None)
+        overlaps += [(-k, i, cid) for cid, k in held.items()]
+    overlaps.sort()
+    kept: dict[int, str] = {}
+    taken: set[str] = set()
+    for _, i, cid in overlaps:
+        if i not in kept and cid not in taken:
+            kept[i] = cid
+            taken.add(cid)
+    for i, c in enumerate(found):
+        if i in kept:
+            c.id = kept[i]
+    for i, c in enumerate(found):
+        if i not in kept:
+            own, k = c.id, 2
+            while c.id in taken:
+                c.id, k = f"{own}.{k}", k + 1
+            taken.add(c.id)
+    found.sort(key=lambda c: (-len(c.tenants), c.id))
+    return found
 
 
 # webmail domains say nothing about who is behind an account

@@ -145,6 +145,8 @@ class Snapshot:
             "tenants": self._tenants, "bare": {t: d for t, d in self._bare.items() if t in self._tenants},
             "keys_of": {t: [k for k in ks if k in self._keys] for t, ks in mon.keys_of.items() if t in self._tenants},
             "first_flag": {t: [f.ts, f.requests_before, f.score] for t, f in mon.first_flag.items()},
+            # so that the next pass names each campaign as before (`campaigns.keep_ids`)
+            "campaign_ids": {t: c.id for t, c in mon.campaign_of.items()} or mon.restored_ids,
         }
         return orjson.dumps(doc)
 
@@ -160,7 +162,8 @@ def dump(mon: Monitor) -> bytes:
 
 def restore(mon: Monitor, data: bytes) -> None:
     """Load a checkpoint into `mon` (its settings and baselines are kept); the next pass rescores
-    and relinks every tenant. Raises ValueError on a damaged or unknown checkpoint."""
+    and relinks every tenant, naming each campaign as before. Raises ValueError on a damaged or
+    unknown checkpoint."""
     try:
         doc = orjson.loads(zlib.decompress(data))
     except (zlib.error, orjson.JSONDecodeError) as exc:
@@ -175,6 +178,7 @@ def restore(mon: Monitor, data: bytes) -> None:
     mon.first_flag = {t: Flag(ts=f[0], requests_before=f[1], score=f[2]) for t, f in doc["first_flag"].items()}
     mon.now, mon.last_tick = doc["now"], doc["last_tick"]
     mon.key_scores, mon.tenant_scores, mon.bare_scores, mon.campaigns, mon.campaign_of = {}, {}, {}, [], {}
+    mon.restored_ids = dict(doc.get("campaign_ids", {}))  # absent from checkpoints before it
     mon.linker = mon.new_linker()
     mon.dirty = set(mon.tenants)
 

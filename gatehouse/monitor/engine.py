@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 
-from gatehouse.monitor.campaigns import Campaign
+from gatehouse.monitor.campaigns import Campaign, keep_ids
 from gatehouse.monitor.features import Features
 from gatehouse.monitor.kin import HoursTie, Kin, hours_kin_of, hours_kin_score, kin_of, kin_score
 from gatehouse.monitor.linker import Linker
@@ -70,6 +70,7 @@ class Monitor:
         self.baselines: dict[str, float] = {}
         self.campaigns: list[Campaign] = []
         self.campaign_of: dict[str, Campaign] = {}
+        self.restored_ids: dict[str, str] = {}  # each member's campaign id in a restored checkpoint, until the next pass
         self.first_flag: dict[str, Flag] = {}
         self.count_after: dict[str, tuple[float, int]] = {}  # evaluation: requests since a time
         self.flag_after: dict[str, int] = {}  # evaluation: that count when the tenant was flagged
@@ -131,14 +132,20 @@ class Monitor:
         """Cross-tenant pass: relink campaigns, then check every campaign member's flag."""
         now = self.now if now is None else now
         self.last_tick = now
-        self.campaigns = self.linker.update(self.tenants, self.dirty)
+        self.campaigns = keep_ids(self.linker.update(self.tenants, self.dirty), self._earlier_id)
         self.dirty = set()
         self.campaign_of = {t: c for c in self.campaigns for t in c.tenants}
+        self.restored_ids = {}
         self._kin = None
         self._hours_kin = None
         for c in self.campaigns:
             for t in c.tenants:
                 self._check(t, self.tenants[t].last_ts)
+
+    def _earlier_id(self, tenant: str) -> str | None:
+        """The id of the campaign that held the tenant after the last pass (`campaigns.keep_ids`)."""
+        c = self.campaign_of.get(tenant)
+        return c.id if c is not None else self.restored_ids.get(tenant)
 
     def finish(self, tenants: set[str] | None = None, relink: bool = True) -> None:
         """Score now: the given tenants (default all) and their keys, then campaigns. With
