@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from gatehouse.monitor.scorer import lowered
 from gatehouse.monitor.state import State
 
-__all__ = ["KIND", "Campaign", "campaign_score", "keep_ids", "tokens_of", "split_client", "billing_domain", "Token", "Bucket",
-           "TINY", "RARE_MIN", "INTENT_MIN", "SPLIT_MAX", "WORDING_ONLY", "ROTATES_AGENT", "ROTATES_ADDRESS",
+__all__ = ["KIND", "Campaign", "campaign_score", "keep_ids", "tokens_of", "split_client", "billing_domain", "Token",
+           "Bucket", "TINY", "RARE_MIN", "INTENT_MIN", "SPLIT_MAX", "WORDING_ONLY", "ROTATES_AGENT", "ROTATES_ADDRESS",
            "ROTATING", "PUBLIC_MAIL"]
 
 Token = tuple[str, object]

@@ -70,7 +70,7 @@ class Monitor:
         self.baselines: dict[str, float] = {}
         self.campaigns: list[Campaign] = []
         self.campaign_of: dict[str, Campaign] = {}
-        self.restored_ids: dict[str, str] = {}  # each member's campaign id in a restored checkpoint, until the next pass
+        self.restored_ids: dict[str, str] = {}  # each member's campaign id in a restored checkpoint, till a pass
         self.first_flag: dict[str, Flag] = {}
         self.count_after: dict[str, tuple[float, int]] = {}  # evaluation: requests since a time
         self.flag_after: dict[str, int] = {}  # evaluation: that count when the tenant was flagged
