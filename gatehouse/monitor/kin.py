@@ -9,10 +9,13 @@ campaigns is campaign wording: an account outside them that writes it too is *ki
 that holds most of those writers (one operation is often linked as several groups that no rule
 merged, each holding a part of its phrase pool's writers). Wording is all that ties it, and
 honest newcomers draw on the same public prompt collections, so kin is only ever watched: its
-score lies between the watch and review thresholds, by the share, half of that band as the
-account's own harvest intent rises (`kin_score`): a newcomer who took a phrase from a public
-collection asks for what its work needs, where a campaign's tiny accounts ask for long reasoning
-or samples on every request. An account with `_ESTABLISHED` requests or more has a history of its
+score lies between the watch and review thresholds, by the share, a third of that band as the
+account's own harvest intent rises and a third as more of its own requests write the content
+(`kin_score`). A newcomer who took a phrase from a public collection asks for what its work needs
+and writes the phrase once among requests of its own; a campaign's tiny accounts ask for long
+reasoning or samples on every request, and write the campaign's phrases in most of their few
+requests (the rest is its cover chat). The more requests an honest account sends, the likelier one
+of them meets a popular phrase, so one such request among many says less than one of two. An account with `_ESTABLISHED` requests or more has a history of its
 own to be judged on, and content that such an account writes without harvest intent of its own is
 everyone's wording, not a campaign's (a campaign's cover chat, the openings every chat user
 writes).
@@ -32,7 +35,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from gatehouse.monitor.campaigns import KIND, Campaign
+from gatehouse.monitor.campaigns import KIND, Campaign, Token
 from gatehouse.monitor.linker import Linker
 from gatehouse.monitor.scorer import Thresholds
 from gatehouse.monitor.state import State
@@ -44,6 +47,7 @@ _SHARE = 0.5
 _WRITERS = 5
 _ESTABLISHED = 50
 _BELOW_REVIEW = 0.99  # a share of 1 stays just short of review
+_WRITES_FULL = 0.5  # an account writing the content in this share of its requests or more: its whole third
 _CROWD = 20  # members a campaign needs before its dense hours say when it works
 _SESSIONS_MAX = 0.5  # dense hours filling more of the campaign's span than this say nothing
 
@@ -55,6 +59,7 @@ class Kin:
     writers: int
     kind: str  # what the content is ("instruction opening", ...)
     intent: float  # the account's own harvest intent (`scorer.combine`), in [0, 1]
+    writes: float  # the share of the account's own requests that write the content
 
 
 @dataclass(frozen=True)
@@ -69,10 +74,21 @@ def hours_kin_score(chance: float, th: Thresholds) -> float:
     return th.watch * (1.0 - chance)
 
 
-def kin_score(share: float, intent: float, th: Thresholds) -> float:
-    """Between watch and review by the share of the content's writers in listed campaigns, half of
-    that band by the share alone and half as the account's own harvest intent rises; never review."""
-    return th.watch + (th.review - th.watch) * share * (0.5 + 0.5 * intent) * _BELOW_REVIEW
+def kin_score(share: float, intent: float, writes: float, th: Thresholds) -> float:
+    """Between watch and review by the share of the content's writers in listed campaigns: a third
+    of that band by the share alone, a third as the account's own harvest intent rises and a third
+    as the share of its own requests that write the content does (whole from `_WRITES_FULL`); never
+    review."""
+    own = (1.0 + intent + min(1.0, writes / _WRITES_FULL)) / 3.0
+    return th.watch + (th.review - th.watch) * share * own * _BELOW_REVIEW
+
+
+def _writes(s: State, tok: Token) -> float:
+    """The share of the account's requests that write a content token (`campaigns.tokens_of`); at
+    least one, since it is one of the account's tokens."""
+    kind, value = tok
+    counter = s.top_openings if kind == "o" else s.top_closings if kind == "c" else s.top_sys
+    return max(1, counter.counts.get(value, 0)) / max(1, s.n)
 
 
 def kin_of(campaigns: Sequence[Campaign], min_score: float, tenants: Mapping[str, State], linker: Linker) -> dict[str, Kin]:
@@ -106,7 +122,8 @@ def kin_of(campaigns: Sequence[Campaign], min_score: float, tenants: Mapping[str
                     continue
                 held = best.get(u)
                 if held is None or share > held.share:
-                    best[u] = Kin(campaign, share, len(writers), KIND[tok[0]], linker.intent(u, tenants[u]))
+                    best[u] = Kin(campaign, share, len(writers), KIND[tok[0]], linker.intent(u, tenants[u]),
+                                  _writes(tenants[u], tok))
     return best
 
 

@@ -92,12 +92,16 @@ def test_only_a_listed_campaigns_wording_makes_kin() -> None:
     assert _kin(10, 1, score=0.69) == set()
 
 
-def test_kin_lies_between_watch_and_review_by_share_and_own_intent() -> None:
+def test_kin_lies_between_watch_and_review_by_share_own_intent_and_own_writing() -> None:
     th = Thresholds()
-    assert th.watch < kin_score(0.5, 1.0, th) < kin_score(1.0, 1.0, th) < th.review
-    assert th.watch < kin_score(1.0, 0.5, th) < kin_score(1.0, 1.0, th)
-    # wording alone keeps half of the band
-    assert kin_score(1.0, 0.0, th) == th.watch + (th.review - th.watch) * 0.5 * 0.99
+    assert th.watch < kin_score(0.5, 1.0, 1.0, th) < kin_score(1.0, 1.0, 1.0, th) < th.review
+    assert th.watch < kin_score(1.0, 0.5, 1.0, th) < kin_score(1.0, 1.0, 1.0, th)
+    assert th.watch < kin_score(1.0, 1.0, 0.25, th) < kin_score(1.0, 1.0, 0.49, th) < kin_score(1.0, 1.0, 0.5, th)
+    # writing it in half of its requests is as strong as writing it in all of them
+    assert kin_score(1.0, 1.0, 0.5, th) == kin_score(1.0, 1.0, 1.0, th)
+    assert abs(kin_score(1.0, 1.0, 1.0, th) - (th.watch + (th.review - th.watch) * 0.99)) < 1e-12
+    # wording alone keeps a third of the band
+    assert abs(kin_score(1.0, 0.0, 0.0, th) - (th.watch + (th.review - th.watch) / 3.0 * 0.99)) < 1e-12
 
 
 def test_kin_carries_the_accounts_own_harvest_intent() -> None:
@@ -107,8 +111,20 @@ def test_kin_carries_the_accounts_own_harvest_intent() -> None:
     kin = kin_of(campaigns, 0.7, tenants, linker)
     assert (kin["org_x000"].intent, kin["org_x001"].intent) == (0.9, 0.4)
     th = Thresholds()
-    harvester, newcomer = (kin_score(kin[t].share, kin[t].intent, th) for t in ("org_x000", "org_x001"))
+    harvester, newcomer = (kin_score(kin[t].share, kin[t].intent, kin[t].writes, th) for t in ("org_x000", "org_x001"))
     assert th.watch < newcomer < harvester < th.review
+
+
+def test_kin_carries_the_share_of_its_own_requests_that_write_the_wording() -> None:
+    campaigns, tenants, linker = _index(10, 3, requests=8)
+    tenants["org_x000"].top_openings.add(OPENING[1], 2)  # 2 of its 8 requests open with it
+    tenants["org_x001"].top_openings.add(OPENING[1], 3)  # all 3
+    # org_x002 wrote it (it is one of its tokens) in a request its counter no longer holds: one
+    kin = kin_of(campaigns, 0.7, tenants, linker)
+    assert [kin[t].writes for t in ("org_x000", "org_x001", "org_x002")] == [0.25, 1.0, 1 / 3]
+    th = Thresholds()
+    once_in_eight, every_time = (kin_score(kin[t].share, kin[t].intent, kin[t].writes, th) for t in ("org_x000", "org_x001"))
+    assert th.watch < once_in_eight < every_time < th.review
 
 
 def _campaign_and_outsider(requests: int) -> Monitor:
@@ -136,7 +152,8 @@ def test_an_unlinked_account_writing_a_campaigns_template_is_watched_and_never_f
     own, _ = mon.tenant_score("org_outsider", kin=False)
     a = mon.assess("org_outsider")
     assert own < 0.35 and a.verdict == "watch" and 0.35 <= a.score < 0.65
-    assert any(e.startswith("campaign_wording=1.00") and f"{campaign.id}'s" in e for e in a.evidence)
+    assert any(e.startswith("campaign_wording=1.00") and f"{campaign.id}'s" in e and e.endswith("14% of its requests write it")
+               for e in a.evidence)
     assert "org_outsider" not in mon.first_flag
 
 
