@@ -200,7 +200,8 @@ class Monitor:
             links.append((self.campaign_level(c, tenant), c.requests))
         tie = self.kin().get(tenant) if kin else None
         if tie is not None:
-            links.append((kin_score(tie.share, tie.intent, tie.writes, self.settings.thresholds), tie.campaign.requests))
+            level = kin_score(tie.share, tie.intent, tie.writes, self.settings.thresholds)
+            links.append((level, tie.campaign.requests))
         hours = self.hours_kin().get(tenant) if kin else None
         if hours is not None:
             links.append((hours_kin_score(hours.chance, self.settings.thresholds), hours.campaign.requests))
@@ -266,8 +267,8 @@ class Monitor:
         if tie is not None:
             evidence.append(f"campaign_wording={tie.share:.2f}: writes the {tie.kind} that {tie.share:.0%} of its "
                             f"{tie.writers} writers write as members of campaigns (most of them {tie.campaign.id}'s), "
-                            f"without being linked to one; its own harvest intent {tie.intent:.2f}, and {tie.writes:.0%} of its "
-                            "requests write it")
+                            f"without being linked to one; its own harvest intent {tie.intent:.2f}, and "
+                            f"{tie.writes:.0%} of its requests write it")
         hours = self.hours_kin().get(tenant)
         if hours is not None:
             kept = "its one active hour is" if hours.hours == 1 else f"all {hours.hours} of its active hours are"

@@ -15,10 +15,10 @@ account's own harvest intent rises and a third as more of its own requests write
 and writes the phrase once among requests of its own; a campaign's tiny accounts ask for long
 reasoning or samples on every request, and write the campaign's phrases in most of their few
 requests (the rest is its cover chat). The more requests an honest account sends, the likelier one
-of them meets a popular phrase, so one such request among many says less than one of two. An account with `_ESTABLISHED` requests or more has a history of its
-own to be judged on, and content that such an account writes without harvest intent of its own is
-everyone's wording, not a campaign's (a campaign's cover chat, the openings every chat user
-writes).
+of them meets a popular phrase, so one such request among many says less than one of two. An
+account with `_ESTABLISHED` requests or more has a history of its own to be judged on, and content
+that such an account writes without harvest intent of its own is everyone's wording, not a
+campaign's (a campaign's cover chat, the openings every chat user writes).
 
 A campaign's tiny accounts that sent only its cover chat write nothing of its own, but they still
 work in its sessions. A young account whose every active hour is one of a campaign's dense hours

@@ -123,7 +123,8 @@ def test_kin_carries_the_share_of_its_own_requests_that_write_the_wording() -> N
     kin = kin_of(campaigns, 0.7, tenants, linker)
     assert [kin[t].writes for t in ("org_x000", "org_x001", "org_x002")] == [0.25, 1.0, 1 / 3]
     th = Thresholds()
-    once_in_eight, every_time = (kin_score(kin[t].share, kin[t].intent, kin[t].writes, th) for t in ("org_x000", "org_x001"))
+    once_in_eight, every_time = (kin_score(kin[t].share, kin[t].intent, kin[t].writes, th)
+                                 for t in ("org_x000", "org_x001"))
     assert th.watch < once_in_eight < every_time < th.review
 
 
@@ -152,8 +153,8 @@ def test_an_unlinked_account_writing_a_campaigns_template_is_watched_and_never_f
     own, _ = mon.tenant_score("org_outsider", kin=False)
     a = mon.assess("org_outsider")
     assert own < 0.35 and a.verdict == "watch" and 0.35 <= a.score < 0.65
-    assert any(e.startswith("campaign_wording=1.00") and f"{campaign.id}'s" in e and e.endswith("14% of its requests write it")
-               for e in a.evidence)
+    assert any(e.startswith("campaign_wording=1.00") and f"{campaign.id}'s" in e
+               and e.endswith("14% of its requests write it") for e in a.evidence)
     assert "org_outsider" not in mon.first_flag
 
 
