@@ -9,7 +9,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from gatehouse.monitor.state import HARVEST_ALLOWANCE, LOGPROB_FULL_TOKENS, WARMUP, F, PooledView, State
+from gatehouse.monitor.state import (CUT_FULL_TOKENS, HARVEST_ALLOWANCE, LOGPROB_FULL_TOKENS, WARMUP, F, PooledView,
+                                     State)
 
 __all__ = ["Signal", "compute", "SIGNALS", "vocab_breadth", "implied_vocabulary", "rate_flatness", "fresh_tool_sets"]
 
@@ -116,8 +117,8 @@ def compute(s: State | PooledView) -> list[Signal]:
                       (m[F.RATIO],)))
     pressure = _clip(0.5 * m[F.BIGMAX] + 0.3 * m[F.LENGTH] + 0.7 * m[F.BIG_OUT])
     out.append(Signal("max_tokens_pressure", pressure,
-                      "{:.0%} replies >= 350 tokens, {:.0%} ask >= 1500, {:.0%} hit the limit",
-                      (m[F.BIG_OUT], m[F.BIGMAX], m[F.LENGTH])))
+                      "{:.0%} replies >= 350 tokens, {:.0%} ask >= 1500, {:.0%} hit the limit (weighed by length, "
+                      "whole from {:.0f} tokens)", (m[F.BIG_OUT], m[F.BIGMAX], m[F.LENGTH], CUT_FULL_TOKENS)))
     if isinstance(s, State):
         dv, wt = s.distinct_words(), s.words_total
         novelty = m[F.NOVEL] if n > 24 else 0.0

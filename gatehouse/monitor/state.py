@@ -64,6 +64,10 @@ HARVEST_FULL_TOKENS = 400.0
 # label with its top 5 alternatives is a soft label, not a generation to imitate; a request counts
 # fully from this many completion tokens.
 LOGPROB_FULL_TOKENS = 100.0
+# a reply cut at its cap presses on max_tokens in proportion to its length, whole from this many
+# completion tokens: a one-token probe read for its logprobs (a classifier, a benchmark's multiple
+# choice) is cut by design, not a generation that wanted more room.
+CUT_FULL_TOKENS = 100.0
 # a sustained rise in harvest intent over the key's own baseline (Page's CUSUM of the excess over
 # the slow mean, less this allowance): a key that turns keeps accruing evidence for as long as it
 # harvests, where the peak gap between fast and slow means fades as the slow mean catches up.
@@ -184,7 +188,7 @@ class State:
         ratio = completion / max(1, f.prompt_tokens)
         x = (
             1.0 if f.single_shot else 0.0,
-            1.0 if f.length_hit else 0.0,
+            min(1.0, completion / CUT_FULL_TOKENS) if f.length_hit else 0.0,
             1.0 if completion >= 350 else 0.0,
             min(1.0, max(0.0, (math.log2(ratio + 1e-9) + 1.0) / 5.0)),
             1.0 if f.reasoning else 0.0,

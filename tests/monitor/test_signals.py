@@ -13,7 +13,7 @@ from gatehouse.monitor.engine import Monitor
 from gatehouse.monitor.scorer import Thresholds, score_state
 from gatehouse.monitor.features import FOLLOW_UP_WORDS, Features, from_body
 from gatehouse.monitor.signals import FOLLOW_UP_ALLOWANCE, FRESH_TOOLS_MIN, compute, fresh_tool_sets
-from gatehouse.monitor.state import merge_view
+from gatehouse.monitor.state import F, State, merge_view
 from tests.monitor.helpers import T0, chat, run, signals_of, vocab, words
 
 Req = tuple[float, dict[str, Any], int, int]
@@ -301,6 +301,25 @@ def test_reasoning_asked_but_answered_briefly_harvests_little() -> None:
     long = [(ts, chat(f"{words(rng, narrow, 5)} Think step by step and show your reasoning."), 40, 800) for ts in times]
     assert signals_of(run(brief).keys["key_t"])["reasoning_elicitation"] <= 0.35
     assert signals_of(run(long).keys["key_t"])["reasoning_elicitation"] >= 0.9
+
+
+def test_a_reply_cut_at_its_cap_presses_on_max_tokens_by_its_length() -> None:
+    """A classifier or a benchmark's multiple choice reads one token's logprobs with max_tokens=1:
+    cut by design, so a cut counts in proportion to the reply's length, whole from 100 tokens."""
+    times = _times(flat=False)
+
+    def cut_at(tokens: int) -> State:
+        reqs = [(ts, chat("Answer with A, B, C or D.", logprobs=True, top_logprobs=20, max_tokens=tokens), 40, tokens)
+                for ts in times]
+        return run(reqs).keys["key_t"]
+
+    assert [round(cut_at(t).mean[F.LENGTH], 6) for t in (1, 50, 99, 100, 1000)] == [0.01, 0.5, 0.99, 1.0, 1.0]
+    probe = cut_at(1)
+    assert signals_of(probe)["max_tokens_pressure"] < 0.01
+    (pressure,) = (x for x in compute(probe) if x.name == "max_tokens_pressure")
+    assert pressure.detail.endswith("1% hit the limit (weighed by length, whole from 100 tokens)")
+    # a harvester's long replies cut short press in full, beside their length
+    assert signals_of(cut_at(1000))["max_tokens_pressure"] == 1.0
 
 
 def _proxy_accounts(fresh_tools: bool, n: int = 60) -> Monitor:
