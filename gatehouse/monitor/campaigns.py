@@ -90,12 +90,11 @@ def keep_ids(found: list[Campaign], earlier_id: Callable[[str], str | None]) -> 
     for i, c in enumerate(found):
         if i in kept:
             c.id = kept[i]
-    for i, c in enumerate(found):
-        if i not in kept:
-            own, k = c.id, 2
-            while c.id in taken:
-                c.id, k = f"{own}.{k}", k + 1
-            taken.add(c.id)
+            continue
+        own, k = c.id, 2
+        while c.id in taken:
+            c.id, k = f"{own}.{k}", k + 1
+        taken.add(c.id)
     found.sort(key=lambda c: (-len(c.tenants), c.id))
     return found
 

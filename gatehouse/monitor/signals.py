@@ -9,8 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from gatehouse.monitor.state import (CUT_FULL_TOKENS, HARVEST_ALLOWANCE, LOGPROB_FULL_TOKENS, WARMUP, F, PooledView,
-                                     State)
+from gatehouse.monitor.state import GENERATION_FULL_TOKENS, HARVEST_ALLOWANCE, WARMUP, F, PooledView, State
 
 __all__ = ["Signal", "compute", "SIGNALS", "vocab_breadth", "implied_vocabulary", "rate_flatness", "fresh_tool_sets"]
 
@@ -118,7 +117,7 @@ def compute(s: State | PooledView) -> list[Signal]:
     pressure = _clip(0.5 * m[F.BIGMAX] + 0.3 * m[F.LENGTH] + 0.7 * m[F.BIG_OUT])
     out.append(Signal("max_tokens_pressure", pressure,
                       "{:.0%} replies >= 350 tokens, {:.0%} ask >= 1500, {:.0%} hit the limit (weighed by length, "
-                      "whole from {:.0f} tokens)", (m[F.BIG_OUT], m[F.BIGMAX], m[F.LENGTH], CUT_FULL_TOKENS)))
+                      "whole from {:.0f} tokens)", (m[F.BIG_OUT], m[F.BIGMAX], m[F.LENGTH], GENERATION_FULL_TOKENS)))
     if isinstance(s, State):
         dv, wt = s.distinct_words(), s.words_total
         novelty = m[F.NOVEL] if n > 24 else 0.0
@@ -160,7 +159,7 @@ def compute(s: State | PooledView) -> list[Signal]:
     out.append(Signal("sampling_sweep", samp,
                       "top_logprobs>=5 on {:.0%} of replies (weighed by length, whole from {:.0f} tokens), "
                       "n>1 in {:.0%}, temperature sweeps {:.0%}",
-                      (m[F.LOGPROB], LOGPROB_FULL_TOKENS, m[F.NMULTI], m[F.TSWEEP])))
+                      (m[F.LOGPROB], GENERATION_FULL_TOKENS, m[F.NMULTI], m[F.TSWEEP])))
     out.append(Signal("preference_pairs", _clip(m[F.PREF] / 0.3), "{:.0%} ask to compare or rank responses",
                       (m[F.PREF],)))
     if isinstance(s, State) and n > WARMUP:

@@ -60,14 +60,11 @@ WARMUP = 24  # requests before novelty counts
 # number of requests, however the rest of its signals sit.
 HARVEST_ALLOWANCE = 0.5
 HARVEST_FULL_TOKENS = 400.0
-# top logprobs are worth to a distiller as many tokens as they annotate: a classifier's one-word
-# label with its top 5 alternatives is a soft label, not a generation to imitate; a request counts
-# fully from this many completion tokens.
-LOGPROB_FULL_TOKENS = 100.0
-# a reply cut at its cap presses on max_tokens in proportion to its length, whole from this many
-# completion tokens: a one-token probe read for its logprobs (a classifier, a benchmark's multiple
-# choice) is cut by design, not a generation that wanted more room.
-CUT_FULL_TOKENS = 100.0
+# a reply is a generation to imitate in proportion to its length, whole from this many completion
+# tokens: a classifier's one-word label with its top 5 alternatives is a soft label, and a one-token
+# probe cut at its cap (a classifier, a benchmark's multiple choice) is cut by design, not a
+# generation that wanted more room. Top logprobs and hitting the cap count by this weight.
+GENERATION_FULL_TOKENS = 100.0
 # a sustained rise in harvest intent over the key's own baseline (Page's CUSUM of the excess over
 # the slow mean, less this allowance): a key that turns keeps accruing evidence for as long as it
 # harvests, where the peak gap between fast and slow means fades as the slow mean catches up.
@@ -186,13 +183,14 @@ class State:
             self.prompts[f.prompt_hash] = f.temperature
         completion = f.completion_tokens
         ratio = completion / max(1, f.prompt_tokens)
+        generated = min(1.0, completion / GENERATION_FULL_TOKENS)
         x = (
             1.0 if f.single_shot else 0.0,
-            min(1.0, completion / CUT_FULL_TOKENS) if f.length_hit else 0.0,
+            generated if f.length_hit else 0.0,
             1.0 if completion >= 350 else 0.0,
             min(1.0, max(0.0, (math.log2(ratio + 1e-9) + 1.0) / 5.0)),
             1.0 if f.reasoning else 0.0,
-            min(1.0, completion / LOGPROB_FULL_TOKENS) if f.top_logprobs >= 5 else 0.0,
+            generated if f.top_logprobs >= 5 else 0.0,
             1.0 if f.n > 1 else 0.0,
             1.0 if tsweep else 0.0,
             1.0 if f.preference else 0.0,
