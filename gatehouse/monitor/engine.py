@@ -105,12 +105,13 @@ class Monitor:
         watch = self.count_after.get(f.tenant)
         if watch is not None and f.ts >= watch[0]:
             self.count_after[f.tenant] = (watch[0], watch[1] + 1)
-        every = self.settings.rescore_every
-        if ks.n % every == 0 or ks.n == self.settings.thresholds.min_requests:
+        if self._due(ks.n):
             self.key_scores[f.key] = score_state(ks, self.baselines.get(f.tenant, 0.0))
             self._check(f.tenant, f.ts)
-        if ts_.n % every == 0:
-            self.tenant_scores[f.tenant] = score_state(ts_, self.baselines.get(f.tenant, 0.0))
+        if self._due(ts_.n):
+            # a one-key tenant's state is its key's, scored just above
+            self.tenant_scores[f.tenant] = self.key_scores[f.key] if ts_ is ks else score_state(
+                ts_, self.baselines.get(f.tenant, 0.0))
             self._check(f.tenant, f.ts)
         if not f.sys_hash and f.completion_tokens and ts_.systems:
             # an app sends its system prompt with every request: requests without one beside it are
@@ -120,13 +121,18 @@ class Monitor:
             if bare is None:
                 bare = self.bare[f.tenant] = State()
             bare.observe(f)
-            if bare.n % every == 0 or bare.n == self.settings.thresholds.min_requests:
+            if self._due(bare.n):
                 self.bare_scores[f.tenant] = score_state(bare, self.baselines.get(f.tenant, 0.0))
                 self._check(f.tenant, f.ts)
         if self.last_tick == 0.0:
             self.last_tick = f.ts
         elif f.ts - self.last_tick >= self.settings.tick_seconds:
             self.tick(f.ts)
+
+    def _due(self, n: int) -> bool:
+        """Whether a state that has just seen its n-th request is rescored now: every
+        `rescore_every` requests, and at `min_requests`, the first moment a verdict can flag."""
+        return n % self.settings.rescore_every == 0 or n == self.settings.thresholds.min_requests
 
     def tick(self, now: float | None = None) -> None:
         """Cross-tenant pass: relink campaigns, then check every campaign member's flag."""
@@ -154,9 +160,11 @@ class Monitor:
         targets = set(self.tenants) if tenants is None else tenants & set(self.tenants)
         for tid in targets:
             b = self.baselines.get(tid, 0.0)
-            self.tenant_scores[tid] = score_state(self.tenants[tid], b)
-            for k in self.keys_of.get(tid, []):
+            state, keys = self.tenants[tid], self.keys_of.get(tid, [])
+            for k in keys:
                 self.key_scores[k] = score_state(self.keys[k], b)
+            one_key = len(keys) == 1 and self.keys[keys[0]] is state  # a one-key tenant's state is its key's
+            self.tenant_scores[tid] = self.key_scores[keys[0]] if one_key else score_state(state, b)
             if tid in self.bare:
                 self.bare_scores[tid] = score_state(self.bare[tid], b)
         if relink:
@@ -207,14 +215,18 @@ class Monitor:
             links.append((hours_kin_score(hours.chance, self.settings.thresholds), hours.campaign.requests))
         return links
 
-    def own_scores(self, tenant: str) -> list[tuple[Score, int]]:
-        """(score, requests behind it) of the tenant's own traffic: the whole, each key, and the
-        requests without a system prompt beside ones with it (`bare`)."""
-        out = [(s, self.tenants[tenant].n)] if (s := self.tenant_scores.get(tenant)) is not None else []
-        out += [(s, self.keys[k].n) for k in self.keys_of.get(tenant, []) if (s := self.key_scores.get(k)) is not None]
+    def own_sources(self, tenant: str) -> list[tuple[Score, State]]:
+        """(score, state) of each part of the tenant's own traffic that has a score: the whole, each
+        key, and the requests without a system prompt beside ones with it (`bare`), in that order."""
+        out = [(s, self.tenants[tenant])] if (s := self.tenant_scores.get(tenant)) is not None else []
+        out += [(s, self.keys[k]) for k in self.keys_of.get(tenant, []) if (s := self.key_scores.get(k)) is not None]
         if (s := self.bare_scores.get(tenant)) is not None:
-            out.append((s, self.bare[tenant].n))
+            out.append((s, self.bare[tenant]))
         return out
+
+    def own_scores(self, tenant: str) -> list[tuple[Score, int]]:
+        """(score, requests behind it) of the tenant's own traffic (`own_sources`)."""
+        return [(s, state.n) for s, state in self.own_sources(tenant)]
 
     def tenant_score(self, tenant: str, kin: bool = True) -> tuple[float, int]:
         """(score, requests behind it) as max over the tenant's own traffic (`own_scores`) and its
@@ -275,20 +287,17 @@ class Monitor:
             evidence.append(f"campaign_hours={1.0 - hours.chance:.2f}: {kept} {hours.campaign.id}'s session hours (an "
                             f"independent account's would be by chance {hours.chance:.0%} of the time), without being "
                             "linked to it")
-        ts = self.tenant_scores.get(tenant)
         keyed = [(k, self.key_scores[k].score if k in self.key_scores else 0.0) for k in self.keys_of.get(tenant, [])]
         keyed.sort(key=lambda kv: -kv[1])
-        top = self.key_scores.get(keyed[0][0]) if keyed else None
-        src = top if top is not None and (ts is None or top.score > ts.score) else ts
         samples: list[str] = []
-        bare = self.bare_scores.get(tenant)
-        if bare is not None and (src is None or bare.score > src.score):
-            state = self.bare[tenant]
-            evidence.append(f"bare_workload={bare.score:.2f}: {state.n} of its {self.tenants[tenant].n} requests "
-                            "carry no system prompt beside requests that do, scored on their own")
-            src = bare
-            samples.extend(rid for rid, _ in state.samples)
-        if src is not None:
+        # the evidence of the strongest part of its own traffic (the first of equals)
+        strongest = max(self.own_sources(tenant), key=lambda source: source[0].score, default=None)
+        if strongest is not None:
+            src, state = strongest
+            if state is self.bare.get(tenant):
+                evidence.append(f"bare_workload={src.score:.2f}: {state.n} of its {self.tenants[tenant].n} requests "
+                                "carry no system prompt beside requests that do, scored on their own")
+                samples.extend(rid for rid, _ in state.samples)
             evidence.extend(src.evidence())
         for k, _ in keyed[:3]:
             samples.extend(rid for rid, _ in self.keys[k].samples)

@@ -99,7 +99,7 @@ def kin_of(campaigns: Sequence[Campaign], min_score: float, tenants: Mapping[str
     listed = {c.id: c for c in campaigns if c.score >= min_score}
     member: dict[str, Campaign] = {t: c for c in listed.values() for t in c.tenants}
     seen: set[tuple[str, object]] = set()
-    best: dict[str, Kin] = {}
+    best: dict[str, tuple[Campaign, float, int, Token]] = {}  # (campaign, share, writers, content) so far
     for tid in sorted(member):
         for tok in sorted(content_of.get(tid, ()), key=repr):
             if tok in seen:
@@ -116,15 +116,14 @@ def kin_of(campaigns: Sequence[Campaign], min_score: float, tenants: Mapping[str
             if any(u not in member and tenants[u].n >= _ESTABLISHED and not linker.harvests(u, tenants[u])
                    for u in writers):
                 continue  # an established customer writes it as everyone does
-            campaign = listed[cid]
             for u in sorted(writers):
                 if u in member or tenants[u].n >= _ESTABLISHED:
                     continue
                 held = best.get(u)
-                if held is None or share > held.share:
-                    best[u] = Kin(campaign, share, len(writers), KIND[tok[0]], linker.intent(u, tenants[u]),
-                                  _writes(tenants[u], tok))
-    return best
+                if held is None or share > held[1]:
+                    best[u] = (listed[cid], share, len(writers), tok)
+    return {u: Kin(c, share, writers, KIND[tok[0]], linker.intent(u, tenants[u]), _writes(tenants[u], tok))
+            for u, (c, share, writers, tok) in best.items()}
 
 
 def hours_kin_of(campaigns: Sequence[Campaign], min_score: float, tenants: Mapping[str, State]) -> dict[str, HoursTie]:
