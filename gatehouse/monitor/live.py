@@ -20,7 +20,7 @@ from gatehouse.monitor.engine import Monitor
 from gatehouse.monitor.enforce import Decisions, shared_decisions
 from gatehouse.monitor.features import from_record
 from gatehouse.monitor.policy import MonitorConfig, decide, load_monitor_config
-from gatehouse.monitor.scorer import verdict_of
+from gatehouse.monitor.scorer import signal_values, verdict_of
 from gatehouse.overflow import Overflow
 
 __all__ = ["MonitorSink", "build"]
@@ -203,11 +203,10 @@ class MonitorSink:
                 continue
             a = mon.assess(tenant)
             score, n = mon.tenant_score(tenant)
-            sigs: dict[str, float] = {}
-            src = mon.tenant_scores.get(tenant)
-            if src is not None:
-                sigs = {s.name: s.value for s in src.signals}
-            action, reason = decide(self.cfg, verdict_of(score, n, mon.settings.thresholds), sigs)
+            # signal rules see the tenant's whole traffic and its requests without a system prompt
+            # (`Monitor.bare`); its riskiest key has a decision of its own, below
+            action, reason = decide(self.cfg, verdict_of(score, n, mon.settings.thresholds),
+                                    signal_values(mon.tenant_scores.get(tenant), mon.bare_scores.get(tenant)))
             subject = f"tenant:{tenant}"
             if self._acted.get(subject, "allow") != action:
                 before[subject] = self._acted.get(subject, "allow")
@@ -220,7 +219,7 @@ class MonitorSink:
             if a.keys:
                 key, ks = a.keys[0]
                 kverdict = verdict_of(ks, mon.keys[key].n, mon.settings.thresholds)
-                kaction, kreason = decide(self.cfg, kverdict, {})
+                kaction, kreason = decide(self.cfg, kverdict, signal_values(mon.key_scores.get(key)))
                 ksub = f"key:{key}"
                 if self._acted.get(ksub, "allow") != kaction:
                     before[ksub] = self._acted.get(ksub, "allow")

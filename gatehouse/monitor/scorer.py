@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from gatehouse.monitor.signals import Signal, compute
 from gatehouse.monitor.state import PooledView, State
 
-__all__ = ["Score", "Thresholds", "score_state", "verdict_of", "VERDICTS", "combine", "logit", "lowered", "matured_logit"]
+__all__ = ["Score", "Thresholds", "score_state", "verdict_of", "VERDICTS", "combine", "logit", "lowered", "matured_logit",
+           "signal_values"]
 
 VERDICTS = ("allow", "watch", "review", "block")
 
@@ -48,6 +49,16 @@ class Score:
         """The strongest signals, each named with its value."""
         ranked = sorted((s for s in self.signals if s.value >= 0.2), key=lambda s: -s.value)
         return [s.evidence() for s in ranked[:limit]]
+
+
+def signal_values(*scores: Score | None) -> dict[str, float]:
+    """Each signal's highest value over the given scores (those that are None left out)."""
+    out: dict[str, float] = {}
+    for score in scores:
+        for s in score.signals if score is not None else ():
+            if s.value > out.get(s.name, 0.0):
+                out[s.name] = s.value
+    return out
 
 
 def _noisy_or(sig: dict[str, float], weights: dict[str, float]) -> float:

@@ -156,6 +156,33 @@ def test_policy_by_verdict_and_signal() -> None:
         load_monitor_config({"signals": [{"signal": "nope", "min": 0.5, "action": "block"}]})
 
 
+async def test_signal_rules_see_the_riskiest_key_and_the_requests_without_a_system_prompt() -> None:
+    """A signal rule fires on the part of the traffic that shows the signal: the riskiest key's own
+    requests, or a tenant's requests without its app's system prompt, though the tenant's whole
+    traffic dilutes it under the rule's minimum."""
+    from tests.monitor.helpers import T0, chat, run
+
+    cfg = load_monitor_config({"actions": {"watch": "watch", "review": "review", "block": "review"},
+                               "signals": [{"signal": "sampling_sweep", "min": 0.9, "action": "block"}]})
+    sink = MonitorSink(cfg, Decisions())
+    app = "You are Quill, the note-taking helper. Keep it short."
+    chatty = [(T0 + i * 60.0, chat(f"tidy this note number {i}", system=app), 30, 60) for i in range(300)]
+    probes = [(T0 + i * 60.0 + 30.0, chat(f"label item {i}", top_logprobs=5, logprobs=True), 20, 120)
+              for i in range(100)]
+    run(chatty, tenant="org_k", key="key_chat", monitor=sink.monitor)
+    run(probes, tenant="org_k", key="key_probe", monitor=sink.monitor)  # its own key, no system prompt
+    changes = {subject: (action, reason) for subject, action, reason in await sink.score()}
+    mon = sink.monitor
+    whole = {s.name: s.value for s in mon.tenant_scores["org_k"].signals}["sampling_sweep"]
+    bare = {s.name: s.value for s in mon.bare_scores["org_k"].signals}["sampling_sweep"]
+    key = {s.name: s.value for s in mon.key_scores["key_probe"].signals}["sampling_sweep"]
+    assert whole < 0.9 <= min(bare, key)
+    assert mon.assess("org_k").keys[0][0] == "key_probe"
+    assert changes["key:key_probe"] == ("block", f"sampling_sweep={key:.2f} >= 0.9")
+    assert changes["tenant:org_k"] == ("block", f"sampling_sweep={bare:.2f} >= 0.9")
+    assert sink.decisions.action_for("org_k", "key_chat") == "block"
+
+
 async def _fed_sink(cfg: MonitorConfig, store: Store, small_week: dict[str, Any]) -> MonitorSink:
     """A monitor sink on `store` that has taken in the whole small week (not yet scored)."""
     sink = MonitorSink(cfg, Decisions(), store)
