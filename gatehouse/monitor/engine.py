@@ -15,13 +15,15 @@ from gatehouse.monitor.campaigns import Campaign, keep_ids
 from gatehouse.monitor.features import Features
 from gatehouse.monitor.kin import HoursTie, Kin, hours_kin_of, hours_kin_score, kin_of, kin_score
 from gatehouse.monitor.linker import Linker
-from gatehouse.monitor.scorer import Score, Thresholds, logit, lowered, matured_logit, score_state, verdict_of
+from gatehouse.monitor.scorer import (Score, Thresholds, logit, lowered, matured_logit, score_signals, score_state,
+                                     verdict_of)
 from gatehouse.monitor.state import State
 
-__all__ = ["Monitor", "Settings", "Assessment", "Flag", "CLEARED_AT", "HELD_UNDER_BLOCK"]
+__all__ = ["Monitor", "Settings", "Assessment", "Flag", "CLEARED_AT", "HELD_UNDER_BLOCK", "BARE_CONTRAST"]
 
 CLEARED_AT = 0.3  # what a cleared false alarm's level scores under the baseline it teaches (under watch)
 HELD_UNDER_BLOCK = 0.01  # a member off its campaign's fingerprint scores at most this far under block
+BARE_CONTRAST = 2.0  # log-odds per unit of harvest intent a bare workload shows beyond its whole (`_score_bare`)
 
 
 @dataclass(frozen=True)
@@ -122,12 +124,24 @@ class Monitor:
                 bare = self.bare[f.tenant] = State()
             bare.observe(f)
             if self._due(bare.n):
-                self.bare_scores[f.tenant] = score_state(bare, self.baselines.get(f.tenant, 0.0))
+                self.bare_scores[f.tenant] = self._score_bare(f.tenant)
                 self._check(f.tenant, f.ts)
         if self.last_tick == 0.0:
             self.last_tick = f.ts
         elif f.ts - self.last_tick >= self.settings.tick_seconds:
             self.tick(f.ts)
+
+    def _score_bare(self, tenant: str) -> Score:
+        """The bare workload's score (`observe`), raised by `BARE_CONTRAST` log-odds per unit of harvest
+        intent it shows beyond the tenant's whole traffic: an app's own calls without its system
+        prompt (titles, summaries) ask for no more than the app does, a harvest hidden beside it for
+        far more, and the app's share of the whole keeps the whole's intent down."""
+        b = self.baselines.get(tenant, 0.0)
+        bare = self.bare[tenant]
+        s = score_state(bare, b)
+        whole = self.tenant_scores.get(tenant)
+        lift = BARE_CONTRAST * (s.intent - whole.intent) if whole is not None else 0.0
+        return score_signals(s.signals, bare.n, b - lift) if lift > 0.0 else s
 
     def _due(self, n: int) -> bool:
         """Whether a state that has just seen its n-th request is rescored now: every
@@ -166,7 +180,7 @@ class Monitor:
             one_key = len(keys) == 1 and self.keys[keys[0]] is state  # a one-key tenant's state is its key's
             self.tenant_scores[tid] = self.key_scores[keys[0]] if one_key else score_state(state, b)
             if tid in self.bare:
-                self.bare_scores[tid] = score_state(self.bare[tid], b)
+                self.bare_scores[tid] = self._score_bare(tid)
         if relink:
             self.linker = self.new_linker()
             self.dirty = set(self.tenants)
@@ -250,7 +264,7 @@ class Monitor:
         cleared tenant is flagged again only when its traffic moves well past the level an
         analyst has accepted."""
         b = self.baselines.get(tenant, 0.0)
-        levels = [matured_logit(s, b) for s, _ in self.own_scores(tenant)]
+        levels = [matured_logit(s) for s, _ in self.own_scores(tenant)]
         levels += [logit(level) - b for level, _ in self._link_levels(tenant)]
         return max(0.0, max(levels, default=0.0) - logit(CLEARED_AT))
 
@@ -295,8 +309,11 @@ class Monitor:
         if strongest is not None:
             src, state = strongest
             if state is self.bare.get(tenant):
+                whole = self.tenant_scores.get(tenant)
+                against = f", against {whole.intent:.2f} over all its requests" if whole is not None else ""
                 evidence.append(f"bare_workload={src.score:.2f}: {state.n} of its {self.tenants[tenant].n} requests "
-                                "carry no system prompt beside requests that do, scored on their own")
+                                "carry no system prompt beside requests that do, scored on their own (harvest intent "
+                                f"{src.intent:.2f}{against})")
                 samples.extend(rid for rid, _ in state.samples)
             evidence.extend(src.evidence())
         for k, _ in keyed[:3]:

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from gatehouse.monitor.signals import Signal, compute
 from gatehouse.monitor.state import PooledView, State
 
-__all__ = ["Score", "Thresholds", "score_state", "verdict_of", "VERDICTS", "combine", "logit", "lowered", "matured_logit",
-           "signal_values"]
+__all__ = ["Score", "Thresholds", "score_state", "score_signals", "verdict_of", "VERDICTS", "combine", "logit", "lowered",
+           "matured_logit", "signal_values"]
 
 VERDICTS = ("allow", "watch", "review", "block")
 
@@ -84,8 +84,12 @@ def combine(sig: dict[str, float], n: int, baseline: float = 0.0) -> tuple[float
 
 
 def score_state(s: State | PooledView, baseline: float = 0.0) -> Score:
-    signals = compute(s)
-    value, intent, cover, z = combine({x.name: x.value for x in signals}, s.n, baseline)
+    return score_signals(compute(s), s.n, baseline)
+
+
+def score_signals(signals: list[Signal] | tuple[Signal, ...], n: int, baseline: float = 0.0) -> Score:
+    """The score of computed signals over `n` requests (`combine`)."""
+    value, intent, cover, z = combine({x.name: x.value for x in signals}, n, baseline)
     return Score(round(value, 4), intent, cover, tuple(signals), z)
 
 
@@ -112,13 +116,15 @@ def verdict_of(score: float, n: int, th: Thresholds) -> str:
     return "allow"
 
 
-def matured_logit(s: Score, baseline: float = 0.0) -> float:
+def matured_logit(s: Score) -> float:
     """The log-odds this traffic reaches once its running total has matured: `sustained_harvest`
     and `harvest_overrun` accrue for as long as the same behaviour goes on, so an analyst who
     accepts the behaviour accepts its total too (else a young tenant cleared early is flagged
-    again as it accrues)."""
+    again as it accrues). The score's own log-odds plus what maturing adds, so whatever else
+    moved them (a baseline, a bare workload's raise) stays in."""
     sig = {x.name: x.value for x in s.signals}
     if sig.get("sustained_harvest", 0.0) == 0.0 or sig.get("harvest_overrun", 0.0) == 1.0:
         return s.logit
+    now = combine(sig, 1)[3]
     sig["sustained_harvest"] = sig["harvest_overrun"] = 1.0
-    return combine(sig, 1, baseline)[3]
+    return s.logit + combine(sig, 1)[3] - now

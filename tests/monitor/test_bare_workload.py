@@ -8,9 +8,11 @@ import zlib
 from typing import Any
 
 import orjson
+import pytest
 
 from gatehouse.monitor.checkpoint import dump, pack, restore
-from gatehouse.monitor.engine import Monitor
+from gatehouse.monitor.engine import BARE_CONTRAST, CLEARED_AT, Monitor
+from gatehouse.monitor.scorer import matured_logit, score_signals, score_state
 from tests.monitor.helpers import T0, chat, run, vocab, words
 
 Req = tuple[float, dict[str, Any], int, int]
@@ -50,6 +52,54 @@ def test_a_harvest_blended_into_an_apps_traffic_is_flagged_by_its_bare_requests(
     a = mon.assess("org_t")
     assert a.evidence[0].startswith(f"bare_workload={bare.score:.2f}: {mon.bare['org_t'].n} of its 1500 requests")
     assert set(a.samples) & {rid for rid, _ in mon.bare["org_t"].samples}
+
+
+def test_a_bare_workload_asking_for_more_than_the_whole_is_raised_by_the_difference() -> None:
+    mon = run(_blend(600, 0.25))
+    mon.finish()
+    bare, whole, alone = mon.bare_scores["org_t"], mon.tenant_scores["org_t"], score_state(mon.bare["org_t"])
+    assert bare.intent == alone.intent > whole.intent
+    assert bare.logit == pytest.approx(alone.logit + BARE_CONTRAST * (bare.intent - whole.intent))
+    assert bare.score > alone.score
+    assert mon.assess("org_t").evidence[0].endswith(
+        f"(harvest intent {bare.intent:.2f}, against {whole.intent:.2f} over all its requests)")
+
+
+def test_clearing_a_raised_bare_workload_holds_it_under_watch() -> None:
+    """What clearing teaches counts the bare workload's raise and its running total matured alike."""
+    mon = run(_blend(1500, 0.3))
+    mon.finish()
+    sig = {s.name: s.value for s in mon.bare_scores["org_t"].signals}
+    assert 0.0 < sig["sustained_harvest"] and sig["harvest_overrun"] < 1.0
+    assert mon.tenant_score("org_t")[0] >= 0.65
+    mon.baselines["org_t"] = mon.clear_offset("org_t")
+    mon.finish()
+    assert mon.tenant_score("org_t")[0] <= CLEARED_AT + 1e-3
+    # the matured level keeps whatever raised or lowered the score's log-odds
+    bare = mon.bare_scores["org_t"]
+    plain = score_signals(bare.signals, bare_n := mon.bare["org_t"].n)
+    raised = score_signals(bare.signals, bare_n, -1.5)
+    assert matured_logit(raised) == pytest.approx(matured_logit(plain) + 1.5)
+
+
+def test_an_apps_own_calls_without_its_system_prompt_are_not_raised() -> None:
+    """An app writing long answers under its system prompt, and short titles for them without it:
+    its bare workload asks for less than the whole, so it is scored as it is."""
+    rng = random.Random(7)
+    topics = vocab(rng, 400)
+    reqs: list[Req] = []
+    for i in range(600):
+        ts = T0 + i * 90.0
+        if i % 4 == 3:
+            reqs.append((ts, chat(f"a five-word title for: {words(rng, topics, 12)}", max_tokens=20), 30, 8))
+        else:
+            reqs.append((ts, chat(f"explain {words(rng, topics, 3)} in depth", system=APP, max_tokens=2000), 40,
+                         rng.randint(500, 900)))
+    mon = run(reqs)
+    mon.finish()
+    bare, whole = mon.bare_scores["org_t"], mon.tenant_scores["org_t"]
+    assert bare.intent < whole.intent
+    assert (bare.score, bare.logit) == (score_state(mon.bare["org_t"]).score, score_state(mon.bare["org_t"]).logit)
 
 
 def test_an_app_that_always_sends_its_system_prompt_and_a_bare_tenant_keep_no_bare_workload() -> None:
