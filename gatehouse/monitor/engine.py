@@ -15,15 +15,14 @@ from gatehouse.monitor.campaigns import Campaign, keep_ids
 from gatehouse.monitor.features import Features
 from gatehouse.monitor.kin import HoursTie, Kin, hours_kin_of, hours_kin_score, kin_of, kin_score
 from gatehouse.monitor.linker import Linker
-from gatehouse.monitor.scorer import (Score, Thresholds, logit, lowered, matured_logit, score_signals, score_state,
+from gatehouse.monitor.scorer import (Score, Thresholds, logit, lowered, matured_logit, score_bare, score_state,
                                      verdict_of)
 from gatehouse.monitor.state import State
 
-__all__ = ["Monitor", "Settings", "Assessment", "Flag", "CLEARED_AT", "HELD_UNDER_BLOCK", "BARE_CONTRAST"]
+__all__ = ["Monitor", "Settings", "Assessment", "Flag", "CLEARED_AT", "HELD_UNDER_BLOCK"]
 
 CLEARED_AT = 0.3  # what a cleared false alarm's level scores under the baseline it teaches (under watch)
 HELD_UNDER_BLOCK = 0.01  # a member off its campaign's fingerprint scores at most this far under block
-BARE_CONTRAST = 2.0  # log-odds per unit of harvest intent a bare workload shows beyond its whole (`_score_bare`)
 
 
 @dataclass(frozen=True)
@@ -132,16 +131,11 @@ class Monitor:
             self.tick(f.ts)
 
     def _score_bare(self, tenant: str) -> Score:
-        """The bare workload's score (`observe`), raised by `BARE_CONTRAST` log-odds per unit of harvest
-        intent it shows beyond the tenant's whole traffic: an app's own calls without its system
-        prompt (titles, summaries) ask for no more than the app does, a harvest hidden beside it for
-        far more, and the app's share of the whole keeps the whole's intent down."""
-        b = self.baselines.get(tenant, 0.0)
-        bare = self.bare[tenant]
-        s = score_state(bare, b)
+        """The bare workload's score (`observe`), raised against the tenant's whole traffic
+        (`scorer.score_bare`)."""
         whole = self.tenant_scores.get(tenant)
-        lift = BARE_CONTRAST * (s.intent - whole.intent) if whole is not None else 0.0
-        return score_signals(s.signals, bare.n, b - lift) if lift > 0.0 else s
+        return score_bare(self.bare[tenant], whole.intent if whole is not None else None,
+                          self.baselines.get(tenant, 0.0))
 
     def _due(self, n: int) -> bool:
         """Whether a state that has just seen its n-th request is rescored now: every
@@ -152,7 +146,7 @@ class Monitor:
         """Cross-tenant pass: relink campaigns, then check every campaign member's flag."""
         now = self.now if now is None else now
         self.last_tick = now
-        self.campaigns = keep_ids(self.linker.update(self.tenants, self.dirty), self._earlier_id)
+        self.campaigns = keep_ids(self.linker.update(self.tenants, self.dirty, self.bare), self._earlier_id)
         self.dirty = set()
         self.campaign_of = {t: c for c in self.campaigns for t in c.tenants}
         self.restored_ids = {}

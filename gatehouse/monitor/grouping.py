@@ -1,7 +1,9 @@
 """Campaigns from what one linking pass found (`Findings`): the accounts that suspicious buckets
 place are joined with union-find, then weaker evidence places the accounts nothing specific did
 (common content, wording alone, rotating user agents, leaning buckets, a campaign's own client
-or network), and each group of two or more is scored as one campaign (`components`). See
+or network), and each group of two or more is scored as one campaign (`components`): its pooled
+traffic, or its members' pooled requests without their app's system prompt where those score higher
+(`pooled_bare`), raised by what the split says (`campaigns.campaign_score`). See
 `linker` for how buckets are found and judged.
 """
 
@@ -9,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
@@ -29,7 +31,7 @@ from gatehouse.monitor.campaigns import (
     split_client,
 )
 from gatehouse.monitor.fingerprint import atypical_members
-from gatehouse.monitor.scorer import score_state
+from gatehouse.monitor.scorer import Score, score_bare, score_state
 from gatehouse.monitor.state import State, merge_view
 from gatehouse.monitor.synchrony import density, hours_between, keeps_hours, sync_lift
 
@@ -130,6 +132,23 @@ class Findings:
     crowd: AbstractSet[Bucket] = frozenset()
     spread: AbstractSet[Bucket] = frozenset()
     vouched: AbstractSet[str] = frozenset()
+    bare: Mapping[str, State] = field(default_factory=dict)
+    by_bare: AbstractSet[Bucket] = frozenset()
+
+
+def pooled_bare(members: Sequence[str], bare: Mapping[str, State], whole_intent: float) -> Score | None:
+    """The members' requests without their app's system prompt (`Monitor.bare`), pooled and scored
+    against the intent of all their traffic (`scorer.score_bare`), when all their traffic shows no
+    harvest intent (under `INTENT_MIN`) and at least two members have such requests: an operation
+    that blends its harvest into an app's cover traffic in every account hides it in each account's
+    whole and in the group's alike, while a group whose pooled traffic harvests is judged by that,
+    and one member's harvest alone is that member's own score, not the group's."""
+    if whole_intent >= INTENT_MIN:
+        return None
+    states = [b for m in members if (b := bare.get(m)) is not None]
+    if len(states) < 2:
+        return None
+    return score_bare(merge_view(states), whole_intent)
 
 
 def components(tenants: dict[str, State], found: Findings, cache: dict[str, Pooled] | None = None,
@@ -155,7 +174,9 @@ def components(tenants: dict[str, State], found: Findings, cache: dict[str, Pool
                 ok[m] = fits(m, tenants[m])
             # a rotation (of agents or networks) places accounts on its own terms (`_place_rotating`), never
             # helps elsewhere
-            if ok[m] and bk[1] not in ROTATING:
+            # a bucket that counts through its members' pooled bare workloads (`pooled_bare`) speaks
+            # for the harvest intent of those it places, which their whole traffic hides
+            if (ok[m] or bk in found.by_bare) and bk[1] not in ROTATING:
                 counter[m] += weight
     uf = UnionFind()
     # what each bucket's members share, noted at one member: all of them end in that member's campaign
@@ -235,12 +256,18 @@ def components(tenants: dict[str, State], found: Findings, cache: dict[str, Pool
         else:
             pooled = merge_view(states)
             sc = score_state(pooled)
+            what = "pooled traffic"
+            bare = pooled_bare(members, found.bare, sc.intent)
+            if bare is not None and bare.score > sc.score:
+                what = (f"pooled requests without their app's system prompt (harvest intent {bare.intent:.2f}, "
+                        f"against {sc.intent:.2f} over all their requests)")
+                sc = bare
             score, added = campaign_score(sc.score, len(members))
             kinds = sorted(kinds_of[root])
             overlap = pooled.week_mask.bit_count()
             lift = sync_lift(states)
             evidence = [f"shared_infrastructure: {len(members)} tenants share {', '.join(kinds)}",
-                        f"split_accounts={added / SPLIT_MAX:.2f}: pooled traffic scores {sc.score:.2f}, "
+                        f"split_accounts={added / SPLIT_MAX:.2f}: {what} scores {sc.score:.2f}, "
                         f"+{added:.1f} log-odds for one operation's traffic split over {len(members)} accounts",
                         f"synchronized_timing={min(1.0, lift / 4):.2f}: active within the same {overlap} hours of the "
                         f"week, {lift:.1f}x the overlap of independent accounts",

@@ -24,7 +24,13 @@ holds on other networks too, and that no campaign holds, makes a crowd of such a
 (`grouping._attach_leaning`). A bucket is suspicious
 when the pooled traffic of its members scores high with the same scorer as a single tenant: 5,000
 tiny accounts pooled look like the one distiller they are, while the many honest users of one
-open-source app pooled still look honest. A tenant joins a campaign when it sits in at least two
+open-source app pooled still look honest. An operation that blends its harvest into an app's cover
+traffic in every account hides it in the pooled traffic as in each account's: a bucket of shared
+infrastructure whose pooled traffic counts for nothing (under `_LEAN`) is suspicious also when its
+members' requests without the app's system prompt (`Monitor.bare`) pool high against all their
+traffic (`grouping.pooled_bare`); such a bucket
+places only the members whose bare workloads it pooled, and these count as harvesting in it
+whatever their whole traffic shows (`by_bare`). A tenant joins a campaign when it sits in at least two
 suspicious buckets (one whose network or billing contact is the group's alone counts as two, so a
 pair of accounts can link); campaigns are the connected components (union-find) of those tenants.
 Last, an account nothing else placed joins the campaign whose *own client* it uses: a user agent
@@ -81,6 +87,7 @@ traffic gives the same campaigns in any process."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 
 from gatehouse.monitor.campaigns import (
     INTENT_MIN,
@@ -96,7 +103,7 @@ from gatehouse.monitor.campaigns import (
     split_client,
     tokens_of,
 )
-from gatehouse.monitor.grouping import Findings, Pooled, Shape, UnionFind, components
+from gatehouse.monitor.grouping import Findings, Pooled, Shape, UnionFind, components, pooled_bare
 from gatehouse.monitor.scorer import score_state
 from gatehouse.monitor.state import State, merge_view
 from gatehouse.monitor.synchrony import DENSE_MIN, DENSE_SPAN, SYNC_MIN, density, keeps_hours, sync_lift
@@ -203,6 +210,11 @@ class Linker:
         # rare buckets on a network whose content the group also holds on others (see `grouping._attach_leaning`)
         self.spread: set[Bucket] = set()
         self._intent: dict[str, tuple[int, float]] = {}
+        # each tenant's requests without the system prompt it sends beside them (`Monitor.bare`), as of
+        # the last `update`
+        self.bare: Mapping[str, State] = {}
+        # buckets that count only through their members' pooled bare workloads (`pooled_bare`)
+        self.by_bare: set[Bucket] = set()
         self.scored: dict[Bucket, tuple[int, int]] = {}
         self.infra_of: dict[str, set[tuple[str, object]]] = {}
         self.infra_count: dict[tuple[str, object], int] = defaultdict(int)
@@ -276,10 +288,14 @@ class Linker:
 
     def _placed(self, bk: Bucket, tenants: dict[str, State]) -> list[str]:
         """The members a bucket of shared infrastructure places: all, but only the throwaway ones of a
-        few accounts' rare content (an established customer on the range may write it too)."""
+        few accounts' rare content (an established customer on the range may write it too), and only
+        those with a bare workload of a bucket that counts through those (`by_bare`)."""
+        members = self._members(bk)
+        if bk in self.by_bare:
+            members = [m for m in members if m in self.bare]
         if not self._few(bk):
-            return self._members(bk)
-        return [m for m in self._members(bk) if self._throwaway(tenants[m])]
+            return members
+        return [m for m in members if self._throwaway(tenants[m])]
 
     def _few(self, bk: Bucket) -> bool:
         """Whether the bucket counts through the rare content of a few accounts (under `RARE_MIN`) on
@@ -365,7 +381,10 @@ class Linker:
         return any(tenants[m].n >= TINY and not keeps_hours(tenants[m], dense) and not self.fits(m, tenants[m])
                    for m in self._members(bk))
 
-    def update(self, tenants: dict[str, State], dirty: set[str]) -> list[Campaign]:
+    def update(self, tenants: dict[str, State], dirty: set[str],
+               bare: Mapping[str, State] | None = None) -> list[Campaign]:
+        if bare is not None:
+            self.bare = bare
         touched: set[Bucket] = set()
         # sorted passes: the result must not depend on set order (string hashing differs per process)
         for tid in sorted(dirty):
@@ -437,7 +456,7 @@ class Linker:
         found = Findings(placed, common=common, joint=self.joint, crowd=self.crowd, lean=lean, rare=self.rare,
                          spread=self.spread, vouched=self.vouched,
                          index=index,
-                         fits=self.fits, harvests=self.harvests)
+                         fits=self.fits, harvests=self.harvests, bare=self.bare, by_bare=self.by_bare)
         return components(tenants, found, self._pooled, self._shapes)
 
     def _judge(self, bk: Bucket, tenants: dict[str, State]) -> bool:
@@ -455,6 +474,7 @@ class Linker:
             self.leaning.discard(bk)
             self.rare.discard(bk)
             self.spread.discard(bk)
+            self.by_bare.discard(bk)
             if not members:
                 self.buckets.pop(bk, None)
             return was
@@ -504,6 +524,16 @@ class Linker:
             ok = (coherent or rare) and (not timed or rare or sync_lift(states) >= SYNC_MIN)
         pooled = score_state(merge_view(states)) if ok else None
         score = pooled.score if pooled is not None else 0.0
+        # an operation that blends its harvest into an app's cover in every account shows it in
+        # their requests without the app's system prompt (`pooled_bare`); only where the pooled
+        # traffic counts for nothing (under `_LEAN`), so what it places stays its own
+        bare = pooled_bare(self._members(bk), self.bare, pooled.intent) if pooled is not None and \
+            bk[1] != WORDING_ONLY and score < _LEAN else None
+        if bare is not None and bare.score > score:
+            score = bare.score
+            self.by_bare.add(bk)
+        else:
+            self.by_bare.discard(bk)
         suspicious = ok and score >= self.min_score
         if rare:
             self.rare.add(bk)

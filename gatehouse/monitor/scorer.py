@@ -19,10 +19,13 @@ from dataclasses import dataclass
 from gatehouse.monitor.signals import Signal, compute
 from gatehouse.monitor.state import PooledView, State
 
-__all__ = ["Score", "Thresholds", "score_state", "score_signals", "verdict_of", "VERDICTS", "combine", "logit", "lowered",
-           "matured_logit", "signal_values"]
+__all__ = ["Score", "Thresholds", "score_state", "score_signals", "score_bare", "verdict_of", "VERDICTS", "combine",
+           "logit", "lowered", "matured_logit", "signal_values", "BARE_CONTRAST"]
 
 VERDICTS = ("allow", "watch", "review", "block")
+# log-odds per unit of harvest intent that a tenant's requests without its system prompt show beyond
+# its whole traffic (`score_bare`)
+BARE_CONTRAST = 2.0
 
 _INTENT = {"max_tokens_pressure": 0.55, "output_ratio": 0.3, "reasoning_elicitation": 0.55, "sampling_sweep": 0.7,
            "preference_pairs": 0.8, "tool_synthesis": 0.8, "follow_up_harvest": 0.55}
@@ -91,6 +94,17 @@ def score_signals(signals: list[Signal] | tuple[Signal, ...], n: int, baseline: 
     """The score of computed signals over `n` requests (`combine`)."""
     value, intent, cover, z = combine({x.name: x.value for x in signals}, n, baseline)
     return Score(round(value, 4), intent, cover, tuple(signals), z)
+
+
+def score_bare(bare: State | PooledView, whole_intent: float | None, baseline: float = 0.0) -> Score:
+    """The score of a bare workload (requests without the system prompt its tenant sends beside them),
+    raised by `BARE_CONTRAST` log-odds per unit of harvest intent it shows beyond `whole_intent`, the
+    whole traffic's: an app's own calls without its system prompt (titles, summaries) ask for no more
+    than the app does, a harvest hidden beside it for far more, and the app's share of the whole keeps
+    the whole's intent down."""
+    s = score_state(bare, baseline)
+    lift = BARE_CONTRAST * (s.intent - whole_intent) if whole_intent is not None else 0.0
+    return score_signals(s.signals, bare.n, baseline - lift) if lift > 0.0 else s
 
 
 def logit(p: float) -> float:

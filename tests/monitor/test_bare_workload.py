@@ -11,8 +11,9 @@ import orjson
 import pytest
 
 from gatehouse.monitor.checkpoint import dump, pack, restore
-from gatehouse.monitor.engine import BARE_CONTRAST, CLEARED_AT, Monitor
-from gatehouse.monitor.scorer import matured_logit, score_signals, score_state
+from gatehouse.monitor.engine import CLEARED_AT, Monitor
+from gatehouse.monitor.features import from_body
+from gatehouse.monitor.scorer import BARE_CONTRAST, matured_logit, score_signals, score_state
 from tests.monitor.helpers import T0, chat, run, vocab, words
 
 Req = tuple[float, dict[str, Any], int, int]
@@ -156,3 +157,41 @@ def test_a_checkpoint_from_before_bare_workloads_restores_and_starts_them_afresh
     assert not resumed.bare
     run(reqs[600:], monitor=resumed)
     assert resumed.bare["org_t"].n == sum(1 for r in reqs[600:] if r[1]["messages"][0]["role"] == "user")
+
+
+def _operation(harvest: float, accounts: int = 6, n: int = 300) -> Monitor:
+    """`accounts` accounts on a /24 of their own, each an app's cover traffic under its system prompt
+    with a `harvest` share of bare requests for long essays (or, at 0, short bare titles)."""
+    reqs: list[tuple[str, Req]] = []
+    for a in range(accounts):
+        for ts, body, pt, ct in _blend(n, max(harvest, 0.2), seed=10 + a):
+            if harvest == 0.0 and body["messages"][0]["role"] != "system":
+                body, ct = chat(f"title for: {body['messages'][0]['content'][:40]}", max_tokens=16), 8
+            reqs.append((f"org_{a}", (ts + a * 7.0, body, pt, ct)))
+    reqs.sort(key=lambda r: r[1][0])
+    mon = Monitor()
+    for i, (tenant, (ts, body, pt, ct)) in enumerate(reqs):
+        mon.observe(from_body(ts=ts, tenant=tenant, key=f"key_{tenant}", rid=f"r{i}", body=body,
+                              ip=f"10.9.9.{i % 7}", ua="tally-api/2.8", prompt_tokens=pt, completion_tokens=ct,
+                              finish_reason="stop"))
+    mon.finish()
+    return mon
+
+
+def test_accounts_that_each_blend_a_harvest_into_an_apps_traffic_are_linked_by_their_pooled_bare_requests() -> None:
+    """Each account's app traffic hides its harvest from its own whole and from the group's pooled whole;
+    their requests without the app's system prompt, pooled, do not."""
+    mon = _operation(0.2)
+    tenants = [f"org_{a}" for a in range(6)]
+    ids = {mon.campaign_of[t].id for t in tenants if t in mon.campaign_of}
+    assert len(ids) == 1 and all(t in mon.campaign_of for t in tenants)
+    campaign = mon.campaign_of["org_0"]
+    whole = max(mon.tenant_scores[t].score for t in tenants)
+    assert campaign.score > whole
+    assert any("pooled requests without their app's system prompt" in e for e in campaign.evidence)
+    assert mon.assess("org_0").score >= campaign.score - 0.01
+
+
+def test_accounts_whose_bare_requests_are_the_apps_own_short_calls_are_not_linked_by_them() -> None:
+    mon = _operation(0.0)
+    assert not any(f"org_{a}" in mon.campaign_of for a in range(6))
