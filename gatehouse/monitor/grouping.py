@@ -173,9 +173,8 @@ def components(tenants: dict[str, State], found: Findings, cache: dict[str, Pool
             if m not in ok:
                 ok[m] = fits(m, tenants[m])
             # a rotation (of agents or networks) places accounts on its own terms (`_place_rotating`), never
-            # helps elsewhere
-            # a bucket that counts through its members' pooled bare workloads (`pooled_bare`) speaks
-            # for the harvest intent of those it places, which their whole traffic hides
+            # helps elsewhere; a bucket that counts through its members' pooled bare workloads
+            # (`pooled_bare`) speaks for the harvest intent of those it places, which their whole hides
             if (ok[m] or bk in found.by_bare) and bk[1] not in ROTATING:
                 counter[m] += weight
     uf = UnionFind()

@@ -28,11 +28,11 @@ open-source app pooled still look honest. An operation that blends its harvest i
 traffic in every account hides it in the pooled traffic as in each account's: a bucket of shared
 infrastructure whose pooled traffic counts for nothing (under `_LEAN`) is suspicious also when its
 members' requests without the app's system prompt (`Monitor.bare`) pool high against all their
-traffic (`grouping.pooled_bare`); such a bucket
-places only the members whose bare workloads it pooled, and these count as harvesting in it
-whatever their whole traffic shows (`by_bare`). A tenant joins a campaign when it sits in at least two
-suspicious buckets (one whose network or billing contact is the group's alone counts as two, so a
-pair of accounts can link); campaigns are the connected components (union-find) of those tenants.
+traffic (`grouping.pooled_bare`); such a bucket places only the members whose bare workloads it
+pooled, and these count as harvesting in it whatever their whole traffic shows (`by_bare`). A
+tenant joins a campaign when it sits in at least two suspicious buckets (one whose network or
+billing contact is the group's alone counts as two, so a pair of accounts can link); campaigns are
+the connected components (union-find) of those tenants.
 Last, an account nothing else placed joins the campaign whose *own client* it uses: a user agent
 with its exact parameter signature that is carried mostly by that campaign's members
 (residential-proxy accounts share no network, and an account whose few requests were all cover chat
