@@ -527,8 +527,9 @@ class Linker:
         # an operation that blends its harvest into an app's cover in every account shows it in
         # their requests without the app's system prompt (`pooled_bare`); only where the pooled
         # traffic counts for nothing (under `_LEAN`), so what it places stays its own
-        bare = pooled_bare(self._members(bk), self.bare, pooled.intent) if pooled is not None and \
-            bk[1] != WORDING_ONLY and score < _LEAN else None
+        bare = None
+        if pooled is not None and bk[1] != WORDING_ONLY and score < _LEAN:
+            bare = pooled_bare(self._members(bk), self.bare, pooled.intent)
         if bare is not None and bare.score > score:
             score = bare.score
             self.by_bare.add(bk)

@@ -12,7 +12,6 @@ import pytest
 
 from gatehouse.monitor.checkpoint import dump, pack, restore
 from gatehouse.monitor.engine import CLEARED_AT, Monitor
-from gatehouse.monitor.features import from_body
 from gatehouse.monitor.scorer import BARE_CONTRAST, matured_logit, score_signals, score_state
 from tests.monitor.helpers import T0, chat, run, vocab, words
 
@@ -162,18 +161,15 @@ def test_a_checkpoint_from_before_bare_workloads_restores_and_starts_them_afresh
 def _operation(harvest: float, accounts: int = 6, n: int = 300) -> Monitor:
     """`accounts` accounts on a /24 of their own, each an app's cover traffic under its system prompt
     with a `harvest` share of bare requests for long essays (or, at 0, short bare titles)."""
-    reqs: list[tuple[str, Req]] = []
+    mon = Monitor()
     for a in range(accounts):
+        reqs = []
         for ts, body, pt, ct in _blend(n, max(harvest, 0.2), seed=10 + a):
             if harvest == 0.0 and body["messages"][0]["role"] != "system":
                 body, ct = chat(f"title for: {body['messages'][0]['content'][:40]}", max_tokens=16), 8
-            reqs.append((f"org_{a}", (ts + a * 7.0, body, pt, ct)))
-    reqs.sort(key=lambda r: r[1][0])
-    mon = Monitor()
-    for i, (tenant, (ts, body, pt, ct)) in enumerate(reqs):
-        mon.observe(from_body(ts=ts, tenant=tenant, key=f"key_{tenant}", rid=f"r{i}", body=body,
-                              ip=f"10.9.9.{i % 7}", ua="tally-api/2.8", prompt_tokens=pt, completion_tokens=ct,
-                              finish_reason="stop"))
+            reqs.append((ts + a * 7.0, body, pt, ct))
+        run(reqs, tenant=f"org_{a}", key=f"key_org_{a}", ip=[f"10.9.9.{i % 7}" for i in range(len(reqs))],
+            ua="tally-api/2.8", monitor=mon)
     mon.finish()
     return mon
 
