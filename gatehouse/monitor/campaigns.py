@@ -34,12 +34,13 @@ KIND = {"o": "instruction opening", "c": "template ending", "s": "system prompt"
 # infrastructure of an account that changes its user agent on most requests, or at all in the few
 # requests of a throwaway account (under `TINY`; `tokens_of`)
 ROTATES_AGENT: tuple[str, object] = ("r", "")
-# infrastructure of a young account (under `_ROTATION_YOUNG` requests) that takes a new network per
-# request: at least `_ROTATION_NETWORKS` /24s, none of them carrying half of its requests. That is a
-# residential proxy's rotation; a person's home, office and phone are three networks (`tokens_of`).
+# infrastructure of an account that takes a new network per request: at least `_ROTATION_NETWORKS`
+# /24s, none of them carrying half of its requests. That is a residential proxy's rotation; a
+# person's home, office and phone are three networks (`tokens_of`). An established customer whose
+# many users reach it from theirs carries it too, at any age: the linker places no one through
+# everyday wording on it, and only accounts whose own traffic shows harvest intent.
 ROTATES_ADDRESS: tuple[str, object] = ("p", "")
 _ROTATION_NETWORKS = 4  # all that `State.top_ip` holds
-_ROTATION_YOUNG = 50
 # accounts hiding their client or their network: a bucket of their own kind (`linker`, `_place_rotating`)
 ROTATING = frozenset({ROTATES_AGENT, ROTATES_ADDRESS})
 # Wording alone: every account that uses a content token is one bucket too (a campaign whose accounts
@@ -127,7 +128,7 @@ def tokens_of(s: State) -> tuple[list[tuple[str, object]], list[tuple[str, objec
     if ua and s.n >= 2 and (2 * ua[0][1] <= s.n or s.n < TINY and ua[0][1] < s.n):
         infra.append(ROTATES_AGENT)
     nets = s.top_ip.counts
-    if s.n < _ROTATION_YOUNG and len(nets) >= _ROTATION_NETWORKS and 2 * max(nets.values()) <= s.n:
+    if len(nets) >= _ROTATION_NETWORKS and 2 * max(nets.values()) <= s.n:
         infra.append(ROTATES_ADDRESS)
     if s.bill:
         infra.append(("b", s.bill))

@@ -1,10 +1,11 @@
 """Campaigns from what one linking pass found (`Findings`): the accounts that suspicious buckets
 place are joined with union-find, then weaker evidence places the accounts nothing specific did
 (common content, wording alone, rotating user agents, leaning buckets, a campaign's own client
-or network), and each group of two or more is scored as one campaign (`components`): its pooled
-traffic, or its members' pooled requests without their app's system prompt where those score higher
-(`pooled_bare`), raised by what the split says (`campaigns.campaign_score`). See
-`linker` for how buckets are found and judged.
+or network, and last the accounts wording met too early, `_place_stragglers`), and each group of
+two or more is scored as one campaign (`components`): its pooled traffic, or its members' pooled
+requests without their app's system prompt where those score higher (`pooled_bare`), raised by
+what the split says (`campaigns.campaign_score`). See `linker` for how buckets are found and
+judged.
 """
 
 from __future__ import annotations
@@ -190,10 +191,12 @@ def components(tenants: dict[str, State], found: Findings, cache: dict[str, Pool
             if bk[1] != ROTATES_ADDRESS or bk not in found.common:
                 rotating.append((bk, [m for m in members if ok[m]]))
             continue
-        if bk in found.rare:
+        if bk in found.rare or bk[1][0] in "bd":
             # content the group holds alone speaks for every account that holds it, also one whose own
             # requests show no harvest intent (a proxy campaign's account that carried only its app's
-            # cover traffic, under its own system prompt); elsewhere an account's traffic must agree
+            # cover traffic, under its own system prompt), and so does one billing contact or one
+            # organization's billing domain: every account billed there is that customer's, its cover
+            # included; elsewhere an account's traffic must agree
             qualified = members
         else:
             qualified = [m for m in members if count[m] >= 2 or count[m] == 1 and tenants[m].n < TINY]
@@ -235,6 +238,8 @@ def components(tenants: dict[str, State], found: Findings, cache: dict[str, Pool
         for m, root in _own_network(tenants, uf, index, fits):
             uf.union(root, m)
             shared.append((m, ("the campaign's own network",)))
+    if wording:
+        _place_stragglers(tenants, uf, wording, shared, found.crowd)
     groups: dict[str, list[str]] = defaultdict(list)
     for t in uf.parent:
         groups[uf.find(t)].append(t)
@@ -409,6 +414,38 @@ def _place_by_wording(tenants: dict[str, State], uf: UnionFind, wording: list[tu
             shared.append((loose[0], how))
     if created:
         _join_wording_groups(tenants, uf, wording, home_of, members_of, created, hours_of, crowds)
+
+
+def _place_stragglers(tenants: dict[str, State], uf: UnionFind, wording: list[tuple[Bucket, list[str]]],
+                      shared: list[tuple[str, tuple[str, ...]]], crowd: AbstractSet[Bucket]) -> None:
+    """Wording buckets are met one at a time, and an account met before its campaign had grown into
+    the hours it keeps was left out: once every other placement is done, each such bucket's accounts
+    still unplaced join the campaign, as the pass left it, that holds the most of the bucket's placed
+    ones and whose hours they keep (throwaway crowds keep no hours and place on their own terms). It
+    comes last, as the weakest evidence, and like every wording placement never merges campaigns."""
+    # each placed account's campaign, named by its root as the pass left it (union-find roots move)
+    home_of = {m: uf.find(m) for m in uf.parent}
+    members_of: dict[str, list[str]] = defaultdict(list)
+    for m, home in home_of.items():
+        members_of[home].append(m)
+    hours: dict[str, int] = {}
+    for bk, qualified in wording:
+        if bk in crowd:
+            continue
+        loose = [m for m in qualified if m not in home_of]
+        if not loose:
+            continue
+        ranked = sorted(Counter(home_of[m] for m in qualified if m in home_of).items(), key=lambda kv: (-kv[1], kv[0]))
+        for m in loose:
+            for home, _ in ranked:
+                mask = hours.get(home)
+                if mask is None:
+                    mask = hours[home] = density([tenants[x] for x in members_of[home]])[1]
+                if keeps_hours(tenants[m], mask):
+                    uf.union(home, m)
+                    home_of[m] = home
+                    shared.append((m, (KIND[bk[0][0]], KIND["a"])))
+                    break
 
 
 def _join_wording_groups(tenants: dict[str, State], uf: UnionFind, wording: list[tuple[Bucket, list[str]]],

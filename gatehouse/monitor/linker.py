@@ -31,8 +31,9 @@ members' requests without the app's system prompt (`Monitor.bare`) pool high aga
 traffic (`grouping.pooled_bare`); such a bucket places only the members whose bare workloads it
 pooled, and these count as harvesting in it whatever their whole traffic shows (`by_bare`). A
 tenant joins a campaign when it sits in at least two suspicious buckets (one whose network or
-billing contact is the group's alone counts as two, so a pair of accounts can link); campaigns are
-the connected components (union-find) of those tenants.
+billing contact is the group's alone counts as two, so a pair of accounts can link; one billing
+contact or billing domain is one customer, and places all its accounts, those whose own traffic
+shows no harvest intent too); campaigns are the connected components (union-find) of those tenants.
 Last, an account nothing else placed joins the campaign whose *own client* it uses: a user agent
 with its exact parameter signature that is carried mostly by that campaign's members
 (residential-proxy accounts share no network, and an account whose few requests were all cover chat
@@ -51,8 +52,8 @@ places only the accounts that nothing else placed, wording included, with the ca
 holds a third of it or as a group of their own (`grouping._place_rotating`): two operations may hide
 their clients alike and write the same everyday phrases, so it never merges campaigns, counts toward
 no other bucket and ties no one (an established customer's users may also come through many SDK
-versions). A young account that takes a new network per request (`ROTATES_ADDRESS`, a residential
-proxy's rotation) is placed the same way, except through everyday wording (`_COMMON`: a
+versions). An account that takes a new network per request (`ROTATES_ADDRESS`, a residential
+proxy's rotation, at any age) is placed the same way, except through everyday wording (`_COMMON`: a
 bring-your-own-key app's users reach it from their many networks and chat as everyone does). Both are kinds of
 account, not places, so a bucket of them needs `_ROTATING_MIN` members, not a share of all
 rotating accounts. Last, wording alone: every account that uses a content token is one bucket, for
@@ -64,7 +65,9 @@ customer writes the wording as everyone does (`_everyday`), and the members that
 hours and show harvest intent themselves pool as distilling; it places only those members, and never
 merges two campaigns, whichever evidence placed them (`grouping._place_by_wording`); groups that
 only wording placed join when they write from the same phrases in the same proportions (one
-campaign's teams working different shifts, `grouping._join_wording_groups`). A campaign that
+campaign's teams working different shifts, `grouping._join_wording_groups`), and an account a
+bucket met before its campaign had grown into the hours it keeps joins that campaign once every
+other placement is done (`grouping._place_stragglers`). A campaign that
 composes its asks from many phrases spreads its accounts over as many buckets, each maybe too thin
 to pool as distilling alone: such buckets that share accounts are judged together
 (`_judge_jointly`). A campaign whose throwaway accounts trickle in at any hour crowds into no

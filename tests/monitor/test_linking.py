@@ -689,10 +689,11 @@ def test_an_honest_account_sharing_a_harvesters_network_is_not_linked() -> None:
     assert mon.campaigns == []
 
 
-def _billed_accounts(domain: str, synchronized: bool, n: int = 8) -> Monitor:
+def _billed_accounts(domain: str, synchronized: bool, n: int = 8, cover: int = 0) -> Monitor:
     """Harvesting accounts that share nothing but their billing contacts' mail domain: each has
     its own address, network, client and wording. Only `synchronized` puts them in the same
-    few working sessions."""
+    few working sessions. `cover` more accounts billed there send twelve short chat requests each
+    in those sessions."""
     rng = random.Random(4)
     broad = vocab(rng, 3000)
     mon = Monitor()
@@ -711,6 +712,12 @@ def _billed_accounts(domain: str, synchronized: bool, n: int = 8) -> Monitor:
         reqs.sort(key=lambda r: r[0])
         run(reqs, tenant=f"org_{a:03d}", key=f"key_{a:03d}", ip=f"203.{a}.{a}.9", ua=f"client-{a}/1.0",
             bill=f"ops{a}@{domain}", monitor=mon)
+    for a in range(n, n + cover):
+        chats = [(T0 + (j % 4) * 30 * HOUR + rng.uniform(0, 2) * HOUR,
+                  chat(f"hi, any tips on {words(rng, broad, 2)} for a beginner?", max_tokens=300), 15,
+                  rng.randint(40, 120)) for j in range(12)]
+        run(sorted(chats, key=lambda r: r[0]), tenant=f"org_{a:03d}", key=f"key_{a:03d}", ip=f"198.{a}.{a}.9",
+            ua=f"chat-{a}/2.0", bill=f"ops{a}@{domain}", monitor=mon)
     mon.finish()
     return mon
 
@@ -719,6 +726,15 @@ def test_one_organizations_billing_domain_links_its_accounts() -> None:
     mon = _billed_accounts("northwind-labs.example", synchronized=True)
     assert [len(c.tenants) for c in mon.campaigns] == [8]
     assert "billing domain" in mon.campaigns[0].evidence[0]
+
+
+def test_one_organizations_billing_domain_places_its_accounts_that_sent_only_cover() -> None:
+    """Three more accounts billed at the domain sent only short chat in the operation's sessions:
+    their own traffic shows no harvest intent, which elsewhere keeps an account of eight requests
+    or more out, but one organization's accounts are that customer's."""
+    mon = _billed_accounts("northwind-labs.example", synchronized=True, cover=3)
+    assert [sorted(c.tenants) for c in mon.campaigns] == [[f"org_{a:03d}" for a in range(11)]]
+    assert all(mon.linker.intent(t, mon.tenants[t]) < campaigns.INTENT_MIN for t in ["org_008", "org_009", "org_010"])
 
 
 def test_webmail_domain_or_independent_timing_does_not_link() -> None:
@@ -1232,6 +1248,34 @@ def test_a_few_strays_of_a_placed_campaign_do_not_make_a_group_of_their_own() ->
     assert "s0" in place(6).parent and place(6).find("s0") == place(6).find("s1") != place(6).find("p0")
     assert "s0" not in place(7).parent
     assert place(7, joint=False).find("s0") == place(7, joint=False).find("s1")
+
+
+def test_an_account_met_before_its_campaign_grew_into_its_hours_joins_it_after_the_pass() -> None:
+    """Buckets are met one at a time. The first makes a group of four accounts that work in two
+    hours; the second holds them and one more account that works in two other hours, so it keeps
+    none of that group's hours and is left alone; the third ties the group to a campaign working in
+    all four hours, which it joins. The account left alone keeps that campaign's hours, and joins it
+    once every other placement is done (`_place_stragglers`)."""
+    tenants = {f"c{i}": _state([10.0, 11.0, 12.0, 13.0, 34.0, 35.0, 36.0, 37.0]) for i in range(10)}
+    tenants |= {f"g{i}": _state([12.0, 36.0]) for i in range(4)}
+    tenants["s"] = _state([13.0, 37.0])
+    campaign, group = [f"c{i}" for i in range(10)], [f"g{i}" for i in range(4)]
+    uf = grouping.UnionFind()
+    for c in campaign[1:]:
+        uf.union("c0", c)
+    buckets = [(_wording(0), group), (_wording(1), [*group, "s"]), (_wording(2), campaign + group)]
+    grouping._place_by_wording(tenants, uf, buckets, [])
+    assert uf.find("g0") == uf.find("c0") and "s" not in uf.parent
+    grouping._place_stragglers(tenants, uf, buckets, [], set())
+    assert uf.find("s") == uf.find("c0")
+    # an account that keeps none of the campaign's hours stays out
+    tenants["s"] = _state([20.0, 44.0])
+    uf = grouping.UnionFind()
+    for c in campaign[1:]:
+        uf.union("c0", c)
+    grouping._place_by_wording(tenants, uf, buckets, [])
+    grouping._place_stragglers(tenants, uf, buckets, [], set())
+    assert uf.find("g0") == uf.find("c0") and "s" not in uf.parent
 
 
 def test_a_throwaway_crowd_joins_the_crowd_it_shares_accounts_with_never_a_placed_campaign() -> None:

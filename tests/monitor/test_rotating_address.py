@@ -41,7 +41,7 @@ def rotates(*nets: int) -> bool:
     return campaigns.ROTATES_ADDRESS in tokens_of(_networks(*nets))[1]
 
 
-def test_four_networks_none_carrying_half_of_a_young_accounts_requests_is_a_rotation() -> None:
+def test_four_networks_none_carrying_half_of_an_accounts_requests_is_a_rotation() -> None:
     assert rotates(1, 2, 3, 4)
     assert rotates(1, 2, 3, 4, 5, 6, 7, 8, 9)  # the sketch holds four of them
     assert rotates(1, 1, 2, 3, 4, 5, 6, 7)  # no network carries more than half
@@ -50,9 +50,9 @@ def test_four_networks_none_carrying_half_of_a_young_accounts_requests_is_a_rota
     # home, office and phone: three networks however many requests
     assert not rotates(1, 2, 3)
     assert not rotates(1, 2, 3, 1, 2, 3, 1, 2, 3)
-    # an account with a history of its own (50 requests) is judged on it
+    # at any age: a proxy operation's account of a few hundred requests rotates as its throwaways do
     assert rotates(*range(49))
-    assert not rotates(*range(50))
+    assert rotates(*range(300))
 
 
 def _everyday(rng: random.Random, pool: list[str], tokens: int) -> dict[str, Any]:
@@ -60,13 +60,14 @@ def _everyday(rng: random.Random, pool: list[str], tokens: int) -> dict[str, Any
                 max_tokens=tokens, temperature=0.7)
 
 
-def _proxy_week(rotate: bool = True, app: bool = False) -> Monitor:
+def _proxy_week(rotate: bool = True, app: bool = False, older: int = 0) -> Monitor:
     """150 accounts of four to seven long asks each at any hour, each account with a client of its
     own; with `rotate` each request leaves from another /24, else each account keeps one. Beside them,
     100 tiny honest accounts asking in the same phrases from a network each, and 30 honest people
     asking in them all week from their home, office and phone. With `app`, 200 people chat on their
-    own networks opening with two of those phrases, and three young accounts of a bring-your-own-key
-    app ask for long answers the same way, each request from one of its users' networks."""
+    own networks opening with two of those phrases, and three accounts of a bring-your-own-key app
+    ask for long answers the same way, 120 requests each, each request from one of its users'
+    networks. `older` more of the operation's accounts send 60 to 90 asks each."""
     rng = random.Random(17)
     pool = vocab(rng, 3000)
     mon = Monitor()
@@ -76,12 +77,12 @@ def _proxy_week(rotate: bool = True, app: bool = False) -> Monitor:
             monitor=mon)
     for a in range(3 if app else 0):
         reqs = sorted((T0 + rng.uniform(0, 167) * HOUR, _everyday(rng, pool, 3000), 25, rng.randint(1200, 2900))
-                      for _ in range(40))
+                      for _ in range(120))
         ips = _rotation(rng, len(reqs))
         run(reqs, tenant=f"org_b{a}", key=f"key_b{a}", ip=ips, ua="ByoKeyApp/2.4", monitor=mon)
-    for a in range(150):
+    for a in range(150 + older):
         reqs = sorted((T0 + rng.uniform(0, 167) * HOUR, _ask(rng, pool), 25, rng.randint(1200, 2900))
-                      for _ in range(rng.randint(4, 7)))
+                      for _ in range(rng.randint(4, 7) if a < 150 else rng.randint(60, 90)))
         proxied: str | list[str] = _rotation(rng, len(reqs)) if rotate else f"{40 + a % 100}.{a}.9.7"
         run(reqs, tenant=f"org_p{a:03d}", key=f"key_p{a:03d}", ip=proxied, ua=f"kit-{a}/1.0", monitor=mon)
     for a in range(100):
@@ -106,6 +107,15 @@ def test_accounts_taking_a_new_network_per_request_are_linked_by_the_content_the
     assert any("a new network per request" in e for e in mon.campaigns[0].evidence)
     # the same accounts each on a network of its own share nothing but everyday phrases
     assert not _proxy_week(rotate=False).campaigns
+
+
+def test_the_operations_accounts_of_many_requests_are_linked_by_their_rotation_too() -> None:
+    """Ten of the operation's accounts send 60 to 90 asks each, at any hour, each request from
+    another network: too few for their own traffic to be sure of them, and hours tie them to no
+    one. Their rotation does, as it does for the throwaway ones."""
+    mon = _proxy_week(older=10)
+    assert len(mon.campaigns) == 1
+    assert set(mon.campaigns[0].tenants) == {f"org_p{a:03d}" for a in range(160)}
 
 
 def test_a_rotating_network_links_no_one_by_everyday_wording() -> None:
