@@ -38,7 +38,8 @@ ROTATES_AGENT: tuple[str, object] = ("r", "")
 # /24s, none of them carrying half of its requests. That is a residential proxy's rotation; a
 # person's home, office and phone are three networks (`tokens_of`). An established customer whose
 # many users reach it from theirs carries it too, at any age: the linker places no one through
-# everyday wording on it, and only accounts whose own traffic shows harvest intent.
+# everyday wording on it, and of accounts of `TINY` requests or more only those whose own traffic
+# shows harvest intent.
 ROTATES_ADDRESS: tuple[str, object] = ("p", "")
 _ROTATION_NETWORKS = 4  # all that `State.top_ip` holds
 # accounts hiding their client or their network: a bucket of their own kind (`linker`, `_place_rotating`)

@@ -423,18 +423,21 @@ def _place_stragglers(tenants: dict[str, State], uf: UnionFind, wording: list[tu
     still unplaced join the campaign, as the pass left it, that holds the most of the bucket's placed
     ones and whose hours they keep (throwaway crowds keep no hours and place on their own terms). It
     comes last, as the weakest evidence, and like every wording placement never merges campaigns."""
-    # each placed account's campaign, named by its root as the pass left it (union-find roots move)
-    home_of = {m: uf.find(m) for m in uf.parent}
+    # each placed account's campaign, named by its root as the pass left it (union-find roots move),
+    # built once some bucket has an account left out (most passes have none)
+    home_of: dict[str, str] = {}
     members_of: dict[str, list[str]] = defaultdict(list)
-    for m, home in home_of.items():
-        members_of[home].append(m)
     hours: dict[str, int] = {}
     for bk, qualified in wording:
         if bk in crowd:
             continue
-        loose = [m for m in qualified if m not in home_of]
+        loose = [m for m in qualified if m not in uf.parent]
         if not loose:
             continue
+        if not home_of:
+            home_of = {m: uf.find(m) for m in uf.parent}
+            for m, home in home_of.items():
+                members_of[home].append(m)
         ranked = sorted(Counter(home_of[m] for m in qualified if m in home_of).items(), key=lambda kv: (-kv[1], kv[0]))
         for m in loose:
             for home, _ in ranked:
