@@ -191,7 +191,7 @@ def components(tenants: dict[str, State], found: Findings, cache: dict[str, Pool
             if bk[1] != ROTATES_ADDRESS or bk not in found.common:
                 rotating.append((bk, [m for m in members if ok[m]]))
             continue
-        if bk in found.rare or bk[1][0] in "bd":
+        if bk in found.rare or _one_customer(bk[1]):
             # content the group holds alone speaks for every account that holds it, also one whose own
             # requests show no harvest intent (a proxy campaign's account that carried only its app's
             # cover traffic, under its own system prompt), and so does one billing contact or one
@@ -495,11 +495,17 @@ def _cosine(a: Counter[int], b: Counter[int]) -> float:
     return dot / norm if norm else 0.0
 
 
+def _one_customer(infra: Token) -> bool:
+    """Whether an infrastructure token is a billing contact or an organization's billing domain:
+    every account that carries it is one customer's."""
+    return infra[0] in "bd"
+
+
 def _exclusive(infra: Token, members: int, infra_count: dict[Token, int]) -> bool:
-    """Whether an infrastructure token is specific to the bucket: a billing contact, a billing
-    domain (its bucket holds every account billed there), or a /24 that no account outside the
-    bucket uses."""
-    return infra[0] in "bd" or infra[0] == "i" and infra_count.get(infra, members) <= members
+    """Whether an infrastructure token is specific to the bucket: one customer's billing
+    (`_one_customer`; a domain's bucket holds every account billed there), or a /24 that no account
+    outside the bucket uses."""
+    return _one_customer(infra) or infra[0] == "i" and infra_count.get(infra, members) <= members
 
 
 def _owner(users: list[str], uf: UnionFind, tenants: dict[str, State], fits: Callable[[str, State], bool],
