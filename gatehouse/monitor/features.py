@@ -35,6 +35,7 @@ class Features:
     tenant: str
     key: str
     rid: str
+    ip: str  # the client's address, as given
     ip24: str
     ua: str
     bill: str
@@ -133,7 +134,8 @@ def from_body(
         t = 1.0
     n = max(1, _int(body.get("n"), 1))
     return Features(
-        ts=ts, tenant=tenant, key=key, rid=rid, ip24=_ip24(ip), ua=ua if isinstance(ua, str) else "",
+        ts=ts, tenant=tenant, key=key, rid=rid, ip=ip if isinstance(ip, str) else "", ip24=_ip24(ip),
+        ua=ua if isinstance(ua, str) else "",
         bill=bill.strip().lower() if isinstance(bill, str) else "",
         prompt_tokens=max(1, int(prompt_tokens)), completion_tokens=max(0, int(completion_tokens)),
         max_tokens=max_tokens, single_shot=assistant_turns == 0, length_hit=length_hit,

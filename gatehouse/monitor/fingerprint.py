@@ -26,6 +26,9 @@ __all__ = ["ANOTHER_CLIENT", "SETTLED_ADDRESS", "addressing", "atypical_members"
 _MIN_MEMBERS = 30
 _HOLDS = 0.8
 _SHOWS = 2  # requests a member needs before it can break a fingerprint
+# requests through one address before they show a settled network: a rotating pool, or a sticky
+# session of one, gives two requests one exit as readily as a home does
+_STICKY = 3
 _CLIENT_SHARE = 0.05  # a user agent or parameter signature this share of the members carry is the operation's
 
 ANOTHER_CLIENT = "sends with a client few of its accounts use"
@@ -34,13 +37,14 @@ SETTLED_ADDRESS = "sends from one network while its accounts take a new one per 
 
 def addressing(s: State) -> str | None:
     """"settled" (every request from one /24), "churn" (no /24 carries more than half of them),
-    or None (a single request, or between the two)."""
+    or None (a single request, or between the two). Fewer than `_STICKY` requests through one
+    address say neither."""
     counts = s.top_ip.counts
     if s.n < 2 or not counts:
         return None
     top = max(counts.values())
     if top == s.n:
-        return "settled"
+        return "settled" if s.hosts > 1 or s.n >= _STICKY else None
     return "churn" if 2 * top <= s.n else None
 
 

@@ -141,6 +141,8 @@ class State:
     harvest_cusum: float = 0.0
     follow_cusum: float = 0.0  # the same, of long replies drawn by short follow-ups
     top_ip: TopK = field(default_factory=lambda: TopK(4))
+    host: str = ""  # the one address every request came from; "" once a second one shows
+    hosts: int = 0  # distinct addresses seen, counted to 2
     top_ua: TopK = field(default_factory=lambda: TopK(3))
     top_sys: TopK = field(default_factory=lambda: TopK(3))
     top_param: TopK = field(default_factory=lambda: TopK(3))
@@ -235,6 +237,10 @@ class State:
         self.follow_cusum = max(0.0, self.follow_cusum + follow - HARVEST_ALLOWANCE)
         if f.ip24:
             self.top_ip.add(f.ip24)
+            if self.hosts == 0:
+                self.host, self.hosts = f.ip, 1
+            elif self.hosts == 1 and f.ip != self.host:
+                self.host, self.hosts = "", 2
         if f.ua:
             self.top_ua.add(f.ua)
         if f.sys_hash:

@@ -49,6 +49,15 @@ def test_addressing_of_one_account() -> None:
     assert addressing(_account(OWN, ["1.1.1.1", "1.1.1.2", "2.2.2.2"])) is None  # mostly one, not all
 
 
+def test_two_requests_through_one_address_show_no_settled_network() -> None:
+    """A rotating pool's sticky session gives two requests one exit address as surely as a home
+    network does: two addresses of one /24 show a network, and so does a third request through
+    the one address."""
+    assert addressing(_account(OWN, ["203.0.1.7", "203.0.1.7"])) is None
+    assert addressing(_account(OWN, ["203.0.1.7", "203.0.1.8"])) == "settled"
+    assert addressing(_account(OWN, ["203.0.1.7"] * 3)) == "settled"
+
+
 def test_members_off_the_campaigns_own_client_are_told_apart() -> None:
     members = _members([_own(i) for i in range(38)] + [_other(100), _other(101)])
     assert atypical_members(members) == {"org_038": ANOTHER_CLIENT, "org_039": ANOTHER_CLIENT}
@@ -87,6 +96,15 @@ def test_a_settled_member_of_a_rotating_campaign_is_told_apart() -> None:
     # every account its own client: no client fingerprint, but each takes a new network per request
     members = _members([_proxied(i) for i in range(40)] + [_other(100), _other(101, requests=1)])
     assert atypical_members(members) == {"org_040": SETTLED_ADDRESS}  # one request says nothing
+
+
+def test_a_member_seen_twice_through_one_exit_keeps_a_rotating_campaigns_fingerprint() -> None:
+    def through_one_exit(i: int, requests: int) -> State:
+        return _account(f"app-{i}/1.0", [f"198.51.{i}.9"] * requests, temperature=0.1 + i / 100,
+                        max_tokens=1000 + i)
+
+    members = _members([_proxied(i) for i in range(40)] + [through_one_exit(100, 2), through_one_exit(101, 3)])
+    assert atypical_members(members) == {"org_041": SETTLED_ADDRESS}
 
 
 def test_rotation_is_a_fingerprint_from_four_fifths_of_the_accounts_that_show_it() -> None:
