@@ -50,9 +50,9 @@ def test_addressing_of_one_account() -> None:
 
 
 def test_two_requests_through_one_address_show_no_settled_network() -> None:
-    """A rotating pool's sticky session gives two requests one exit address as surely as a home
-    network does: two addresses of one /24 show a network, and so does a third request through
-    the one address."""
+    """A rotating pool, or a sticky session of one, gives two requests one exit address as readily
+    as a home network does: two addresses of one /24 show a network, and so does a third request
+    through the one address."""
     assert addressing(_account(OWN, ["203.0.1.7", "203.0.1.7"])) is None
     assert addressing(_account(OWN, ["203.0.1.7", "203.0.1.8"])) == "settled"
     assert addressing(_account(OWN, ["203.0.1.7"] * 3)) == "settled"
