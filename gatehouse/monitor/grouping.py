@@ -113,8 +113,10 @@ def _fits(s: State) -> bool:
 class Findings:
     """What one linking pass found, for `components` to group: the buckets that pooled as
     distilling, each with the members it places; which of those hold only common content
-    (`linker._COMMON`) or pooled as distilling only with their phrase pool (`joint`), or count as a throwaway
-    crowd without timing (`crowd`); the leaning buckets (`linker._LEAN`), each with its members; the
+    (`linker._COMMON`) or pooled as distilling only with their phrase pool (`joint`), or count as a
+    throwaway crowd without timing (`crowd`); the tiny accounts outside the hours of wording that
+    counts by its hours and is a throwaway crowd's too (`trickle`, each bucket with them:
+    `linker._trickling`); the leaning buckets (`linker._LEAN`), each with its members; the
     buckets that count through rare content (`rare`: a suspicious one places all its members, a
     leaning one attaches any that `fits`), and those of them whose content the group holds on other
     networks too (`spread`: a leaning one groups a crowd of its accounts that no campaign holds); the
@@ -131,6 +133,7 @@ class Findings:
     harvests: Callable[[str, State], bool] = field(default=lambda _t, st: score_state(st).intent >= INTENT_MIN)
     rare: AbstractSet[Bucket] = frozenset()
     crowd: AbstractSet[Bucket] = frozenset()
+    trickle: list[tuple[Bucket, list[str]]] = field(default_factory=list)
     spread: AbstractSet[Bucket] = frozenset()
     vouched: AbstractSet[str] = frozenset()
     bare: Mapping[str, State] = field(default_factory=dict)
@@ -224,8 +227,9 @@ def components(tenants: dict[str, State], found: Findings, cache: dict[str, Pool
         for m in loose:
             uf.union(anchor, m)
         shared.append((anchor, (KIND[c[0]], KIND[i[0]])))
+    crowds: set[str] = set()
     if wording:
-        _place_by_wording(tenants, uf, wording, shared, found.joint, found.crowd)
+        crowds = _place_by_wording(tenants, uf, wording, shared, found.joint, found.crowd)
     for bk, qualified in rotating:
         _place_rotating(uf, bk, qualified, shared)
     for bk, members in found.lean:
@@ -240,6 +244,8 @@ def components(tenants: dict[str, State], found: Findings, cache: dict[str, Pool
             shared.append((m, ("the campaign's own network",)))
     if wording:
         _place_stragglers(tenants, uf, wording, shared, found.crowd)
+    if found.trickle:
+        _place_trickle(uf, found.trickle, shared, crowds)
     groups: dict[str, list[str]] = defaultdict(list)
     for t in uf.parent:
         groups[uf.find(t)].append(t)
@@ -356,7 +362,7 @@ def _place_rotating(uf: UnionFind, bk: Bucket, members: list[str], shared: list[
 
 def _place_by_wording(tenants: dict[str, State], uf: UnionFind, wording: list[tuple[Bucket, list[str]]],
                       shared: list[tuple[str, tuple[str, ...]]], joint: AbstractSet[Bucket] = frozenset(),
-                      crowd: AbstractSet[Bucket] = frozenset()) -> None:
+                      crowd: AbstractSet[Bucket] = frozenset()) -> set[str]:
     """Wording-only buckets place accounts nothing more specific linked; they never merge two
     campaigns, whether other evidence or an earlier wording bucket placed them. An account joins
     the campaign of the bucket's placed members whose hours it keeps (campaigns sharing a prompt
@@ -365,7 +371,8 @@ def _place_by_wording(tenants: dict[str, State], uf: UnionFind, wording: list[tu
     crowds (`crowd`) come last, as timing is the stronger evidence. Their accounts keep no hours, so
     hours cannot say which campaign one is in: it joins the group an earlier crowd made that holds
     most of the bucket (the accounts that wrote both wordings tie the two crowds together), else it
-    groups with the bucket's other unplaced accounts; never a campaign that other evidence placed."""
+    groups with the bucket's other unplaced accounts; never a campaign that other evidence placed.
+    Returns the groups the crowds made (each named by a member; `_place_trickle`)."""
     # each placed account's campaign, named by a member that stays in it (union-find roots move)
     home_of = {m: uf.find(m) for m in uf.parent}
     members_of: dict[str, list[str]] = defaultdict(list)
@@ -414,6 +421,34 @@ def _place_by_wording(tenants: dict[str, State], uf: UnionFind, wording: list[tu
             shared.append((loose[0], how))
     if created:
         _join_wording_groups(tenants, uf, wording, home_of, members_of, created, hours_of, crowds)
+    return crowds
+
+
+def _place_trickle(uf: UnionFind, trickle: list[tuple[Bucket, list[str]]], shared: list[tuple[str, tuple[str, ...]]],
+                   crowds: set[str]) -> None:
+    """Tiny accounts with harvest intent that write a session campaign's wording but keep none of its
+    hours (`linker._trickling`) are placed last, once every other placement is done, as a throwaway
+    crowd's are: each bucket's still unplaced ones join the group that a crowd (`crowds`) or an earlier
+    bucket here made and that holds the most of the bucket, else group together. Like a crowd's, they
+    never join a campaign other evidence placed: hours tell them from the sessions' accounts, and
+    infrastructure placed the accounts of theirs that it could before."""
+    made = set(crowds)
+    for bk, members in trickle:
+        loose = [m for m in members if m not in uf.parent]
+        if not loose:
+            continue
+        roots = {uf.find(x) for x in made}
+        ranked = Counter(r for r in (uf.find(m) for m in members if m in uf.parent) if r in roots)
+        if ranked:
+            home = min(ranked.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        elif len(loose) >= 2:
+            home = loose[0]
+            made.add(home)
+        else:
+            continue
+        for m in loose:
+            uf.union(home, m)
+        shared.append((home, (KIND[bk[0][0]], KIND["w"])))
 
 
 def _place_stragglers(tenants: dict[str, State], uf: UnionFind, wording: list[tuple[Bucket, list[str]]],

@@ -75,9 +75,14 @@ sessions; wording that at least `RARE_MIN` accounts write and no established acc
 accounts that shared infrastructure already ties to a campaign) is a throwaway crowd's all the same,
 and its tiny accounts with harvest intent are placed when they pool as distilling
 (`_throwaway_crowd`); hours say nothing about such accounts, so they group with the crowds they
-share accounts with, never with a campaign other evidence placed. Wording never overrules an
-organization's own traffic: accounts whose bucket on a /24 that is mostly theirs (or one billing
-contact) pooled enough traffic and scored honest are left out of it (`_JUDGED`: a class of students
+share accounts with, never with a campaign other evidence placed. Wording that counts by its
+sessions and is a throwaway crowd's too (`trickle`: two arms of one operation, or two operations,
+writing one phrase pool, one in sessions and one at any hour) also pools and places its tiny
+accounts with harvest intent that keep none of its hours and came back after one sitting (a
+newcomer trying the phrases asks in one visit), last and on a crowd's terms
+(`grouping._place_trickle`). Wording never overrules an organization's own traffic: accounts
+whose bucket on a /24 that is mostly theirs (or one billing contact) pooled enough traffic and
+scored honest are left out of it (`_JUDGED`: a class of students
 on its campus network, writing one assignment's wording in lab sessions and asking for long essays,
 pools as a class; its essay writers pooled with another class's would not). A campaign scores its
 pooled traffic plus what the split itself says: an honest customer does not spread its work over
@@ -205,6 +210,8 @@ class Linker:
         # distilling alone: the members they would place (see `_judge_jointly`)
         self.weak: dict[Bucket, list[str]] = {}
         self.crowd: set[Bucket] = set()  # wording-only buckets that count as a throwaway crowd (`_throwaway_crowd`)
+        # wording-only buckets that count by their hours and are a throwaway crowd's too (`_trickling`)
+        self.trickle: set[Bucket] = set()
         self.joint: set[Bucket] = set()  # weak buckets that pooled as distilling together
         self._joint_scored: dict[tuple[Bucket, ...], tuple[int, bool]] = {}
         self.vouched: set[str] = set()  # their members, whom wording-only buckets leave out
@@ -255,6 +262,16 @@ class Linker:
         if bk in self.crowd:
             return [m for m in self._group(bk) if tenants[m].n < TINY and self.harvests(m, tenants[m])]
         return [m for m in self._group(bk) if self._harvests_in_hours(m, tenants[m], self.dense[bk])]
+
+    def _trickling(self, bk: Bucket, tenants: dict[str, State]) -> list[str]:
+        """The tiny accounts with harvest intent that keep none of the hours of a wording-only bucket
+        that counts by them and is a throwaway crowd's too (`trickle`), and that came back after one
+        sitting (`_STINT_HOURS`): an arm of the operation that trickles in at any hour, writing the
+        phrases its sessions write. A newcomer trying the phrases asks in one visit. They pool with
+        the bucket and are placed last (`grouping._place_trickle`)."""
+        dense, sitting = self.dense[bk], _STINT_HOURS * 3600.0
+        return [m for m in self._group(bk) if tenants[m].n < TINY and tenants[m].last_ts - tenants[m].first_ts > sitting
+                and not keeps_hours(tenants[m], dense) and self.harvests(m, tenants[m])]
 
     def _throwaway_crowd(self, bk: Bucket, group: list[str], tenants: dict[str, State]) -> bool:
         """Whether a wording-only bucket is a crowd of throwaway accounts: at least `RARE_MIN` that no
@@ -454,11 +471,12 @@ class Linker:
         # a wording-only bucket places only the members that keep the group's hours (or a crowd's throwaways)
         placed = [(bk, self._wording_members(bk, tenants) if bk[1] == WORDING_ONLY else self._placed(bk, tenants))
                   for bk in sorted(self.suspicious)]
+        # ... and a trickle's tiny accounts outside its hours are placed last, on a crowd's terms
+        trickle = [(bk, self._trickling(bk, tenants)) for bk in sorted(self.trickle) if bk in self.suspicious]
         lean = [(bk, self._placed(bk, tenants)) for bk in sorted(self.leaning)]
         index = (self.infra_of, self.infra_count, self.content_of, self.content_users, self.carriers)
-        found = Findings(placed, common=common, joint=self.joint, crowd=self.crowd, lean=lean, rare=self.rare,
-                         spread=self.spread, vouched=self.vouched,
-                         index=index,
+        found = Findings(placed, common=common, joint=self.joint, crowd=self.crowd, trickle=trickle, lean=lean,
+                         rare=self.rare, spread=self.spread, vouched=self.vouched, index=index,
                          fits=self.fits, harvests=self.harvests, bare=self.bare, by_bare=self.by_bare)
         return components(tenants, found, self._pooled, self._shapes)
 
@@ -474,6 +492,7 @@ class Linker:
             self.cleared.discard(bk)
             self.weak.pop(bk, None)
             self.crowd.discard(bk)
+            self.trickle.discard(bk)
             self.leaning.discard(bk)
             self.rare.discard(bk)
             self.spread.discard(bk)
@@ -511,11 +530,17 @@ class Linker:
             self.dense[bk] = dense
             ok = lift >= DENSE_MIN and not self._everyday(bk, tenants, dense)
             self.crowd.discard(bk)
-            if not ok and self._throwaway_crowd(bk, group, tenants):
-                self.crowd.add(bk)
-                ok = True
+            self.trickle.discard(bk)
+            if self._throwaway_crowd(bk, group, tenants):
+                if ok:
+                    self.trickle.add(bk)
+                else:
+                    self.crowd.add(bk)
+                    ok = True
             if ok:
                 harvesting = self._wording_members(bk, tenants)
+                if bk in self.trickle:
+                    harvesting += self._trickling(bk, tenants)
                 states = [tenants[m] for m in harvesting]
                 self.weak[bk] = harvesting
                 ok = len(states) >= RARE_MIN

@@ -4,6 +4,7 @@ harvesting accrues evidence until it is flagged."""
 from __future__ import annotations
 
 import random
+from collections import Counter
 from typing import Any
 
 import pytest
@@ -1345,3 +1346,63 @@ def test_content_a_campaign_holds_alone_places_its_accounts_that_carried_only_co
     cover_only = [f"org_{a:03d}" for a in range(150, 210)]
     assert not any(mon.linker.fits(t, mon.tenants[t]) for t in cover_only)
     assert [sorted(c.tenants) for c in mon.campaigns] == [[f"org_{a:03d}" for a in range(210)]]
+
+
+def _two_arms(established: bool = False) -> Monitor:
+    """One operation's phrases written by two arms of throwaway accounts, every account on its own
+    network and client: 120 accounts of one or two long asks in shared sessions, and 60 of two asks
+    that trickle in at any hour of the week. The sessions make each phrase's bucket count by its
+    hours, which places the first arm only. Beside them, 30 newcomers ask twice in the phrases in one
+    visit at their own hours. `established`: a customer with a history of its own (ten long asks in
+    the sessions, so neither everyday wording nor tied to a campaign) writes the phrases too."""
+    rng = random.Random(29)
+    broad = vocab(rng, 3000)
+    openings = [f"{' '.join(vocab(rng, 3))}," for _ in range(2)]
+    hours = [8.0, 50.0, 95.0, 140.0]
+    mon = Monitor()
+
+    def ask(a: int, j: int) -> dict[str, Any]:
+        return chat(f"{openings[(a + j) % 2]} write everything about {words(rng, broad, 6)}", max_tokens=3000,
+                    temperature=0.8)
+
+    if established:
+        asks = [(T0 + (hours[d % 4] + 0.1 * d) * HOUR, ask(d, 0), 25, 2000) for d in range(10)]
+        run(asks, tenant="org_e", key="key_e", ip="198.18.0.7", ua=SDK, monitor=mon)
+    for a in range(210):
+        arm = "s" if a < 120 else "t" if a < 180 else "v"
+        visit = rng.uniform(0, 166)
+        reqs: list[Req] = []
+        for j in range(1 + a % 2 if arm == "s" else 2):
+            at = (rng.choice(hours) + rng.uniform(0, 2) if arm == "s" else rng.uniform(0, 167) if arm == "t"
+                  else visit + rng.uniform(0, 1))
+            reqs.append((T0 + at * HOUR, ask(a, j), 25, rng.randint(1200, 2900)))
+        run(sorted(reqs, key=lambda r: r[0]), tenant=f"org_{arm}{a:03d}", key=f"key_{arm}{a:03d}",
+            ip=f"{40 + a}.{a % 250}.9.7", ua=f"client-{a}/1.0", monitor=mon)
+    mon.finish()
+    return mon
+
+
+def test_throwaway_accounts_off_a_session_campaigns_hours_are_placed_as_a_crowd_of_their_own() -> None:
+    """Wording that counts by its sessions places the accounts that keep them; when every writer is
+    a throwaway account (a throwaway crowd's wording too), the tiny accounts with harvest intent that
+    keep none of its hours and came back after their first sitting are placed as well, last and as a
+    group of their own: an arm of the operation that trickles in at any hour. Newcomers who asked in
+    one visit at their own hours are not."""
+    mon = _two_arms()
+    sessions, trickle = _linked(mon, "org_s"), _linked(mon, "org_t")
+    assert len(sessions) >= 0.9 * 120 and len(trickle) >= 0.8 * 60
+    arm = Counter(mon.campaign_of[t].id for t in trickle).most_common(1)[0][0]
+    assert not any(mon.campaign_of[t].id == arm for t in sessions)
+    assert any("wording only throwaway accounts write" in e for e in mon.campaign_of[min(trickle)].evidence)
+    assert mon.linker.trickle and not mon.linker.crowd
+    # a newcomer joins only the sessions' campaign, when its visit falls in them by chance
+    assert all(mon.campaign_of[v].id != arm for v in _linked(mon, "org_v")) and len(_linked(mon, "org_v")) <= 6
+
+
+def test_an_established_writer_of_the_phrases_leaves_the_trickling_arm_unplaced() -> None:
+    """A customer with a history of its own, tied to no campaign, writing the phrases: they are not
+    a throwaway crowd's, so only the accounts that keep the sessions are placed."""
+    mon = _two_arms(established=True)
+    assert len(_linked(mon, "org_s")) >= 0.9 * 120
+    assert not mon.linker.trickle
+    assert len(_linked(mon, "org_t")) <= 0.2 * 60
