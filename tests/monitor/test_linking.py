@@ -1393,7 +1393,8 @@ def test_throwaway_accounts_off_a_session_campaigns_hours_are_placed_as_a_crowd_
     assert len(sessions) >= 0.9 * 120 and len(trickle) >= 0.8 * 60
     arm = Counter(mon.campaign_of[t].id for t in trickle).most_common(1)[0][0]
     assert not any(mon.campaign_of[t].id == arm for t in sessions)
-    assert any("wording only throwaway accounts write" in e for e in mon.campaign_of[min(trickle)].evidence)
+    evidence = next(c for c in mon.campaigns if c.id == arm).evidence
+    assert any("wording only throwaway accounts write" in e for e in evidence)
     assert mon.linker.trickle and not mon.linker.crowd
     # a newcomer joins only the sessions' campaign, when its visit falls in them by chance
     assert all(mon.campaign_of[v].id != arm for v in _linked(mon, "org_v")) and len(_linked(mon, "org_v")) <= 6
