@@ -266,11 +266,11 @@ class Linker:
     def _trickling(self, bk: Bucket, tenants: dict[str, State]) -> list[str]:
         """The tiny accounts with harvest intent that keep none of the hours of a wording-only bucket
         that counts by them and is a throwaway crowd's too (`trickle`), and that came back after one
-        sitting (`_STINT_HOURS`): an arm of the operation that trickles in at any hour, writing the
+        sitting (`_one_sitting`): an arm of the operation that trickles in at any hour, writing the
         phrases its sessions write. A newcomer trying the phrases asks in one visit. They pool with
         the bucket and are placed last (`grouping._place_trickle`)."""
-        dense, sitting = self.dense[bk], _STINT_HOURS * 3600.0
-        return [m for m in self._group(bk) if tenants[m].n < TINY and tenants[m].last_ts - tenants[m].first_ts > sitting
+        dense = self.dense[bk]
+        return [m for m in self._group(bk) if tenants[m].n < TINY and not _one_sitting(tenants[m])
                 and not keeps_hours(tenants[m], dense) and self.harvests(m, tenants[m])]
 
     def _throwaway_crowd(self, bk: Bucket, group: list[str], tenants: dict[str, State]) -> bool:
@@ -347,8 +347,8 @@ class Linker:
         return st.n < TINY or self._spent(st)
 
     def _spent(self, st: State) -> bool:
-        """Used for one sitting (`_STINT_HOURS`) and not since for a day, as of the latest request seen."""
-        return (st.n < _STINT_MAX and st.last_ts - st.first_ts <= _STINT_HOURS * 3600.0
+        """Used for one sitting (`_one_sitting`) and not since for a day, as of the latest request seen."""
+        return (st.n < _STINT_MAX and _one_sitting(st)
                 and self.now - st.last_ts >= _STINT_IDLE_HOURS * 3600.0)
 
     def _on_own_network(self, members: list[str]) -> bool:
@@ -643,6 +643,11 @@ class Linker:
         for bk in joint:
             self.suspicious[bk] = True
         self.joint = joint
+
+
+def _one_sitting(st: State) -> bool:
+    """Whether all of an account's requests fall within one sitting (`_STINT_HOURS`)."""
+    return st.last_ts - st.first_ts <= _STINT_HOURS * 3600.0
 
 
 def link(tenants: dict[str, State], min_score: float = 0.6, wording: bool = True) -> list[Campaign]:
