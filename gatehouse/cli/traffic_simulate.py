@@ -17,7 +17,7 @@ __all__ = ["simulate"]
 @click.option("--config", "config", type=click.Choice(sorted(MIXTURES)), default="main",
               show_default=True,
               help="Generator configuration: 'unseen' changes mixture, volumes, campaigns and phrasing; "
-                   "'holdout' to 'holdout9' are further ones, each written to be evaluated on "
+                   "'holdout' to 'holdout10' are further ones, each written to be evaluated on "
                    "without tuning (README says which have been tuned on since).")
 @click.option("--scale", type=float, default=1.0, show_default=True, help="Volume multiplier (1.0 is roughly 500k requests).")
 @click.option("--campaigns", "campaigns", default=None, help="Comma-separated campaign sizes, e.g. 2,10,5000.")
@@ -35,7 +35,11 @@ def simulate(seed: int, out: str, labels: str | None, config: str, scale: float,
     game studios, brand agencies, e-discovery, accessibility, news, enterprise routers, bootcamp
     cohorts, academic evals, test-data vendors and a dictionary app, and persona-rotation,
     augmentation, code, math, long-context and blended distillers and campaigns with free-form
-    prompts and a new address per request."""
+    prompts and a new address per request. 'holdout10' adds homework Q&A sites, LLM-judge teams,
+    exam-prep backfills, catalog enrichment, training-data customers, BYO-key coding agents and
+    linked honest groups (a conglomerate, an agency, a PaaS, conference workshops), and critique,
+    back-translation, curriculum-walk, rejection-sampling, dialogue, constraint, embedding and
+    parallel-corpus distillers and campaigns run as size-matched operations (incl. a resale proxy)."""
     from gatehouse.monitor.sim.generator import simulate as run
 
     sizes: list[int] | None = None

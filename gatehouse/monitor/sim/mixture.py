@@ -48,7 +48,18 @@ dictionary app), persona-rotation, augmentation, code, math, agent-trajectory, l
 office-hours and blended distillers, staggered onboarding, four turncoats, and seven campaigns of 2
 to 3,000 accounts dealt network (incl. a new residential address per request), client, timing,
 wording (incl. free-form prompts), billing, parameter jitter and cover (0-70%), two of them sharing
-nothing exact across accounts; written without knowledge of the detector)."""
+nothing exact across accounts; written without knowledge of the detector) and `holdout10` (a
+twelfth, with its own population code (`style="v10"`, `population10`): phrasing L and domains of
+its own defined there, new honest hard negatives (homework Q&A sites, LLM-as-judge teams, exam-prep
+explanation backfills, catalog enrichment, customers generating training data for their own narrow
+models, BYO-key coding agents, a conglomerate's business units behind one egress and billing
+address, a development agency's client tenants, indie apps on one PaaS's /24s, conference workshops
+pasting the same exercises from hosted notebooks), critique, back-translation, curriculum-walk,
+rejection-sampling, dialogue-synthesis, constraint, many-key, embedding and parallel-corpus
+distillers, four turncoats, and seven campaigns of 2 to 3,600 accounts, each an operation picked by
+its size (a two-account office lab, fake apps on the PaaS, a residential relay, a phone farm on
+CGNAT, a cloud job queue sharing one work queue, a resale proxy mixing end-user traffic, a swarm of
+tiny accounts in daily waves); written without knowledge of the detector)."""
 
 from __future__ import annotations
 
@@ -348,5 +359,28 @@ MIXTURES: dict[str, Mixture] = {
         campaign_uas=("python-requests/2.32.3", "httpx/0.28.1", "undici/6.21.2", "okhttp/4.12.0",
                       "OpenAI/Python 1.75.0"),
         honest_cloud=0.3, cover_share=(0.0, 0.7), cohorts=(45, 120),
+    ),
+    # tenth held-out set, written without knowledge of the detector and before any detection result
+    # on it was seen: its own population code (`population10`, `style="v10"`), phrasing L and a
+    # domain mix of its own (both defined in `population10`; `phrasing` here only feeds the unused
+    # default kit), see its module docstring. `conglomerate`, `devshop` and `paas` count the tenants
+    # of one linked honest group each; `cohorts` are conference workshops; honest tenants (4,500
+    # trials among them) outnumber distilling ones. Campaigns of 2, 5, 11, 60, 300, 1,200 and
+    # 3,600 accounts, each an operation chosen by its size (`population10._profile`)
+    "holdout10": Mixture(
+        phrasing="H",
+        honest={"support": 6, "summarize": 3, "translate": 3, "extract": 4, "ide": 4, "rag": 5, "eval": 3, "chat": 7,
+                "creative": 3, "classify": 3, "agent": 4, "qa_site": 3, "judge": 3, "exam_prep": 3, "catalog": 3,
+                "tuner": 3, "conglomerate": 22, "devshop": 16, "paas": 80, "codeagent": 120, "hobbyist": 350},
+        distill={"harvest": 2, "cot": 2, "logprob": 2, "preference": 2, "tools": 1, "disguise": 3, "critic": 2,
+                 "backtranslate": 2, "taxonomy": 2, "rft": 2, "dialogsynth": 2, "constraints": 2, "keyfarm": 2,
+                 "embedharvest": 2, "parallel": 2, "drip": 6},
+        campaigns=[2, 5, 11, 60, 300, 1200, 3600],
+        volume=0.8, turncoats=4,
+        harvest_max_tokens=[1024, 2048, 3000, 4096, 6000, 8192], session_windows=14, session_hours=(1.0, 3.0),
+        style="v10", trial_accounts=4500,
+        sdk_uas=("OpenAI/Python 1.82.0", "OpenAI/Python 1.82.0", "OpenAI/Python 1.79.0", "AsyncOpenAI/Python 1.82.0",
+                 "OpenAI/NodeJS 5.1.0", "OpenAI/NodeJS 4.104.0", "litellm/1.70.4", "python-httpx/0.28.1"),
+        honest_cloud=0.3, cohorts=(120, 300),
     ),
 }

@@ -65,6 +65,10 @@ def populate(rng: random.Random, kit: Kit, m: Mixture) -> list[SimTenant]:
         from gatehouse.monitor.sim.population9 import populate9
 
         return populate9(rng, kit, m)
+    if m.style == "v10":
+        from gatehouse.monitor.sim.population10 import populate10
+
+        return populate10(rng, kit, m)
     ids = _Ids(rng)
     doms = kit.v.domains
     v = m.volume
