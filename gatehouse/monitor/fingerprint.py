@@ -36,15 +36,18 @@ SETTLED_ADDRESS = "sends from one network while its accounts take a new one per 
 
 
 def addressing(s: State) -> str | None:
-    """"settled" (every request from one /24), "churn" (no /24 carries more than half of them),
-    or None (a single request, or between the two). Fewer than `_STICKY` requests through one
-    address say neither."""
+    """"settled" (every request from one /24, or from two that each carry two or more, `_STICKY`
+    or more through one of them: a home and a phone it returns to), "churn" (no /24 carries more
+    than half of them), or None (a single request, or between the two). Fewer than `_STICKY`
+    requests through one address say neither."""
     counts = s.top_ip.counts
     if s.n < 2 or not counts:
         return None
     top = max(counts.values())
     if top == s.n:
         return "settled" if s.hosts > 1 or s.n >= _STICKY else None
+    if len(counts) == 2 and top >= _STICKY and min(counts.values()) >= 2 and sum(counts.values()) == s.n:
+        return "settled"
     return "churn" if 2 * top <= s.n else None
 
 

@@ -74,8 +74,10 @@ to pool as distilling alone: such buckets that share accounts are judged togethe
 sessions; wording that at least `RARE_MIN` accounts write and no established account does (bar
 accounts that shared infrastructure already ties to a campaign) is a throwaway crowd's all the same,
 and its tiny accounts with harvest intent are placed when they pool as distilling
-(`_throwaway_crowd`); hours say nothing about such accounts, so they group with the crowds they
-share accounts with, never with a campaign other evidence placed. Wording that counts by its
+(`_throwaway_crowd`), unless half or more of its accounts that came back sent the same request
+again at the same settings (`_reasks`: newcomers trying one popular example, where a harvest sweeps
+its slots); hours say nothing about such accounts, so they group with the crowds they share
+accounts with, never with a campaign other evidence placed. Wording that counts by its
 sessions and is a throwaway crowd's too (`trickle`: two arms of one operation, or two operations,
 writing one phrase pool, one in sessions and one at any hour) also pools and places its tiny
 accounts with harvest intent that keep none of its hours and came back after one sitting (a
@@ -113,7 +115,7 @@ from gatehouse.monitor.campaigns import (
 )
 from gatehouse.monitor.grouping import Findings, Pooled, Shape, UnionFind, components, pooled_bare
 from gatehouse.monitor.scorer import score_state
-from gatehouse.monitor.state import State, merge_view
+from gatehouse.monitor.state import F, State, merge_view
 from gatehouse.monitor.synchrony import DENSE_MIN, DENSE_SPAN, SYNC_MIN, density, keeps_hours, sync_lift
 
 __all__ = ["Linker", "link"]
@@ -178,6 +180,11 @@ _LEAN = 0.35
 _COMMON = 0.5
 # wording is shared by crowds: such a bucket is pooled again once its membership moved by a tenth
 _WORDING_STEP = 0.1
+# A crowd whose accounts mostly send the same request again at the same settings is newcomers
+# trying one popular example and pressing regenerate; a harvest sweeps its template's slots (or
+# varies its settings). Counted over the members with two requests or more, at least this share
+# re-asking in at least this share of their requests.
+_REASK = 0.5
 # Wording never overrules an organization's own traffic: accounts on a /24 that is mostly theirs (or
 # billed to one contact) whose bucket with the same wording pooled at least this many requests and
 # scored honest are that organization's, judged as one (a class of students on one campus network
@@ -277,14 +284,17 @@ class Linker:
         """Whether a wording-only bucket is a crowd of throwaway accounts: at least `RARE_MIN` that no
         organization vouches for, every writer of the wording tiny or already tied to a campaign (in a
         suspicious bucket of shared infrastructure; honest wording, however popular with newcomers,
-        is written by established customers too), and over a day at least (before that no honest
-        writer has had the time to become established)."""
+        is written by established customers too), over a day at least (before that no honest
+        writer has had the time to become established), and not re-asking (`_reasks`, `_REASK`)."""
         if len(group) < RARE_MIN:
             return False
         if any(tenants[m].n >= TINY and not self._tied(m) for m in self._members(bk)):
             return False
         states = [tenants[m] for m in group]
-        return max(st.last_ts for st in states) - min(st.first_ts for st in states) >= DENSE_SPAN * 3600
+        if max(st.last_ts for st in states) - min(st.first_ts for st in states) < DENSE_SPAN * 3600:
+            return False
+        again = [st for st in states if st.n >= 2]
+        return not again or sum(1 for st in again if _reasks(st)) < _REASK * len(again)
 
     def _tied(self, tid: str) -> bool:
         """Whether a suspicious bucket of shared infrastructure holds the tenant (not wording alone,
@@ -643,6 +653,12 @@ class Linker:
         for bk in joint:
             self.suspicious[bk] = True
         self.joint = joint
+
+
+def _reasks(st: State) -> bool:
+    """Whether an account sends the same request again at the same settings in at least `_REASK`
+    of its requests (`F.REPEAT` counts a repeat at any temperature, `F.TSWEEP` one at another)."""
+    return st.mean[F.REPEAT] - st.mean[F.TSWEEP] >= _REASK
 
 
 def _one_sitting(st: State) -> bool:

@@ -47,6 +47,13 @@ def test_addressing_of_one_account() -> None:
     assert addressing(_account(OWN, ["1.1.1.1", "2.2.2.2"])) == "churn"
     assert addressing(_account(OWN, ["1.1.1.1", "1.1.1.2", "2.2.2.2", "3.3.3.3"])) == "churn"  # half on one
     assert addressing(_account(OWN, ["1.1.1.1", "1.1.1.2", "2.2.2.2"])) is None  # mostly one, not all
+    # two networks it returns to (a home and a phone): two requests or more through each, `_STICKY`
+    # or more through one
+    assert addressing(_account(OWN, ["1.1.1.1"] * 3 + ["2.2.2.2"] * 2)) == "settled"
+    assert addressing(_account(OWN, ["1.1.1.1", "2.2.2.2"] * 3)) == "settled"
+    assert addressing(_account(OWN, ["1.1.1.1", "2.2.2.2"] * 2)) == "churn"  # two each: a sticky rotation's too
+    assert addressing(_account(OWN, ["1.1.1.1"] * 3 + ["2.2.2.2"])) is None  # the second seen once
+    assert addressing(_account(OWN, ["1.1.1.1"] * 3 + ["2.2.2.2", "3.3.3.3"])) is None  # three networks
 
 
 def test_two_requests_through_one_address_show_no_settled_network() -> None:
@@ -105,6 +112,16 @@ def test_a_member_seen_twice_through_one_exit_keeps_a_rotating_campaigns_fingerp
 
     members = _members([_proxied(i) for i in range(40)] + [through_one_exit(100, 2), through_one_exit(101, 3)])
     assert atypical_members(members) == {"org_041": SETTLED_ADDRESS}
+
+
+def test_a_member_returning_to_two_networks_is_told_apart_from_a_rotating_campaign() -> None:
+    """A phone on two carrier ranges, back and forth: not a proxy's new network per request."""
+    def home_and_phone(i: int, requests: int) -> State:
+        return _account(f"app-{i}/1.0", [f"100.64.{i}.9", f"172.56.{i}.9"] * (requests // 2) + [f"100.64.{i}.9"]
+                        * (requests % 2), temperature=0.1 + i / 100, max_tokens=1000 + i)
+
+    members = _members([_proxied(i) for i in range(40)] + [home_and_phone(100, 4), home_and_phone(101, 5)])
+    assert atypical_members(members) == {"org_041": SETTLED_ADDRESS}  # two through each is a sticky rotation's too
 
 
 def test_rotation_is_a_fingerprint_from_four_fifths_of_the_accounts_that_show_it() -> None:

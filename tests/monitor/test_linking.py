@@ -14,7 +14,7 @@ from gatehouse.monitor.campaigns import tokens_of
 from gatehouse.monitor.engine import HELD_UNDER_BLOCK, Monitor, Settings
 from gatehouse.monitor.features import from_body
 from gatehouse.monitor.scorer import combine, lowered, score_state, verdict_of
-from gatehouse.monitor.state import State, merge_view
+from gatehouse.monitor.state import F, State, merge_view
 from gatehouse.monitor.synchrony import DENSE_MIN, SYNC_MIN, density, keeps_hours, sync_lift
 from gatehouse.monitor.text import closing, opening
 from tests.monitor.helpers import T0, chat, freeform_ask, run, signals_of, vocab, words
@@ -1059,16 +1059,55 @@ def test_wording_only_throwaway_accounts_write_is_a_crowd_without_shared_hours()
     # customers writing them (the test above) are enough to say they are everyone's
 
 
-def _crowd(members: int = 30, largest: int = 1, span: float = 48.0, vouched: int = 0, tied: bool = False) -> bool:
+def _popular_example(reask: bool) -> Monitor:
+    """300 throwaway accounts, each on its own network with a client of its own, sending two to four
+    long asks in one sitting at its own hour of the week, all in one template ("make me 20 training
+    examples about ... in JSON"). `reask`: each account asks about one topic and sends that same
+    request again (newcomers trying a popular example and pressing regenerate); otherwise each
+    request sweeps the template's slot."""
+    rng = random.Random(41)
+    broad = vocab(rng, 3000)
+    mon = Monitor()
+    for a in range(300):
+        topic, start = words(rng, broad, 4), rng.uniform(0, 160)
+        reqs: list[Req] = []
+        for j in range(2 + a % 3):
+            ask = topic if reask else words(rng, broad, 4)
+            body = chat(f"make me 20 training examples about {ask} in JSON, question and answer fields",
+                        max_tokens=3000, temperature=0.8)
+            reqs.append((T0 + (start + 0.2 * j) * HOUR, body, 30, rng.randint(1500, 2900)))
+        run(reqs, tenant=f"org_p{a:03d}", key=f"key_p{a:03d}", ip=f"{40 + a}.{a % 250}.9.7", ua=f"client-{a}/1.0",
+            monitor=mon)
+    mon.finish()
+    return mon
+
+
+def test_newcomers_re_asking_one_popular_example_are_no_throwaway_crowd() -> None:
+    """Accounts sweeping a template's slot are a throwaway crowd's; the same accounts each sending one
+    request of it again and again are newcomers trying a popular example (linked at 0.97 before
+    `_reasks`)."""
+    swept = _popular_example(reask=False)
+    assert len({t for c in swept.campaigns if c.score >= 0.7 for t in c.tenants}) >= 0.9 * 300
+    assert any("wording only throwaway accounts write" in e for e in swept.campaigns[0].evidence)
+    reasked = _popular_example(reask=True)
+    assert not reasked.campaigns and not reasked.linker.crowd
+
+
+def _crowd(members: int = 30, largest: int = 1, span: float = 48.0, vouched: int = 0, tied: bool = False,
+           again: int = 0, reasking: int = 0, reasked: float = 0.5) -> bool:
     """`Linker._throwaway_crowd` on one wording bucket: `members` accounts of one request each spread
     over `span` hours, the first with `largest` requests (`tied`: in a suspicious bucket of shared
-    infrastructure too), the last `vouched` vouched for."""
+    infrastructure too), the last `vouched` vouched for. The `again` accounts after the first send
+    two requests, `reasking` of them the same request again in `reasked` of their requests."""
     lk = linker.Linker()
     bk = (("o", "write everything about"), campaigns.WORDING_ONLY)
     tenants: dict[str, State] = {}
     for i in range(members):
         at = span * i / (members - 1)
-        tenants[f"t{i:02d}"] = _state([at + 0.001 * j for j in range(largest if i == 0 else 1)])
+        sent = largest if i == 0 else 2 if i <= again else 1
+        tenants[f"t{i:02d}"] = st = _state([at + 0.001 * j for j in range(sent)])
+        # `_state` sends one body again and again: only the `reasking` accounts count as re-asking
+        st.mean[F.REPEAT] = reasked if 0 < i <= reasking else 0.0
     lk.buckets[bk] = set(tenants)
     lk.vouched = set(sorted(tenants)[members - vouched:])
     if tied:
@@ -1084,6 +1123,11 @@ def test_a_throwaway_crowd_at_its_edges() -> None:
     assert _crowd(largest=campaigns.TINY - 1) and not _crowd(largest=campaigns.TINY)  # every writer tiny ...
     assert _crowd(largest=campaigns.TINY, tied=True)  # ... or tied to a campaign by its infrastructure
     assert _crowd(span=24.01) and not _crowd(span=23.99)  # over a day at least
+    # ... and not mostly re-asking: of the accounts that came back, fewer than half send the same
+    # request again in half their requests or more
+    assert _crowd(again=10, reasking=4) and not _crowd(again=10, reasking=5)
+    assert _crowd(again=10, reasking=5, reasked=0.49) and not _crowd(again=10, reasking=5, reasked=0.5)
+    assert _crowd(again=0, reasking=0)  # single requests say nothing of re-asking
 
 
 _TOOLS = ["OpenAI/Python 1.66.3", "OpenAI/NodeJS 4.86.2", "python-requests/2.32.3", "httpx/0.28.1", "curl/8.11.1",
