@@ -109,7 +109,7 @@ from gatehouse.monitor.sim.population import _first_harvest, _Ids, _mixed, _tena
 from gatehouse.monitor.sim.population6 import _harvest_at
 from gatehouse.monitor.sim.population8 import _J_DOMAINS, _keys, _office
 from gatehouse.monitor.sim.population9 import _K_DOMAINS
-from gatehouse.monitor.sim.vocab import DOMAINS, EXTRA_DOMAINS, G_DOMAINS, H_DOMAINS, Vocab
+from gatehouse.monitor.sim.vocab import DOMAINS, EXTRA_DOMAINS, G_DOMAINS, H_DOMAINS, Vocab, seeded_vocab
 
 __all__ = ["populate10"]
 
@@ -169,11 +169,7 @@ def _vocab10(rng: random.Random, invented: int = 60) -> Vocab:
     """Holdout10's domains: the shared ones less `_L_DROPPED`, five borrowed and seven new, each
     with seeded invented terms."""
     domains = {**{d: w for d, w in DOMAINS.items() if d not in _L_DROPPED}, **_L_BORROWED, **_L_DOMAINS}
-    words: dict[str, list[str]] = {}
-    for d in sorted(domains):
-        terms = {"".join(rng.choice(_L_SYL) for _ in range(rng.randint(2, 4))) for _ in range(invented)}
-        words[d] = domains[d].split() + sorted(terms)
-    return Vocab(words)
+    return seeded_vocab(rng, dict(sorted(domains.items())), _L_SYL, invented)
 
 
 # ---- phrasing L ---------------------------------------------------------------------------

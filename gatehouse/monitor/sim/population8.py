@@ -36,7 +36,7 @@ from gatehouse.monitor.sim.makers import Kit, Maker
 from gatehouse.monitor.sim.mixture import Mixture
 from gatehouse.monitor.sim.population import _COMPANIES, _first_harvest, _Ids, _mixed, _tenant
 from gatehouse.monitor.sim.population6 import _harvest_at
-from gatehouse.monitor.sim.vocab import DOMAINS, EXTRA_DOMAINS, G_DOMAINS, H_DOMAINS, Vocab
+from gatehouse.monitor.sim.vocab import DOMAINS, EXTRA_DOMAINS, G_DOMAINS, H_DOMAINS, Vocab, seeded_vocab
 
 __all__ = ["populate8"]
 
@@ -86,11 +86,7 @@ def _vocab8(rng: random.Random, invented: int = 60) -> Vocab:
     """Holdout8's domains: the shared ones less `_J_DROPPED`, three borrowed and six new, each
     with seeded invented terms."""
     domains = {**{d: w for d, w in DOMAINS.items() if d not in _J_DROPPED}, **_J_BORROWED, **_J_DOMAINS}
-    words: dict[str, list[str]] = {}
-    for d in sorted(domains):
-        terms = {"".join(rng.choice(_J_SYL) for _ in range(rng.randint(2, 4))) for _ in range(invented)}
-        words[d] = domains[d].split() + sorted(terms)
-    return Vocab(words)
+    return seeded_vocab(rng, dict(sorted(domains.items())), _J_SYL, invented)
 
 
 # ---- phrasing J ---------------------------------------------------------------------------

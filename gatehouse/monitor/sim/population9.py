@@ -41,7 +41,7 @@ from gatehouse.monitor.sim.mixture import Mixture
 from gatehouse.monitor.sim.population import _first_harvest, _Ids, _mixed, _tenant
 from gatehouse.monitor.sim.population6 import _harvest_at
 from gatehouse.monitor.sim.population8 import _J_DOMAINS, _deal, _keys, _office
-from gatehouse.monitor.sim.vocab import DOMAINS, EXTRA_DOMAINS, G_DOMAINS, H_DOMAINS, Vocab
+from gatehouse.monitor.sim.vocab import DOMAINS, EXTRA_DOMAINS, G_DOMAINS, H_DOMAINS, Vocab, seeded_vocab
 
 __all__ = ["populate9"]
 
@@ -106,11 +106,7 @@ def _vocab9(rng: random.Random, invented: int = 60) -> Vocab:
     """Holdout9's domains: the shared ones less `_K_DROPPED`, six borrowed and six new, each
     with seeded invented terms."""
     domains = {**{d: w for d, w in DOMAINS.items() if d not in _K_DROPPED}, **_K_BORROWED, **_K_DOMAINS}
-    words: dict[str, list[str]] = {}
-    for d in sorted(domains):
-        terms = {"".join(rng.choice(_K_SYL) for _ in range(rng.randint(2, 4))) for _ in range(invented)}
-        words[d] = domains[d].split() + sorted(terms)
-    return Vocab(words)
+    return seeded_vocab(rng, dict(sorted(domains.items())), _K_SYL, invented)
 
 
 # ---- phrasing K ---------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["DOMAINS", "EXTRA_DOMAINS", "G_DOMAINS", "H_DOMAINS", "Vocab", "PHRASES", "make_vocab"]
+__all__ = ["DOMAINS", "EXTRA_DOMAINS", "G_DOMAINS", "H_DOMAINS", "Vocab", "PHRASES", "make_vocab", "seeded_vocab"]
 
 DOMAINS: dict[str, str] = {
     "medicine": "diagnosis symptom dosage antibiotic vaccine cardiology insulin fracture therapy clinic "
@@ -117,6 +117,16 @@ class Vocab:
         return sorted(self.words)
 
 
+def seeded_vocab(rng: random.Random, domains: dict[str, str], syllables: list[str], invented: int) -> Vocab:
+    """Each domain's real words (in `domains`' order) plus `invented` seeded terms of two to four
+    `syllables` each (repeats fall away)."""
+    words: dict[str, list[str]] = {}
+    for d, ws in domains.items():
+        terms = {"".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))) for _ in range(invented)}
+        words[d] = ws.split() + sorted(terms)
+    return Vocab(words)
+
+
 def make_vocab(seed: int, invented: int = 70, extra: bool = False, domain_set: str = "") -> Vocab:
     """Every domain's real words plus `invented` seeded terms (brands, jargon, names). With
     `extra`, six shared domains give way to `EXTRA_DOMAINS` (and the invented terms use
@@ -124,7 +134,6 @@ def make_vocab(seed: int, invented: int = 70, extra: bool = False, domain_set: s
 with `domain_set="H"` five others give way to `H_DOMAINS`; `domain_set="I"` (holdout7) drops eight
 and takes two or three each from `EXTRA_DOMAINS`, `G_DOMAINS` and `H_DOMAINS`."""
     rng = random.Random(seed * 7919 + 17)
-    words: dict[str, list[str]] = {}
     if domain_set == "I":  # holdout7: two shared domains each from EXTRA, G and H sets, eight dropped
         dropped = {"history", "cooking", "music", "sports", "telecom", "philosophy", "marketing", "hr"}
         added = {"logistics": EXTRA_DOMAINS["logistics"], "insurance": EXTRA_DOMAINS["insurance"],
@@ -133,38 +142,23 @@ and takes two or three each from `EXTRA_DOMAINS`, `G_DOMAINS` and `H_DOMAINS`.""
                  "climate": H_DOMAINS["climate"], "accounting": H_DOMAINS["accounting"]}
         domains = {**{d: w for d, w in DOMAINS.items() if d not in dropped}, **added}
         syl = "mar ven ti olu sha rek ab ion dru fel aq sen po yth ora lem kez ni vad ur".split()
-        for d, ws in domains.items():
-            terms = {"".join(rng.choice(syl) for _ in range(rng.randint(2, 4))) for _ in range(invented)}
-            words[d] = ws.split() + sorted(terms)
-        return Vocab(words)
+        return seeded_vocab(rng, domains, syl, invented)
     if domain_set == "H":
         dropped = {"history", "chemistry", "marketing", "travel", "cooking"}
         domains = {**{d: w for d, w in DOMAINS.items() if d not in dropped}, **H_DOMAINS}
         syl = "tar ek usi mo bel fro gan il wyn ach por sev ul di kra nom ye ost lin ba".split()
-        for d, ws in domains.items():
-            terms = {"".join(rng.choice(syl) for _ in range(rng.randint(2, 4))) for _ in range(invented)}
-            words[d] = ws.split() + sorted(terms)
-        return Vocab(words)
+        return seeded_vocab(rng, domains, syl, invented)
     if domain_set == "G":
         dropped = {"philosophy", "sports", "music", "hr", "telecom"}
         domains = {**{d: w for d, w in DOMAINS.items() if d not in dropped}, **G_DOMAINS}
         syl = "na vi ju pel tro sik ba em ory fen lux cas dor ith wa qe zen hal mur ode".split()
-        for d, ws in domains.items():
-            terms = {"".join(rng.choice(syl) for _ in range(rng.randint(2, 4))) for _ in range(invented)}
-            words[d] = ws.split() + sorted(terms)
-        return Vocab(words)
+        return seeded_vocab(rng, domains, syl, invented)
     if extra:
         dropped = {"cooking", "travel", "music", "sports", "telecom", "hr"}
         domains = {**{d: w for d, w in DOMAINS.items() if d not in dropped}, **EXTRA_DOMAINS}
         syl = "bo qu yr ix ol ta ven mar sol ith una gre pha zor ul wen dri ost kel ama".split()
-        for d, ws in domains.items():
-            extra_terms = {"".join(rng.choice(syl) for _ in range(rng.randint(2, 4))) for _ in range(invented)}
-            words[d] = ws.split() + sorted(extra_terms)
-        return Vocab(words)
-    for d, ws in DOMAINS.items():
-        invented_terms = {"".join(rng.choice(_SYL) for _ in range(rng.randint(2, 4))) for _ in range(invented)}
-        words[d] = ws.split() + sorted(invented_terms)
-    return Vocab(words)
+        return seeded_vocab(rng, domains, syl, invented)
+    return seeded_vocab(rng, DOMAINS, _SYL, invented)
 
 
 # Template phrasings. {t} is a topic phrase, {d} a document, {q} a question.
