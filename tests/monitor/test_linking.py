@@ -788,8 +788,10 @@ def _ghost_week(everyday_users: bool = False, second_campaign: bool = False, wor
     phrases at their own hours, and 20 established users chatting (short answers) at their own
     hours. With `everyday_users`, those 20 ask in the campaign's phrases too, for short answers
     (the wording is everyone's). With `second_campaign`, 80 more accounts on one /24 of their own use the same
-    phrases in sessions of their own. `wording=False` turns wording-only links off (`link_by_wording`).
-    With `proxies`, each campaign account takes a new network per request."""
+    phrases in sessions of their own, three to five requests each (enough for their /24 to pool as
+    distilling: at two to four it pooled within a hair of 0.7, under or over by the sketch's luck).
+    `wording=False` turns wording-only links off (`link_by_wording`). With `proxies`, each campaign
+    account takes a new network per request."""
     rng = random.Random(31)
     broad = vocab(rng, 3000)
     sessions = [8.0, 27.0, 50.0, 71.0, 95.0, 118.0, 140.0, 160.0]
@@ -822,7 +824,7 @@ def _ghost_week(everyday_users: bool = False, second_campaign: bool = False, wor
         own = [33.0, 80.0, 125.0]
         for a in range(80):
             reqs = [(T0 + (rng.choice(own) + rng.uniform(0, 2)) * HOUR, _freeform(rng, broad), 25, rng.randint(1200, 2900))
-                    for _ in range(rng.randint(2, 4))]
+                    for _ in range(rng.randint(3, 5))]
             send(f"org_s{a:02d}", reqs, f"203.0.113.{a + 1}", "harvest-kit/0.3")
     mon.finish()
     return mon

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import copy
+import random
+import statistics
 
-from gatehouse.monitor.state import KMV_K, TopK, kmv_estimate
+from gatehouse.monitor.features import from_body
+from gatehouse.monitor.state import KMV_K, State, TopK, kmv_estimate, merge_view
+from gatehouse.monitor.text import content_words
+from tests.monitor.helpers import T0, chat
 
 
 def test_heavy_hitters_evict_the_first_of_the_least_counted() -> None:
@@ -29,7 +34,28 @@ def test_a_copied_counter_counts_on_its_own() -> None:
 
 def test_distinct_words_are_estimated_from_the_kth_smallest_value() -> None:
     assert kmv_estimate({5, 9}) == 2.0  # fewer than k values: counted
-    step = 2**26
+    step = 2**32 // (4 * KMV_K)
     full = {step * (i + 1) for i in range(KMV_K)}  # the k smallest of a uniform spread
     assert kmv_estimate(full) == (KMV_K - 1) / (step * KMV_K / 2**32 + 1e-12)
     assert kmv_estimate(full | {step * (KMV_K + 3), step * (KMV_K + 9)}) == kmv_estimate(full)  # more than k: the k-th still
+
+
+def test_a_groups_vocabulary_is_read_within_a_few_percent() -> None:
+    """120 accounts, five requests each, asking about six of a domain's 600 words at a time (a
+    curriculum dealt over many accounts): the pooled sketch reads the group's vocabulary within 5% on
+    average over a dozen domains, and within 10% on every one (a 64-value sketch erred by 7% and 14%)."""
+    errors = []
+    for seed in range(12):
+        rng = random.Random(seed)
+        vocab = ["".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(4)) for _ in range(600)]
+        states, words = [], set()
+        for a in range(120):
+            s = State()
+            for r in range(5):
+                prompt = "Explain this subtopic thoroughly: " + " ".join(rng.sample(vocab, 6))
+                words.update(content_words(prompt))
+                s.observe(from_body(ts=T0 + r * 60.0, tenant=f"t{a}", key="k", rid=f"r{r}", body=chat(prompt)))
+            states.append(s)
+        errors.append(abs(merge_view(states).distinct_words - len(words)) / len(words))
+    assert statistics.mean(errors) <= 0.05
+    assert max(errors) <= 0.10
