@@ -194,7 +194,7 @@ _JUDGED = 200
 # harvest and covers broad ground (the two factors of `scorer.combine`): a class writes one
 # assignment, narrow however much it asks; a campaign's own range of cover-heavy accounts harvests
 # across topics. Read with a sketch that sees a group's whole vocabulary (`state.KMV_K`), one course's
-# classes pool at coverage 0.45-0.59 and campaigns' own ranges at 0.66 and above.
+# classes pool at coverage 0.45-0.59 and campaigns' own ranges at 0.655 and above.
 _VOUCH_INTENT = 0.4
 _VOUCH_COVER = 0.62
 
