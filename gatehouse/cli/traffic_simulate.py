@@ -17,7 +17,7 @@ __all__ = ["simulate"]
 @click.option("--config", "config", type=click.Choice(sorted(MIXTURES)), default="main",
               show_default=True,
               help="Generator configuration: 'unseen' changes mixture, volumes, campaigns and phrasing; "
-                   "'holdout' to 'holdout10' are further ones, each written to be evaluated on "
+                   "'holdout' to 'holdout11' are further ones, each written to be evaluated on "
                    "without tuning (README says which have been tuned on since).")
 @click.option("--scale", type=float, default=1.0, show_default=True, help="Volume multiplier (1.0 is roughly 500k requests).")
 @click.option("--campaigns", "campaigns", default=None, help="Comma-separated campaign sizes, e.g. 2,10,5000.")
@@ -39,7 +39,12 @@ def simulate(seed: int, out: str, labels: str | None, config: str, scale: float,
     exam-prep backfills, catalog enrichment, training-data customers, BYO-key coding agents and
     linked honest groups (a conglomerate, an agency, a PaaS, conference workshops), and critique,
     back-translation, curriculum-walk, rejection-sampling, dialogue, constraint, embedding and
-    parallel-corpus distillers and campaigns run as size-matched operations (incl. a resale proxy)."""
+    parallel-corpus distillers and campaigns run as size-matched operations (incl. a resale proxy).
+    'holdout11' adds synthetic-document vendors, transcription clean-up, a localisation house,
+    knowledge probes, SRE agents, prompt A/B tests, macro generators, an observability replayer,
+    prompt migrations, a school district's teachers and a browser extension's users, and
+    continuation-stitching, structured-output, refusal, scratchpad-tutor, aging and temperature-fan
+    distillers and campaigns posing as extension users, labeling-marketplace workers and hobbyists."""
     from gatehouse.monitor.sim.generator import simulate as run
 
     sizes: list[int] | None = None

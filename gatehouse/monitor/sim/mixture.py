@@ -59,7 +59,19 @@ rejection-sampling, dialogue-synthesis, constraint, many-key, embedding and para
 distillers, four turncoats, and seven campaigns of 2 to 3,600 accounts, each an operation picked by
 its size (a two-account office lab, fake apps on the PaaS, a residential relay, a phone farm on
 CGNAT, a cloud job queue sharing one work queue, a resale proxy mixing end-user traffic, a swarm of
-tiny accounts in daily waves); written without knowledge of the detector)."""
+tiny accounts in daily waves); written without knowledge of the detector) and `holdout11` (a
+thirteenth, with its own population code (`style="v11"`, `population11`): phrasing M and domains of
+its own defined there, new honest hard negatives (synthetic-document vendors for their own
+classifiers, night-time transcription clean-up, a localisation house sending each string batch to
+~20 languages, knowledge-probing researchers with logprobs, SRE incident agents with long tool
+traces, prompt A/B-testing teams sweeping temperatures over a fixed suite, support-macro
+generators, an LLM-observability vendor replaying captured prompts, one-off prompt migrations, a
+school district's teachers behind one NAT, a browser extension's ~2,600 tiny user accounts),
+continuation-stitching, structured-output, refusal-harvesting, scratchpad-tutor, aging and
+temperature-fan distillers, four turncoats, and seven campaigns of 3 to 4,000 accounts, each an
+operation picked by its size (a nightly stitching team, aged home accounts, shift-rotated VPS
+cohorts, a labeling marketplace's "workers", fake extension users, shell-billed tutoring fronts,
+a farm of hobbyist-looking chat threads); written without knowledge of the detector)."""
 
 from __future__ import annotations
 
@@ -382,5 +394,28 @@ MIXTURES: dict[str, Mixture] = {
         sdk_uas=("OpenAI/Python 1.82.0", "OpenAI/Python 1.82.0", "OpenAI/Python 1.79.0", "AsyncOpenAI/Python 1.82.0",
                  "OpenAI/NodeJS 5.1.0", "OpenAI/NodeJS 4.104.0", "litellm/1.70.4", "python-httpx/0.28.1"),
         honest_cloud=0.3, cohorts=(120, 300),
+    ),
+    # eleventh held-out set, written without knowledge of the detector and before any detection
+    # result on it was seen: its own population code (`population11`, `style="v11"`), phrasing M
+    # and a domain mix of its own (both defined in `population11`; `phrasing` here only feeds the
+    # unused default kit), see its module docstring. `district` and `extension` count the tenants
+    # of one linked honest group each (teachers behind one NAT; a browser extension's users);
+    # honest tenants (4,500 trials among them) outnumber distilling ones. Campaigns of 3, 8, 20,
+    # 90, 450, 1,500 and 4,000 accounts, each an operation chosen by its size (`population11._profile`)
+    "holdout11": Mixture(
+        phrasing="H",
+        honest={"support": 6, "summarize": 3, "translate": 3, "extract": 4, "ide": 4, "rag": 5, "eval": 3, "chat": 7,
+                "creative": 3, "classify": 3, "agent": 3, "synthdocs": 3, "transcript": 3, "l10n": 2, "probe": 3,
+                "sre_agent": 3, "abtest": 3, "macros": 2, "observability": 2, "migration": 3, "district": 70,
+                "extension": 2600, "hobbyist": 350},
+        distill={"harvest": 2, "cot": 2, "logprob": 2, "preference": 1, "stitch": 2, "schema": 2, "refusal": 2,
+                 "tutorfront": 2, "aging": 2, "samplefan": 2, "disguise": 3, "drip": 6},
+        campaigns=[3, 8, 20, 90, 450, 1500, 4000],
+        volume=0.85, turncoats=4,
+        harvest_max_tokens=[1024, 1500, 2048, 3000, 4096, 6000, 8192], session_windows=14, session_hours=(1.0, 3.0),
+        style="v11", trial_accounts=4500,
+        sdk_uas=("OpenAI/Python 1.88.0", "OpenAI/Python 1.88.0", "OpenAI/Python 1.86.0", "AsyncOpenAI/Python 1.88.0",
+                 "OpenAI/NodeJS 5.8.2", "OpenAI/NodeJS 5.6.0", "litellm/1.73.6", "python-httpx/0.28.1"),
+        honest_cloud=0.3,
     ),
 }

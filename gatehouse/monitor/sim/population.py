@@ -69,6 +69,10 @@ def populate(rng: random.Random, kit: Kit, m: Mixture) -> list[SimTenant]:
         from gatehouse.monitor.sim.population10 import populate10
 
         return populate10(rng, kit, m)
+    if m.style == "v11":
+        from gatehouse.monitor.sim.population11 import populate11
+
+        return populate11(rng, kit, m)
     ids = _Ids(rng)
     doms = kit.v.domains
     v = m.volume
