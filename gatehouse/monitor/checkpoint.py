@@ -102,6 +102,8 @@ def _unstate(d: dict[str, Any]) -> State:
         if name in _STATE_FIELDS:  # a field since removed is dropped; one since added keeps its default
             setattr(s, name, _dec(v))
     s.mean += [0.0] * (len(FEATURES) - len(s.mean))  # so does a feature added since (features only grow)
+    if s.kmv and s.kmv[0] < 0:  # written when the word sketch was a heap of negated hashes
+        s.kmv = sorted(-h for h in s.kmv)
     return s
 
 

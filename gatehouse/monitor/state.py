@@ -1,14 +1,14 @@
 """Per-key and per-tenant compact state: decayed means, histograms and small sketches.
 
-Memory per state is bounded (about 5 KiB): a 32-kbit word filter, a bottom-k sketch of
-content words, capped sets of openings / system prompts / tool sets, a few top-k counters
-and a 168-bit hour-of-week mask. No text is ever kept.
+Memory per state is bounded: a 32-kbit word filter (4 KiB), a bottom-k sketch of content words
+(one ascending list of up to 256 hashes, about 9 KiB when full), capped sets of openings / system
+prompts / tool sets, a few top-k counters and a 168-bit hour-of-week mask. No text is ever kept.
 """
 
 from __future__ import annotations
 
-import heapq
 import math
+from bisect import bisect_left, bisect_right
 from collections import deque
 from dataclasses import dataclass, field
 from typing import Final
@@ -133,8 +133,7 @@ class State:
     week_mask: int = 0
     words_total: int = 0
     bloom: bytearray = field(default_factory=lambda: bytearray(_BLOOM_BITS // 8))
-    kmv: list[int] = field(default_factory=list)  # max-heap of negatives: the KMV_K smallest
-    kmv_set: set[int] = field(default_factory=set)
+    kmv: list[int] = field(default_factory=list)  # the KMV_K smallest word hashes, ascending
     openings: set[int] = field(default_factory=set)
     systems: set[int] = field(default_factory=set)
     toolsets: set[int] = field(default_factory=set)
@@ -255,35 +254,49 @@ class State:
             self.samples.append((f.rid, "harvest-like"))
 
     def _kmv(self, words: list[int]) -> None:
-        heap, s = self.kmv, self.kmv_set
-        if len(heap) >= KMV_K:
+        kmv = self.kmv
+        if len(kmv) >= KMV_K:
             # once full, only hashes below the current k-th smallest can enter
-            top = -heap[0]
+            top = kmv[-1]
             words = [h for h in words if h < top]
         for h in words:
-            if h in s:
+            i = bisect_left(kmv, h)
+            if i < len(kmv) and kmv[i] == h:
                 continue
-            if len(heap) < KMV_K:
-                heapq.heappush(heap, -h)
-                s.add(h)
-            elif h < -heap[0]:
-                s.discard(-heapq.heappushpop(heap, -h))
-                s.add(h)
+            if len(kmv) < KMV_K:
+                kmv.insert(i, h)
+            elif h < kmv[-1]:
+                kmv.insert(i, h)
+                kmv.pop()
 
     def distinct_words(self) -> float:
-        return kmv_estimate(self.kmv_set)
+        return kmv_estimate(self.kmv)
 
     @property
     def span_hours(self) -> float:
         return (self.last_ts - self.first_ts) / 3600.0
 
 
-def kmv_estimate(values: set[int]) -> float:
-    if len(values) < KMV_K:
-        return float(len(values))
-    # a sketch holds exactly the k smallest values: its k-th is its largest
-    kth = max(values) if len(values) == KMV_K else sorted(values)[KMV_K - 1]
-    return (KMV_K - 1) / (kth / 2**32 + 1e-12)
+def kmv_estimate(smallest: list[int]) -> float:
+    """Distinct values from the ascending KMV_K smallest hashes (fewer: all there were, counted)."""
+    if len(smallest) < KMV_K:
+        return float(len(smallest))
+    return (KMV_K - 1) / (smallest[KMV_K - 1] / 2**32 + 1e-12)
+
+
+def union_smallest(sketches: list[list[int]]) -> list[int]:
+    """The KMV_K smallest distinct values of several ascending sketches: the sketch of their union."""
+    # a full sketch holds KMV_K distinct values up to its last, so the union's k-th is no larger
+    # than the smallest last of the full ones: only values up to it can be among the k smallest
+    bound = min((sk[-1] for sk in sketches if len(sk) >= KMV_K), default=None)
+    pool: set[int] = set()
+    if bound is None:
+        for sk in sketches:
+            pool.update(sk)
+    else:
+        for sk in sketches:
+            pool.update(sk[:bisect_right(sk, bound)])
+    return sorted(pool)[:KMV_K]
 
 
 @dataclass
@@ -309,7 +322,7 @@ def merge_view(states: list[State]) -> PooledView:
     # every account counts the same: one heavy member must not speak for a whole group
     k = len(states) or 1
     mean = [sum(col) / k for col in zip(*(s.mean for s in states))]
-    kmv = set(sorted(set().union(*(s.kmv_set for s in states)))[:KMV_K])
+    kmv = union_smallest([s.kmv for s in states])
     openings: set[object] = set()
     toolsets: set[int] = set()
     hours = [sum(col) for col in zip(*(s.hours for s in states))]

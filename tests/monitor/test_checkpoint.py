@@ -72,7 +72,7 @@ def test_every_state_field_survives() -> None:
     s = State()
     s.n, s.week_mask, s.bill = 7, (1 << 167) | 5, "ops@acme.example"
     s.bloom[3] = 0xA5
-    s.kmv, s.kmv_set = [-9, -4], {4, 9}
+    s.kmv = [4, 9]
     s.openings, s.prompts = {11, 12}, {99: 0.7, 98: 1.0}
     s.top_ua.add("AsyncOpenAI/Python 1.70.0", 3)
     s.samples.append(("req_1", "harvest-like"))
@@ -107,6 +107,21 @@ def test_a_state_saved_before_a_feature_was_added_takes_traffic_on(small_week: d
         back.observe(f)
     back.finish()
     assert build_report(back, 0)["tenants"]
+
+
+def test_a_word_sketch_saved_as_a_heap_of_negated_hashes_is_read_in_order() -> None:
+    s = State()
+    s.kmv = [4, 9, 30]
+    mon = Monitor()
+    mon.keys, mon.tenants, mon.keys_of = {"key_a": s}, {"org_a": s}, {"org_a": ["key_a"]}
+    doc = orjson.loads(zlib.decompress(dump(mon)))
+    doc["keys"]["key_a"]["kmv"] = [-30, -4, -9]  # as written before: a max-heap of negatives
+    doc["keys"]["key_a"]["kmv_set"] = {"set": [4, 9, 30]}  # beside its set, a field since removed
+    back = Monitor()
+    restore(back, pack(orjson.dumps(doc)))
+    assert back.keys["key_a"].kmv == [4, 9, 30]
+    back.keys["key_a"]._kmv([1, 9])
+    assert back.keys["key_a"].kmv == [1, 4, 9, 30]
 
 
 def test_a_damaged_checkpoint_is_refused() -> None:

@@ -7,7 +7,7 @@ import random
 import statistics
 
 from gatehouse.monitor.features import from_body
-from gatehouse.monitor.state import KMV_K, State, TopK, kmv_estimate, merge_view
+from gatehouse.monitor.state import KMV_K, State, TopK, kmv_estimate, merge_view, union_smallest
 from gatehouse.monitor.text import content_words
 from tests.monitor.helpers import T0, chat
 
@@ -33,11 +33,35 @@ def test_a_copied_counter_counts_on_its_own() -> None:
 
 
 def test_distinct_words_are_estimated_from_the_kth_smallest_value() -> None:
-    assert kmv_estimate({5, 9}) == 2.0  # fewer than k values: counted
+    assert kmv_estimate([5, 9]) == 2.0  # fewer than k values: counted
     step = 2**32 // (4 * KMV_K)
-    full = {step * (i + 1) for i in range(KMV_K)}  # the k smallest of a uniform spread
+    full = [step * (i + 1) for i in range(KMV_K)]  # the k smallest of a uniform spread
     assert kmv_estimate(full) == (KMV_K - 1) / (step * KMV_K / 2**32 + 1e-12)
-    assert kmv_estimate(full | {step * (KMV_K + 3), step * (KMV_K + 9)}) == kmv_estimate(full)  # more than k: the k-th still
+
+
+def test_the_sketch_keeps_the_k_smallest_distinct_hashes_in_order() -> None:
+    rng = random.Random(5)
+    s = State()
+    seen: set[int] = set()
+    for _ in range(40):
+        words = [rng.randrange(2**32) for _ in range(30)]
+        words += words[:5]  # a word twice in one request, and again in the next
+        seen.update(words)
+        s._kmv(words)
+        assert s.kmv == sorted(seen)[:KMV_K]
+
+
+def test_a_pooled_sketch_is_the_sketch_of_the_union() -> None:
+    rng = random.Random(9)
+    shared = [rng.randrange(2**32) for _ in range(300)]
+    sketches, everything = [], set()
+    for size in (3, 40, 255, 256, 257, 900, 900, 2000):  # empty-ish, partial, just full, full
+        words = rng.sample(shared, min(size, 300)) + [rng.randrange(2**32) for _ in range(max(0, size - 300))]
+        everything.update(words)
+        sketches.append(sorted(set(words))[:KMV_K])
+    assert union_smallest(sketches) == sorted(everything)[:KMV_K]
+    assert union_smallest(sketches[:2]) == sorted(set(sketches[0]) | set(sketches[1]))  # none full: all of them
+    assert union_smallest([]) == []
 
 
 def test_a_groups_vocabulary_is_read_within_a_few_percent() -> None:
