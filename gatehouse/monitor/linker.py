@@ -11,7 +11,9 @@ content that is rare in the whole population (a template opening that many throw
 and almost no one else uses, on this network or on the few shared networks the campaign spreads
 over, where its users are a group of their own, down to a handful of accounts per network for a
 small campaign, or on this client at any parameters; throwaway accounts are tiny, or spent after
-one sitting, as a relay of accounts used one after another is). Content weighs by that rarity too:
+one sitting, as a relay of accounts used one after another is), or a client and content that are
+the bucket's own, nearly every member harvesting, established accounts too (`_OWN_CLIENT`: one
+operator's program, whose accounts need keep no common hours). Content weighs by that rarity too:
 a bucket whose content most of its users share elsewhere (everyday wording, cover chat) only
 attaches accounts nothing more specific placed, and never merges two campaigns. A bucket that
 counts but pools past watch and short of distilling (a campaign's accounts whose few requests were
@@ -168,6 +170,18 @@ _FEW_NETS = 6
 # spreads its accounts over as many buckets on each cloud range it shares, each a small share of it
 # (rarity across the population, not the network, is what tells it from everyday wording).
 _RARE_COHERENCE = 0.05
+# A client of the group's own stands in for timing too, for established accounts as well: a user
+# agent with its parameter signature that no account outside the bucket sends with (at least
+# `_OWN_CLIENT` of its carriers are in it), writing content that almost nobody else writes (at
+# least `_RARE_SHARE` of its writers on that client at any parameters), in a crowd of `RARE_MIN`
+# accounts or more, at least `_OWN_CLIENT` of whom show harvest intent of their own. A popular SDK
+# is everyone's client; an app's own client and prompt are its users', who mostly use it for what
+# the app does (a browser extension's summaries), and a campaign posing as them is a share of them.
+# One program that only these accounts run, asking what only they ask, every one of them
+# harvesting, is one operator's (a labeling vendor's "workers" in eight time zones keep no common
+# hours). An honest organization's accounts on an internal tool are one customer, and the pooled
+# score judges them as one.
+_OWN_CLIENT = 0.9
 # A bucket that counts (specific, rare or synchronized) and pools past watch but short of distilling
 # (a campaign's accounts whose few requests were mostly its cover) leans towards a campaign: it
 # attaches its unplaced accounts to the campaign that already holds at least a third of its members
@@ -352,6 +366,17 @@ class Linker:
                 and not self._on_own_network(self._members(bk))):
             return self._on_client(bk[0], split_client(bk[1])[0]) >= _RARE_SHARE * users
         return bk[1][0] == "i" and self._spread(bk[0]) >= _RARE_SHARE * users
+
+    def _own_client(self, bk: Bucket, tenants: dict[str, State]) -> bool:
+        """Whether the bucket is a client signature only its members send with, writing content
+        that is theirs alone, every one of them harvesting (`_OWN_CLIENT`)."""
+        members = self._members(bk)
+        if bk[1][0] != "u" or bk[0][0] in "un" or len(members) < RARE_MIN:
+            return False
+        writers = len(self.content_users.get(bk[0], ()))
+        return (len(members) >= _OWN_CLIENT * self.infra_count.get(bk[1], len(members))
+                and self._on_client(bk[0], split_client(bk[1])[0]) >= _RARE_SHARE * writers
+                and sum(1 for m in members if self.harvests(m, tenants[m])) >= _OWN_CLIENT * len(members))
 
     def _throwaway(self, st: State) -> bool:
         """Tiny (`TINY`) or spent (`_spent`): an account with no history of its own."""
@@ -560,7 +585,8 @@ class Linker:
         else:
             states = [tenants[m] for m in self._members(bk)]
             rare = timed and share >= _RARE_COHERENCE and self._rare(bk, states)
-            ok = (coherent or rare) and (not timed or rare or sync_lift(states) >= SYNC_MIN)
+            ok = (coherent or rare) and (not timed or rare or self._own_client(bk, tenants)
+                                         or sync_lift(states) >= SYNC_MIN)
         pooled = score_state(merge_view(states)) if ok else None
         score = pooled.score if pooled is not None else 0.0
         # an operation that blends its harvest into an app's cover in every account shows it in

@@ -2,7 +2,9 @@
 that honest users share, with a client whose temperature the operation varies per account. Its
 hours never crowd together, so its rare template on its own client links it once the accounts
 are spent (a sitting of a few hours, then a day of silence); accounts that come back are linked
-only by their rotation over the carriers' networks (`campaigns.ROTATES_ADDRESS`)."""
+without that rarity, by the client and template that are the operation's own, every account
+harvesting (`linker._OWN_CLIENT`), as they are by their rotation over the carriers' networks
+(`campaigns.ROTATES_ADDRESS`)."""
 
 from __future__ import annotations
 
@@ -60,11 +62,12 @@ def test_a_relay_of_spent_accounts_on_its_own_client_is_linked() -> None:
 def test_accounts_that_come_back_are_not_spent_and_their_template_is_not_rare() -> None:
     mon = _relay_week(second_sitting=True)
     assert not mon.linker.rare
-    # young accounts whose requests leave from four carrier networks still rotate like a proxy's
-    # (`test_rotating_address`): that links them, without their template's rarity
+    # established accounts on a client of the operation's own, writing its template, every one of
+    # them harvesting: that links them without their template's rarity (so would their rotation over
+    # four carrier networks, `test_rotating_address`), and no carrier's /24 is theirs
     (relay,) = mon.campaigns
     assert set(relay.tenants) == {f"org_r{a:02d}" for a in range(60)}
-    assert "a new network per request" in relay.evidence[0] and "/24 network" not in relay.evidence[0]
+    assert "user agent and parameters" in relay.evidence[0] and "/24 network" not in relay.evidence[0]
 
 
 def test_a_spent_account_is_one_sitting_of_six_hours_then_a_day_of_silence() -> None:
