@@ -45,7 +45,7 @@ def test_the_sketch_keeps_the_k_smallest_distinct_hashes_in_order() -> None:
     seen: set[int] = set()
     for _ in range(40):
         words = [rng.randrange(2**32) for _ in range(30)]
-        words += words[:5]  # a word twice in one request, and again in the next
+        words += words[:5]  # a word twice in one request
         seen.update(words)
         s._kmv(words)
         assert s.kmv == sorted(seen)[:KMV_K]
