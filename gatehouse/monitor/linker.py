@@ -11,19 +11,19 @@ content that is rare in the whole population (a template opening that many throw
 and almost no one else uses, on this network or on the few shared networks the campaign spreads
 over, where its users are a group of their own, down to a handful of accounts per network for a
 small campaign, or on this client at any parameters; throwaway accounts are tiny, or spent after
-one sitting, as a relay of accounts used one after another is), or a client and content that are
-the bucket's own, nearly every member harvesting, established accounts too (`_OWN_CLIENT`: one
-operator's program, whose accounts need keep no common hours). Content weighs by that rarity too:
-a bucket whose content most of its users share elsewhere (everyday wording, cover chat) only
-attaches accounts nothing more specific placed, and never merges two campaigns. A bucket that
-counts but pools past watch and short of distilling (a campaign's accounts whose few requests were
-mostly cover; or a handful of throwaway accounts, too few to score, on one of a small campaign's
-ranges) attaches its unplaced accounts to the campaign that already holds a third of it: those that
-show harvest intent of their own, or, when the bucket counts through its rare content, any that the
-content speaks for (of a handful, only its throwaway accounts); a rare one whose content the group
-holds on other networks too, and that no campaign holds, makes a crowd of such accounts (at least
-`RARE_MIN`, none of them vouched for by an organization's own bucket) a group of its own
-(`grouping._attach_leaning`). A bucket is suspicious
+one sitting, as a relay of accounts used one after another is), or a template that is the
+bucket's own on its client, nearly every member harvesting, established accounts too
+(`_OWN_HARVEST`: one operator's program, whose accounts need keep no common hours). Content weighs
+by that rarity too: a bucket whose content most of its users share elsewhere (everyday wording,
+cover chat) only attaches accounts nothing more specific placed, and never merges two campaigns. A
+bucket that counts but pools past watch and short of distilling (a campaign's accounts whose few
+requests were mostly cover; or a handful of throwaway accounts, too few to score, on one of a small
+campaign's ranges) attaches its unplaced accounts to the campaign that already holds a third of it:
+those that show harvest intent of their own, or, when the bucket counts through its rare content,
+any that the content speaks for (of a handful, only its throwaway accounts); a rare one whose
+content the group holds on other networks too, and that no campaign holds, makes a crowd of such
+accounts (at least `RARE_MIN`, none of them vouched for by an organization's own bucket) a group of
+its own (`grouping._attach_leaning`). A bucket is suspicious
 when the pooled traffic of its members scores high with the same scorer as a single tenant: 5,000
 tiny accounts pooled look like the one distiller they are, while the many honest users of one
 open-source app pooled still look honest. An operation that blends its harvest into an app's cover
@@ -170,18 +170,18 @@ _FEW_NETS = 6
 # spreads its accounts over as many buckets on each cloud range it shares, each a small share of it
 # (rarity across the population, not the network, is what tells it from everyday wording).
 _RARE_COHERENCE = 0.05
-# A client of the group's own stands in for timing too, for established accounts as well: a user
-# agent with its parameter signature that no account outside the bucket sends with (at least
-# `_OWN_CLIENT` of its carriers are in it), writing content that almost nobody else writes (at
-# least `_RARE_SHARE` of its writers on that client at any parameters), in a crowd of `RARE_MIN`
-# accounts or more, at least `_OWN_CLIENT` of whom show harvest intent of their own. A popular SDK
-# is everyone's client; an app's own client and prompt are its users', who mostly use it for what
-# the app does (a browser extension's summaries), and a campaign posing as them is a share of them.
-# One program that only these accounts run, asking what only they ask, every one of them
+# A template of the group's own on its client stands in for timing too, for established accounts
+# as well: content that almost nobody else writes (at least `_RARE_SHARE` of its writers send with
+# the bucket's user agent, at any parameters), in a crowd of `RARE_MIN` accounts or more, at least
+# `_OWN_HARVEST` of whom show harvest intent of their own. Others may send with that client at the
+# same parameters (a phone farm's common Android client): the template is what is the group's. An
+# app's own client and system prompt are its users', who mostly use it for what the app does (a
+# browser extension's summaries), and a campaign posing as them is a share of them, so that
+# bucket fails the harvest share. A program asking what only these accounts ask, every one of them
 # harvesting, is one operator's (a labeling vendor's "workers" in eight time zones keep no common
 # hours). An honest organization's accounts on an internal tool are one customer, and the pooled
 # score judges them as one.
-_OWN_CLIENT = 0.9
+_OWN_HARVEST = 0.9
 # A bucket that counts (specific, rare or synchronized) and pools past watch but short of distilling
 # (a campaign's accounts whose few requests were mostly its cover) leans towards a campaign: it
 # attaches its unplaced accounts to the campaign that already holds at least a third of its members
@@ -367,16 +367,15 @@ class Linker:
             return self._on_client(bk[0], split_client(bk[1])[0]) >= _RARE_SHARE * users
         return bk[1][0] == "i" and self._spread(bk[0]) >= _RARE_SHARE * users
 
-    def _own_client(self, bk: Bucket, tenants: dict[str, State]) -> bool:
-        """Whether the bucket is a client signature only its members send with, writing content
-        that is theirs alone, every one of them harvesting (`_OWN_CLIENT`)."""
+    def _own_template(self, bk: Bucket, tenants: dict[str, State]) -> bool:
+        """Whether the bucket is a client's writers of content that is theirs alone, nearly every
+        one of them harvesting (`_OWN_HARVEST`)."""
         members = self._members(bk)
         if bk[1][0] != "u" or bk[0][0] in "un" or len(members) < RARE_MIN:
             return False
         writers = len(self.content_users.get(bk[0], ()))
-        return (len(members) >= _OWN_CLIENT * self.infra_count.get(bk[1], len(members))
-                and self._on_client(bk[0], split_client(bk[1])[0]) >= _RARE_SHARE * writers
-                and sum(1 for m in members if self.harvests(m, tenants[m])) >= _OWN_CLIENT * len(members))
+        return (self._on_client(bk[0], split_client(bk[1])[0]) >= _RARE_SHARE * writers
+                and sum(1 for m in members if self.harvests(m, tenants[m])) >= _OWN_HARVEST * len(members))
 
     def _throwaway(self, st: State) -> bool:
         """Tiny (`TINY`) or spent (`_spent`): an account with no history of its own."""
@@ -585,7 +584,7 @@ class Linker:
         else:
             states = [tenants[m] for m in self._members(bk)]
             rare = timed and share >= _RARE_COHERENCE and self._rare(bk, states)
-            ok = (coherent or rare) and (not timed or rare or self._own_client(bk, tenants)
+            ok = (coherent or rare) and (not timed or rare or self._own_template(bk, tenants)
                                          or sync_lift(states) >= SYNC_MIN)
         pooled = score_state(merge_view(states)) if ok else None
         score = pooled.score if pooled is not None else 0.0

@@ -1455,18 +1455,20 @@ def test_an_established_writer_of_the_phrases_leaves_the_trickling_arm_unplaced(
     assert len(_linked(mon, "org_t")) <= 0.2 * 60
 
 
-def _vendor_week(app_users: bool, idle: int = 0) -> Monitor:
+def _vendor_week(app_users: bool, idle: int = 0, common_client: bool = False) -> Monitor:
     """40 "worker" accounts of a labeling vendor: a task-runner client no one else runs, each on its
     own home network and billed to its own webmail address, 20 to 30 requests in its own local day
     shift (eight time zones, so no common hours), writing gold reference answers from one template
     at a 2,048 cap. With `app_users`, the client is instead an app's, with its system prompt: 90
     honest users summarise pages through it (long pages in, short summaries out), and the 40
     accounts pose as a share of them, asking the app's prompt for long explanations. The first
-    `idle` workers get short replies to the same asks (no harvest intent of their own)."""
+    `idle` workers get short replies to the same asks (no harvest intent of their own). With
+    `common_client`, the workers send with a phone client that 60 honest users also chat through at
+    the same parameters (a phone farm's)."""
     rng = random.Random(33)
     broad = vocab(rng, 3000)
     mon = Monitor()
-    ua = "taskrunner/4.1"
+    ua = "okhttp/4.12.0" if common_client else "taskrunner/4.1"
     system = "You are Marginal, a reading assistant in the browser. Answer about the page or the selection."
 
     def gold() -> dict[str, Any]:
@@ -1485,6 +1487,12 @@ def _vendor_week(app_users: bool, idle: int = 0) -> Monitor:
         run([(t, gold(), 30, 60 if a < idle else 1500) for t in times], tenant=f"org_w{a:02d}", key=f"key_w{a:02d}",
             ip=f"{60 + a}.{a * 3}.17.{a + 2}", ua="marginal/3.4" if app_users else ua,
             bill=f"worker{a}@mailbox.example", monitor=mon)
+    if common_client:
+        for a in range(60):
+            times = sorted(T0 + rng.uniform(0, 160) * HOUR for _ in range(rng.randint(8, 20)))
+            run([(t, chat(f"so what do you think about {words(rng, broad, 3)}", max_tokens=2048, temperature=0.3), 30, 150)
+                 for t in times], tenant=f"org_p{a:02d}", key=f"key_p{a:02d}", ip=f"130.{a}.44.{a + 2}", ua=ua,
+                bill=f"phone{a}@mailbox.example", monitor=mon)
     if app_users:
         for a in range(90):
             times = sorted(T0 + rng.uniform(0, 160) * HOUR for _ in range(rng.randint(5, 20)))
@@ -1503,6 +1511,15 @@ def test_established_accounts_on_a_client_and_template_of_their_own_are_linked_w
     assert len({mon.campaign_of[w].id for w in workers}) == 1
 
 
+def test_a_template_of_a_groups_own_on_a_client_others_share_links_it_and_no_one_else() -> None:
+    """The client at its parameters is 60 honest phone users' too: the workers' template, written on
+    it by no one else, still links them, and no honest user."""
+    mon = _vendor_week(app_users=False, common_client=True)
+    workers = _linked(mon, "org_w")
+    assert len(workers) == 40 and len({mon.campaign_of[w].id for w in workers}) == 1
+    assert not _linked(mon, "org_p")
+
+
 def test_an_apps_users_are_not_linked_with_accounts_posing_as_a_share_of_them() -> None:
     """The app's client and system prompt are its users' too: the bucket they share with the
     posing accounts is no one operator's program (most of its members do not harvest)."""
@@ -1512,8 +1529,8 @@ def test_an_apps_users_are_not_linked_with_accounts_posing_as_a_share_of_them() 
 
 
 @pytest.mark.parametrize(("idle", "linked"), [(4, True), (5, False)])
-def test_a_client_of_a_groups_own_counts_when_nine_in_ten_of_its_accounts_harvest(idle: int, linked: bool) -> None:
-    """At its edge (`_OWN_CLIENT`): of 40 workers, 36 harvesting is one operator's program (whose
+def test_a_template_of_a_groups_own_counts_when_nine_in_ten_of_its_writers_harvest(idle: int, linked: bool) -> None:
+    """At its edge (`_OWN_HARVEST`): of 40 workers, 36 harvesting is one operator's program (whose
     harvesting workers are linked; an idle one shows no intent of its own), 35 is not."""
     mon = _vendor_week(app_users=False, idle=idle)
     workers = {f"org_w{a:02d}" for a in range(idle, 40)}

@@ -2,8 +2,8 @@
 that honest users share, with a client whose temperature the operation varies per account. Its
 hours never crowd together, so its rare template on its own client links it once the accounts
 are spent (a sitting of a few hours, then a day of silence); accounts that come back are linked
-without that rarity, by the client and template that are the operation's own, every account
-harvesting (`linker._OWN_CLIENT`), as they are by their rotation over the carriers' networks
+without that rarity, by the template that is the operation's own on its client, every account
+harvesting (`linker._OWN_HARVEST`), as they are by their rotation over the carriers' networks
 (`campaigns.ROTATES_ADDRESS`)."""
 
 from __future__ import annotations
@@ -62,8 +62,8 @@ def test_a_relay_of_spent_accounts_on_its_own_client_is_linked() -> None:
 def test_accounts_that_come_back_are_not_spent_and_their_template_is_not_rare() -> None:
     mon = _relay_week(second_sitting=True)
     assert not mon.linker.rare
-    # established accounts on a client of the operation's own, writing its template, every one of
-    # them harvesting: that links them without their template's rarity (so would their rotation over
+    # established accounts writing the operation's own template on its client, every one of them
+    # harvesting: that links them without their template's rarity (so would their rotation over
     # four carrier networks, `test_rotating_address`), and no carrier's /24 is theirs
     (relay,) = mon.campaigns
     assert set(relay.tenants) == {f"org_r{a:02d}" for a in range(60)}
