@@ -263,11 +263,11 @@ class State:
             i = bisect_left(kmv, h)
             if i < len(kmv) and kmv[i] == h:
                 continue
-            if len(kmv) < KMV_K:
-                kmv.insert(i, h)
-            elif h < kmv[-1]:
-                kmv.insert(i, h)
-                kmv.pop()
+            if len(kmv) == KMV_K:
+                if i == KMV_K:  # above the k-th smallest
+                    continue
+                kmv.pop()  # the largest leaves for it
+            kmv.insert(i, h)
 
     def distinct_words(self) -> float:
         return kmv_estimate(self.kmv)
@@ -290,12 +290,8 @@ def union_smallest(sketches: list[list[int]]) -> list[int]:
     # than the smallest last of the full ones: only values up to it can be among the k smallest
     bound = min((sk[-1] for sk in sketches if len(sk) >= KMV_K), default=None)
     pool: set[int] = set()
-    if bound is None:
-        for sk in sketches:
-            pool.update(sk)
-    else:
-        for sk in sketches:
-            pool.update(sk[:bisect_right(sk, bound)])
+    for sk in sketches:
+        pool.update(sk if bound is None else sk[:bisect_right(sk, bound)])
     return sorted(pool)[:KMV_K]
 
 
