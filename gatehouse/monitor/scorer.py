@@ -4,11 +4,11 @@ The model is a small logistic one over two blended factors, *harvest intent* (as
 more and richer output than an application needs: length pressure, reasoning, logprobs,
 sampling sweeps, preference pairs, synthetic tools, follow-ups drawing long replies) and
 *coverage* (topic and task breadth, templates sweeping content, churning personas), plus shape
-terms (single-shot use, flat 24/7 rate, change points) and one accruing term, *sustained
-harvest* (a CUSUM of long, fresh generations from short prompts, or drawn by short follow-ups,
-above an allowance), which bounds how long any sustained harvester can stay under the review
-threshold. An honest pipeline rarely lights both factors at once; a
-distiller has to, because breadth of rich outputs is what it is buying.
+terms (single-shot use, flat 24/7 rate, change points, replies stitched past the key's own cap)
+and one accruing term, *sustained harvest* (a CUSUM of long, fresh generations from short
+prompts, or drawn by short follow-ups, above an allowance), which bounds how long any sustained
+harvester can stay under the review threshold. An honest pipeline rarely lights both factors at
+once; a distiller has to, because breadth of rich outputs is what it is buying.
 """
 
 from __future__ import annotations
@@ -78,6 +78,9 @@ def combine(sig: dict[str, float], n: int, baseline: float = 0.0) -> tuple[float
     cover = _noisy_or(sig, _COVER)
     z = (-6.0 + 4.0 * intent + 3.0 * cover + 4.0 * intent * cover + 1.0 * sig.get("single_shot", 0.0)
          + 0.8 * sig.get("rate_shape", 0.0) + 3.0 * sig.get("change_point", 0.0)
+         # a key that mostly assembles replies past its own cap reaches review on that alone: its
+         # continuations name no new task or topic, so coverage cannot add the rest
+         + 4.0 * sig.get("stitching", 0.0)
          # accrued evidence: weighs more when the generations also cover broad ground, and as it
          # keeps accruing however narrow they are, so no harvester stays under review for ever
          + 3.0 * sig.get("sustained_harvest", 0.0) * min(1.0, 0.4 + cover + 0.6 * sig.get("harvest_overrun", 0.0)))

@@ -16,7 +16,7 @@ __all__ = ["Signal", "compute", "SIGNALS", "vocab_breadth", "implied_vocabulary"
 SIGNALS = (
     "rate_shape", "output_ratio", "max_tokens_pressure", "topic_breadth", "task_breadth", "system_prompt_churn",
     "template_sweep", "single_shot", "reasoning_elicitation", "sampling_sweep", "preference_pairs",
-    "tool_synthesis", "follow_up_harvest", "change_point", "sustained_harvest", "harvest_overrun",
+    "tool_synthesis", "follow_up_harvest", "stitching", "change_point", "sustained_harvest", "harvest_overrun",
 )
 
 
@@ -40,6 +40,8 @@ class Signal:
 # short follow-ups drawing long replies: coding assistants ("now add tests") reach a fifth of their
 # requests, chat under a tenth; harvesting by follow-up ("go deeper", "another example") most of them
 FOLLOW_UP_ALLOWANCE = 0.25
+# the share of a key's traffic that may be continuations of replies its own cap stopped (`stitching`)
+STITCH_ALLOWANCE = 0.4
 
 # the share of fresh tool sets says something from this many requests with tools
 FRESH_TOOLS_MIN = 3
@@ -177,6 +179,13 @@ def compute(s: State | PooledView) -> list[Signal]:
     out.append(Signal("tool_synthesis", tools, tool_detail, tool_args))
     out.append(Signal("follow_up_harvest", _clip((m[F.FOLLOWUP] - FOLLOW_UP_ALLOWANCE) / 0.35),
                       "{:.0%} of requests are short follow-ups drawing replies >= 350 tokens", (m[F.FOLLOWUP],)))
+    # a reply stopped by the key's own cap, then a short "continue": most of a key's traffic so is
+    # a long output assembled past the cap it sets, which an app's users, who meet its cap now and
+    # then, do not do
+    stitched = min(m[F.LENGTH], m[F.FOLLOWUP])
+    out.append(Signal("stitching", _clip((stitched - STITCH_ALLOWANCE) / 0.3),
+                      "{:.0%} of replies stop at the cap (weighed by length) and {:.0%} of requests are short "
+                      "follow-ups drawing long replies", (m[F.LENGTH], m[F.FOLLOWUP])))
     gap, shift = (s.intent_peak_gap, s.intent_shift) if isinstance(s, State) else (0.0, 0.0)
     # how far the intent rose and for how long it has stayed up are two views of one change: a rise
     # both marked and sustained says more than either

@@ -217,7 +217,11 @@ class State:
             m[F.TOOLNEW] = 0.0 if n < WARMUP else x[F.TOOLNEW]
         # asking for a big cap counts beside hitting one: a key that raises its cap when it turns
         # would otherwise hide its new long replies from the change point
-        intent = (x[1] + x[2] + x[4] + x[5] + x[7] + x[8] + x[10] + x[15]) / 3.0
+        # length pressure is harvest only as far as the reply is fresh: a clean-up or a translation
+        # as long as its input asks for nothing a generation does, and a key turning from one to the
+        # other would otherwise read the same
+        fresh = 1.0 if f.follow_up else min(1.0, max(0.0, (ratio - 1.0) / 2.0))
+        intent = ((x[1] + x[2] + x[15]) * fresh + x[4] + x[5] + x[7] + x[8] + x[10]) / 3.0
         self.intent_fast += max(1.0 / 50.0, 1.0 / n) * (intent - self.intent_fast)
         self.intent_slow += max(_SLOW_ALPHA, 1.0 / n) * (intent - self.intent_slow)
         if n > 300:

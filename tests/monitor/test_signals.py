@@ -12,7 +12,7 @@ import pytest
 from gatehouse.monitor.engine import Monitor
 from gatehouse.monitor.scorer import Thresholds, score_state
 from gatehouse.monitor.features import FOLLOW_UP_WORDS, Features, from_body
-from gatehouse.monitor.signals import FOLLOW_UP_ALLOWANCE, FRESH_TOOLS_MIN, compute, fresh_tool_sets
+from gatehouse.monitor.signals import FOLLOW_UP_ALLOWANCE, FRESH_TOOLS_MIN, STITCH_ALLOWANCE, compute, fresh_tool_sets
 from gatehouse.monitor.state import F, State, merge_view
 from tests.monitor.helpers import T0, chat, run, signals_of, vocab, words
 
@@ -79,6 +79,11 @@ def pattern(name: str, bad: bool) -> list[Req]:
             body = chat(rng.choice(["Go deeper on the second point.", "Another example, a harder one."]) if bad
                         else f"now fix {words(rng, narrow, 2)}", history=2, max_tokens=2000)
             ct = 900 if bad or i % 5 == 0 else 120
+        elif name == "stitching":  # the honest match: a chat app's thread whose replies meet its cap one time in five
+            first = i % 4 == 0
+            body = chat(f"Write a long guide to {words(rng, narrow, 3)}" if first else "continue" if bad else "tell me more",
+                        history=0 if first else 2, max_tokens=512 if bad else 2048)
+            ct = 512 if bad else 2048 if i % 5 == 0 else 1200
         else:
             raise AssertionError(name)
         reqs.append((ts, body, pt, ct))
@@ -88,7 +93,7 @@ def pattern(name: str, bad: bool) -> list[Req]:
 SIGNAL_CASES = [
     "rate_shape", "output_ratio", "max_tokens_pressure", "topic_breadth", "task_breadth", "system_prompt_churn",
     "template_sweep", "single_shot", "reasoning_elicitation", "sampling_sweep", "preference_pairs", "tool_synthesis",
-    "follow_up_harvest",
+    "follow_up_harvest", "stitching",
 ]
 
 
@@ -131,6 +136,48 @@ def test_change_point_keeps_accruing_while_the_key_harvests() -> None:
     assert signals_of(turned)["change_point"] == 1.0
     assert "sustained rise" in next(s for s in compute(turned) if s.name == "change_point").detail
     assert signals_of(run(_honest_then(None, total=4000)).keys["key_t"])["change_point"] <= 0.1
+
+
+@pytest.mark.parametrize(("hit", "follow", "expected"), [
+    (0.9, STITCH_ALLOWANCE, 0.0), (STITCH_ALLOWANCE, 0.9, 0.0), (0.9, STITCH_ALLOWANCE + 0.03, 0.1),
+    (STITCH_ALLOWANCE + 0.3, 0.9, 1.0)])
+def test_stitching_counts_the_lesser_share_past_its_allowance(hit: float, follow: float, expected: float) -> None:
+    """Replies stopped by the cap and short follow-ups must both be common: either alone is an app's."""
+    s = State()
+    s.n = 200
+    s.mean[F.LENGTH], s.mean[F.FOLLOWUP] = hit, follow
+    assert next(x.value for x in compute(s) if x.name == "stitching") == pytest.approx(expected)
+
+
+def _cleanups_then(turn: int | None, total: int = 1500) -> list[Req]:
+    """A transcription firm's key cleaning up long transcripts (a reply as long as its input, under a
+    4,096 cap) that from `turn` on writes documents in parts: a short ask, then "continue" follow-ups
+    past a 512 cap."""
+    rng = random.Random(5)
+    narrow, broad = vocab(rng, 40), vocab(rng, 4000)
+    reqs: list[Req] = []
+    for i in range(total):
+        ts = T0 + i * 120.0
+        if turn is None or i < turn:
+            reqs.append((ts, chat(f"Clean up this transcript: {words(rng, narrow, 60)}", system="You are Acme's scribe.",
+                                  max_tokens=4096), 1500, 1700))
+        elif i % 4 == 0:
+            reqs.append((ts, chat(f"Write a complete handbook on {words(rng, broad, 3)}", max_tokens=512), 20, 512))
+        else:
+            reqs.append((ts, chat("continue", history=2, max_tokens=512), 900, 512))
+    return reqs
+
+
+def test_change_point_sees_a_turn_from_transformation_to_generation() -> None:
+    """Clean-ups as long as their input fill the same length terms as generations (long replies,
+    a big cap, the cap met): length pressure counts toward the change point only as far as the
+    reply is fresh, longer than what the request brought, so the turn shows."""
+    turned = run(_cleanups_then(900)).keys["key_t"]
+    steady = run(_cleanups_then(None)).keys["key_t"]
+    assert steady.intent_slow < 0.05
+    assert signals_of(turned)["change_point"] >= 0.5
+    assert signals_of(steady)["change_point"] <= 0.1
+    assert score_state(turned).score >= 0.65 > score_state(steady).score
 
 
 _AGENT_TOOLS = [{"type": "function", "function": {"name": n, "parameters": {}}} for n in ("lookup_order", "open_ticket")]
