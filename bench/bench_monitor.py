@@ -47,7 +47,7 @@ def _quality(workdir: Path, name: str, seed: int, config: str, scale: float, cam
 
 _SEEDS = {"main": 1, "unseen": 2, "holdout": 3, "holdout2": 4, "holdout3": 5, "holdout4": 6, "holdout5": 7,
           "holdout6": 8, "holdout7": 9, "holdout8": 10,
-          "holdout9": 11, "holdout10": 12, "holdout11": 13}
+          "holdout9": 11, "holdout10": 12, "holdout11": 13, "holdout12": 14}
 
 
 def _throughput(workdir: Path, target: int) -> None:

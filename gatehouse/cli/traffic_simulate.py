@@ -17,7 +17,7 @@ __all__ = ["simulate"]
 @click.option("--config", "config", type=click.Choice(sorted(MIXTURES)), default="main",
               show_default=True,
               help="Generator configuration: 'unseen' changes mixture, volumes, campaigns and phrasing; "
-                   "'holdout' to 'holdout11' are further ones, each written to be evaluated on "
+                   "'holdout' to 'holdout12' are further ones, each written to be evaluated on "
                    "without tuning (README says which have been tuned on since).")
 @click.option("--scale", type=float, default=1.0, show_default=True, help="Volume multiplier (1.0 is roughly 500k requests).")
 @click.option("--campaigns", "campaigns", default=None, help="Comma-separated campaign sizes, e.g. 2,10,5000.")
@@ -44,7 +44,12 @@ def simulate(seed: int, out: str, labels: str | None, config: str, scale: float,
     knowledge probes, SRE agents, prompt A/B tests, macro generators, an observability replayer,
     prompt migrations, a school district's teachers and a browser extension's users, and
     continuation-stitching, structured-output, refusal, scratchpad-tutor, aging and temperature-fan
-    distillers and campaigns posing as extension users, labeling-marketplace workers and hobbyists."""
+    distillers and campaigns posing as extension users, labeling-marketplace workers and hobbyists.
+    'holdout12' adds CV screeners, suggested-reply platforms, code migrations, pharma report writing,
+    a multilingual wire, patent drafting, red-team suites, FAQ generators, a model-comparison app,
+    e-mail agents, FIM autocompletion, an accelerator's startups and a keyboard app's users, and
+    tool-result smuggling, answer-then-reasoning, per-model sweeps, FIM, soft-label (echo), packed
+    and reasoning-effort distillers and campaigns posing as helpdesks, startups, newsrooms and new sign-ups."""
     from gatehouse.monitor.sim.generator import simulate as run
 
     sizes: list[int] | None = None

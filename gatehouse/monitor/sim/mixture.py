@@ -71,7 +71,21 @@ continuation-stitching, structured-output, refusal-harvesting, scratchpad-tutor,
 temperature-fan distillers, four turncoats, and seven campaigns of 3 to 4,000 accounts, each an
 operation picked by its size (a nightly stitching team, aged home accounts, shift-rotated VPS
 cohorts, a labeling marketplace's "workers", fake extension users, shell-billed tutoring fronts,
-a farm of hobbyist-looking chat threads); written without knowledge of the detector)."""
+a farm of hobbyist-looking chat threads); written without knowledge of the detector) and `holdout12`
+(a fourteenth, with its own population code (`style="v12"`, `population12`): phrasing N and domains
+of its own defined there, new honest hard negatives (CV screening with logprobs, suggested replies
+with n=3, file-by-file code migrations, clinical-study-report writing along a fixed table of
+contents, a news agency's multilingual wire, patent drafting across practice groups, red-team
+suites at three temperatures, help-centre FAQ generation, a side-by-side model-comparison app,
+e-mail triage agents with long tool results, FIM autocompletion, an accelerator's ~45 startups on
+one coworking /24 and credits billing, a mobile keyboard's ~2,000 tiny bring-your-own-key users),
+tool-result smuggling, answer-then-reasoning, per-model sweeps, fill-in-the-middle, soft-label
+(echo), packed-question and reasoning-effort distillers, four turncoats, and seven campaigns of 2
+to 3,000 accounts, each an operation picked by its size (a two-account multi-teacher home office,
+white-label suggested-reply helpdesks, agent-platform accounts on shared clouds, fake startups in
+the accelerator's credits programme, "writing analytics" soft-label scorers, fake local newsrooms
+behind a WordPress plugin, a sign-up-credit farm of tiny accounts); written without knowledge of
+the detector)."""
 
 from __future__ import annotations
 
@@ -416,6 +430,30 @@ MIXTURES: dict[str, Mixture] = {
         style="v11", trial_accounts=4500,
         sdk_uas=("OpenAI/Python 1.88.0", "OpenAI/Python 1.88.0", "OpenAI/Python 1.86.0", "AsyncOpenAI/Python 1.88.0",
                  "OpenAI/NodeJS 5.8.2", "OpenAI/NodeJS 5.6.0", "litellm/1.73.6", "python-httpx/0.28.1"),
+        honest_cloud=0.3,
+    ),
+    # twelfth held-out set, written without knowledge of the detector and before any detection
+    # result on it was seen: its own population code (`population12`, `style="v12"`), phrasing N
+    # and a domain mix of its own (both defined in `population12`; `phrasing` here only feeds the
+    # unused default kit), see its module docstring. `accelerator` and `keyboard` count the tenants
+    # of one linked honest group each (startups on one coworking /24 and credits billing; a
+    # keyboard app's bring-your-own-key users); honest tenants (4,500 trials among them) outnumber
+    # distilling ones. Campaigns of 2, 6, 15, 60, 300, 1,200 and 3,000 accounts, each an operation
+    # chosen by its size (`population12._profile`)
+    "holdout12": Mixture(
+        phrasing="H",
+        honest={"support": 6, "summarize": 3, "translate": 3, "extract": 4, "ide": 4, "rag": 5, "eval": 3, "chat": 7,
+                "creative": 3, "classify": 3, "agent": 3, "cv_screen": 3, "suggest_reply": 3, "codemod": 3,
+                "pharma": 3, "wire": 2, "patent": 3, "redteam": 3, "faqgen": 3, "arena": 2, "inbox": 3,
+                "autocomplete": 3, "accelerator": 45, "keyboard": 2000, "hobbyist": 350},
+        distill={"harvest": 2, "cot": 2, "logprob": 2, "preference": 1, "toolsmuggle": 2, "answerfirst": 2,
+                 "modelsweep": 2, "fim": 2, "echo": 2, "packed": 2, "effort": 2, "disguise": 3, "drip": 6},
+        campaigns=[2, 6, 15, 60, 300, 1200, 3000],
+        volume=0.85, turncoats=4,
+        harvest_max_tokens=[1024, 1500, 2048, 3000, 4096, 6000, 8192], session_windows=14, session_hours=(1.0, 3.0),
+        style="v12", trial_accounts=4500,
+        sdk_uas=("OpenAI/Python 1.93.0", "OpenAI/Python 1.93.0", "OpenAI/Python 1.91.0", "AsyncOpenAI/Python 1.93.0",
+                 "OpenAI/NodeJS 5.10.1", "OpenAI/NodeJS 5.8.4", "litellm/1.74.3", "python-httpx/0.28.1"),
         honest_cloud=0.3,
     ),
 }

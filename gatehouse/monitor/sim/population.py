@@ -73,6 +73,10 @@ def populate(rng: random.Random, kit: Kit, m: Mixture) -> list[SimTenant]:
         from gatehouse.monitor.sim.population11 import populate11
 
         return populate11(rng, kit, m)
+    if m.style == "v12":
+        from gatehouse.monitor.sim.population12 import populate12
+
+        return populate12(rng, kit, m)
     ids = _Ids(rng)
     doms = kit.v.domains
     v = m.volume
