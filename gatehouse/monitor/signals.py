@@ -179,9 +179,8 @@ def compute(s: State | PooledView) -> list[Signal]:
     out.append(Signal("tool_synthesis", tools, tool_detail, tool_args))
     out.append(Signal("follow_up_harvest", _clip((m[F.FOLLOWUP] - FOLLOW_UP_ALLOWANCE) / 0.35),
                       "{:.0%} of requests are short follow-ups drawing replies >= 350 tokens", (m[F.FOLLOWUP],)))
-    # a reply stopped by the key's own cap, then a short "continue": most of a key's traffic so is
-    # a long output assembled past the cap it sets, which an app's users, who meet its cap now and
-    # then, do not do
+    # a reply stopped by the key's own cap, then a short "continue": a key whose traffic is mostly
+    # that assembles long outputs past the cap it sets; an app's users meet its cap now and then
     stitched = min(m[F.LENGTH], m[F.FOLLOWUP])
     out.append(Signal("stitching", _clip((stitched - STITCH_ALLOWANCE) / 0.3),
                       "{:.0%} of replies stop at the cap (weighed by length) and {:.0%} of requests are short "
