@@ -113,7 +113,7 @@ from gatehouse.monitor.sim.mixture import Mixture
 from gatehouse.monitor.sim.population import _first_harvest, _Ids, _mixed, _tenant
 from gatehouse.monitor.sim.population8 import _J_DOMAINS, _keys, _office
 from gatehouse.monitor.sim.population9 import _K_DOMAINS
-from gatehouse.monitor.sim.population11 import _evenings, _home, _Kit11, _on, _resi11, _span
+from gatehouse.monitor.sim.population11 import _evenings, _home, _Kit11, _late, _on, _resi11, _span
 from gatehouse.monitor.sim.vocab import DOMAINS, EXTRA_DOMAINS, G_DOMAINS, H_DOMAINS, Vocab, seeded_vocab
 
 __all__ = ["populate12"]
@@ -848,11 +848,6 @@ def _honest12(ids: _Ids, rng: random.Random, pattern: str, m: Mixture, keys: int
     t = _tenant(ids, rng, "honest", pattern, keys=keys, nets=nets, uas=m.sdk_uas, ua=ua)
     t.jurisdiction = rng.choice(_CC12)
     return t
-
-
-def _late(rng: random.Random, times: list[float], lo: float = 1.0, hi: float = 5.0) -> list[float]:
-    start = T.WEEK_START + rng.uniform(lo, hi) * T.DAY
-    return [x for x in times if x >= start]
 
 
 def _small(m: Mixture) -> float:
