@@ -63,6 +63,9 @@ WARMUP = 24  # requests before novelty counts
 # number of requests, however the rest of its signals sit.
 HARVEST_ALLOWANCE = 0.5
 HARVEST_FULL_TOKENS = 400.0
+# a reply this many times longer than its prompt is fresh generation (the running total counts it;
+# the change point's length terms count in full from here, nothing at a reply as long as its input)
+FRESH_RATIO = 3.0
 # a reply is a generation to imitate in proportion to its length, whole from this many completion
 # tokens: a classifier's one-word label with its top 5 alternatives is a soft label, and a one-token
 # probe cut at its cap (a classifier, a benchmark's multiple choice) is cut by design, not a
@@ -220,7 +223,7 @@ class State:
         # length pressure is harvest only as far as the reply is fresh: a clean-up or a translation
         # as long as its input asks for nothing a generation does, and a key turning from one to the
         # other would otherwise read the same
-        fresh = 1.0 if f.follow_up else min(1.0, max(0.0, (ratio - 1.0) / 2.0))
+        fresh = 1.0 if f.follow_up else min(1.0, max(0.0, (ratio - 1.0) / (FRESH_RATIO - 1.0)))
         intent = ((x[1] + x[2] + x[15]) * fresh + x[4] + x[5] + x[7] + x[8] + x[10]) / 3.0
         self.intent_fast += max(1.0 / 50.0, 1.0 / n) * (intent - self.intent_fast)
         self.intent_slow += max(_SLOW_ALPHA, 1.0 / n) * (intent - self.intent_slow)
@@ -234,7 +237,7 @@ class State:
         # a long generation is one long reply: the n short samples a test-data team asks for are not
         reply = completion / f.n if f.n > 1 else completion
         gen = 0.0
-        if f.single_shot and reply >= 3 * f.prompt_tokens:
+        if f.single_shot and reply >= FRESH_RATIO * f.prompt_tokens:
             gen = min(1.0, reply / HARVEST_FULL_TOKENS)
         self.harvest_cusum = max(0.0, self.harvest_cusum + gen - HARVEST_ALLOWANCE)
         # harvesting by follow-up accrues on its own: summed with the single-shot kind, the routers,
